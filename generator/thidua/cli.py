@@ -1,0 +1,116 @@
+"""The ``thidua`` command: one verb per job."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import reporting
+from .clock import as_of_date
+from .validate import Result, validate_tree
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+_ARGPARSE_VI = {
+    "usage: ": "Cách dùng: ",
+    "positional arguments": "Tham số",
+    "options": "Tùy chọn",
+    "show this help message and exit": "in hướng dẫn này rồi thoát",
+    "the following arguments are required: %s": "thiếu tham số: %s",
+    "unrecognized arguments: %s": "tham số không nhận ra: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "expected one argument": "cần một giá trị",
+}
+argparse._ = lambda text: _ARGPARSE_VI.get(text, text)  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"thidua: lỗi: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _date(text: str) -> str:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{text}» không phải ngày dạng năm-tháng-ngày, ví dụ 2025-12-05") from None
+    return text
+
+
+def _validate(args: argparse.Namespace) -> tuple[Result, int]:
+    result = validate_tree(Path(args.root))
+    return result, EXIT_OK if result.ok else EXIT_INVALID
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    result, code = _validate(args)
+    if args.format == "json":
+        sys.stdout.write(reporting.as_json(result.problems, result.files, len(result.records)))
+    elif args.format == "github":
+        sys.stdout.write(reporting.as_github(result.problems, result.files))
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(reporting.as_step_summary(result.problems, result.files))
+    else:
+        sys.stdout.write(reporting.as_text(result.problems, result.files))
+    return code
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build_site
+
+    result, code = _validate(args)
+    if code != EXIT_OK:
+        sys.stdout.write(reporting.as_text(result.problems, result.files))
+        sys.stdout.write("Chưa dựng trang thông tin vì hồ sơ còn lỗi; trang cũ (nếu có) được giữ nguyên.\n")
+        return code
+    return build_site(result, Path(args.root).resolve(), Path(args.site_dir), as_of_date(args.as_of))
+
+
+def parser() -> argparse.ArgumentParser:
+    top = _Parser(prog="thidua", description="Phong trào thi đua – khen thưởng dưới dạng mã.")
+    top.add_argument("--root", default=".", help="thư mục gốc của kho hồ sơ (mặc định: thư mục hiện tại)")
+    verbs = top.add_subparsers(dest="verb", required=True, metavar="LỆNH", parser_class=_Parser)
+
+    validate = verbs.add_parser("validate", help="kiểm tra mọi hồ sơ trong records/",
+                                description="Kiểm tra mọi hồ sơ theo mẫu (JSON Schema) và đối chiếu giữa các hồ sơ; "
+                                            "báo mọi lỗi cùng lúc. Mã thoát: 0 hợp lệ, 1 hồ sơ có lỗi, 2 lỗi cách dùng.")
+    validate.add_argument("--format", choices=("text", "github", "json"), default="text",
+                          help="text: cho người đọc; github: chú thích GitHub Actions; json: cho máy đọc")
+    validate.set_defaults(run=cmd_validate)
+
+    build = verbs.add_parser("build", help="kiểm tra hồ sơ rồi dựng trang thông tin vào site/",
+                             description="Kiểm tra hồ sơ, sinh các trang Markdown từ hồ sơ rồi dựng trang thông tin bằng MkDocs (--strict).")
+    build.add_argument("--site-dir", default="site", help="thư mục chứa trang đã dựng (mặc định: site)")
+    build.add_argument("--as-of", type=_date, help="ngày tính số liệu, dạng 2025-12-05 "
+                       "(mặc định: SOURCE_DATE_EPOCH, nếu không có thì hôm nay theo giờ Việt Nam)")
+    build.set_defaults(run=cmd_build)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        sys.stderr.write("thidua: đã dừng.\n")
+        return EXIT_USAGE
+    except Exception as exc:  # an internal error: say so plainly, keep the traceback for maintainers
+        if os.environ.get("THIDUA_DEBUG"):
+            raise
+        sys.stderr.write(f"thidua: lỗi nội bộ ({type(exc).__name__}: {exc}). "
+                         "Hãy chạy lại với THIDUA_DEBUG=1 và báo cho người bảo trì.\n")
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,295 @@
+"""Checks across records: identity, references, membership, dates and files."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path as FsPath
+from typing import Any
+
+from .kinds import BY_NAME
+from .loader import Path
+from .messages import _SLUG_PATTERN
+from .problems import Problem
+from .text import slugify
+from .validate import Record
+
+_SLUG = re.compile(_SLUG_PATTERN)
+
+
+class _Checker:
+    def __init__(self, root: FsPath, records: list[Record]) -> None:
+        self.root = root
+        self.records = records
+        self.problems: list[Problem] = []
+        self.index: dict[tuple[str, str | None, str], Record] = {}
+
+    # --- helpers -------------------------------------------------------------
+
+    def add(self, record: Record, path: Path, code: str, message: str, *, at_key: bool = False) -> None:
+        self.problems.append(record.problem(path, code, message, at_key=at_key))
+
+    def get(self, kind: str, ident: Any, scope: str | None = None) -> Record | None:
+        if not isinstance(ident, str):
+            return None
+        return self.index.get((kind, scope, ident))
+
+    def ids(self, kind: str, scope: str | None = None) -> list[str]:
+        return sorted(ident for (k, s, ident) in self.index if k == kind and s == scope)
+
+    def ref(self, record: Record, path: Path, kind: str, scope: str | None = None) -> Record | None:
+        """The record that the value at ``path`` names, or a problem saying it is missing."""
+        value: Any = record.data
+        for part in path:
+            value = value[part]
+        found = self.get(kind, value, scope)
+        if found is None:
+            folder = BY_NAME[kind].folder + (f"/{scope}" if scope else "")
+            close = difflib.get_close_matches(value, self.ids(kind, scope), n=1, cutoff=0.6)
+            hint = f" Có phải ý bạn là «{close[0]}»?" if close else f" Hãy kiểm tra mã, hoặc thêm tệp records/{folder}/{value}.yml."
+            self.add(record, path, "unknown-reference",
+                     f"Không tìm thấy {BY_NAME[kind].label} «{value}» trong records/{folder}.{hint}")
+        return found
+
+    def refs(self, record: Record, path: Path, kind: str, scope: str | None = None) -> list[Record]:
+        found = []
+        for i, _ in enumerate(_at(record.data, path) or []):
+            target = self.ref(record, path + (i,), kind, scope)
+            if target is not None:
+                found.append(target)
+        return found
+
+    def unique(self, record: Record, path: Path, key: str, what: str) -> None:
+        """Items of the list at ``path`` must not share ``key``."""
+        seen: dict[Any, int] = {}
+        for i, item in enumerate(_at(record.data, path) or []):
+            value = item.get(key) if isinstance(item, dict) else None
+            if value is None:
+                continue
+            if value in seen:
+                first = record.doc.position(path + (seen[value], key))
+                self.add(record, path + (i, key), "duplicate-id",
+                         f"{what} «{value}» bị lặp lại (đã có ở dòng {first.line}); mỗi mã chỉ dùng một lần.")
+            else:
+                seen[value] = i
+
+    def file(self, record: Record, path: Path) -> None:
+        value = _at(record.data, path)
+        target = (self.root / value).resolve()
+        if not target.is_relative_to(self.root) or ".git" in FsPath(value).parts:
+            self.add(record, path, "file-outside", f"Tệp «{value}» nằm ngoài kho; hãy đặt bản quét trong records/files/.")
+        elif not target.is_file():
+            self.add(record, path, "missing-file",
+                     f"Không có tệp «{value}» trong kho; hãy tải bản quét lên đúng đường dẫn này, hoặc sửa đường dẫn.")
+
+    def date_order(self, record: Record, early: Path, late: Path, message: str) -> None:
+        first, second = _at(record.data, early), _at(record.data, late)
+        if isinstance(first, str) and isinstance(second, str) and first[:10] > second[:10]:
+            self.add(record, late, "date-order", message)
+
+    def legal_refs(self, record: Record, path: Path) -> None:
+        for i, _ in enumerate(_at(record.data, path) or []):
+            self.ref(record, path + (i, "law"), "law")
+
+    # --- identity -------------------------------------------------------------
+
+    def identity(self) -> None:
+        for record in self.records:
+            stem = record.stem
+            if not _SLUG.match(stem):
+                self.add(record, (), "file-name",
+                         f"Tên tệp «{stem}» không phải mã hợp lệ; hãy đổi tên tệp thành {slugify(stem) or 'ma-ho-so'}.yml.")
+            if record.id and record.id != stem:
+                self.add(record, ("id",), "id-file-name",
+                         f"Mã «{record.id}» khác tên tệp «{stem}»; hãy viết id: {stem}, hoặc đổi tên tệp thành {record.id}.yml.")
+            if record.kind.per_campaign:
+                campaign = record.data.get("campaign")
+                if isinstance(campaign, str) and campaign != record.scope:
+                    self.add(record, ("campaign",), "campaign-folder",
+                             f"Hồ sơ nằm trong thư mục «{record.scope}» nhưng ghi campaign: {campaign}; "
+                             f"hãy sửa thành campaign: {record.scope}, hoặc chuyển tệp sang thư mục «{campaign}».")
+            key = (record.kind.name, record.scope, record.id or stem)
+            if key in self.index:
+                other = self.index[key]
+                self.add(record, ("id",), "duplicate-record",
+                         f"Mã «{key[2]}» đã dùng cho {other.doc.path}; hãy đặt mã khác.")
+            else:
+                self.index[key] = record
+
+    # --- per kind -------------------------------------------------------------
+
+    def unit(self, r: Record) -> None:
+        if "parent" in r.data:
+            self.ref(r, ("parent",), "unit")
+        if "head" in r.data:
+            head = self.ref(r, ("head",), "person")
+            if head is not None and head.data.get("unit") != r.id:
+                self.add(r, ("head",), "head-elsewhere",
+                         f"«{head.id}» thuộc đơn vị «{head.data.get('unit')}», không thuộc «{r.id}»; "
+                         "hãy sửa đơn vị của người đó hoặc chọn người đứng đầu khác.")
+
+    def person(self, r: Record) -> None:
+        self.ref(r, ("unit",), "unit")
+
+    def law(self, r: Record) -> None:
+        if "replaced_by" in r.data:
+            self.ref(r, ("replaced_by",), "law")
+        self.date_order(r, ("issued",), ("effective_from",), "Ngày có hiệu lực sớm hơn ngày ban hành; hãy kiểm tra lại.")
+        self.date_order(r, ("effective_from",), ("effective_to",), "Ngày hết hiệu lực sớm hơn ngày có hiệu lực; hãy kiểm tra lại.")
+
+    def scale(self, r: Record) -> None:
+        self.unique(r, ("levels",), "id", "Mã mức")
+        self.legal_refs(r, ("basis",))
+
+    def rating(self, r: Record) -> None:
+        self.ref(r, ("kept_by",), "unit")
+        scale = self.ref(r, ("scale",), "scale") if "scale" in r.data else None
+        levels = [level["id"] for level in scale.data["levels"]] if scale else []
+        subject_kind = "unit" if r.data["subjects"] == "units" else "person"
+        seen: dict[str, int] = {}
+        for i, entry in enumerate(r.data["entries"]):
+            self.ref(r, ("entries", i, "subject"), subject_kind)
+            if entry["subject"] in seen:
+                self.add(r, ("entries", i, "subject"), "duplicate-entry",
+                         f"«{entry['subject']}» đã có kết quả ở mục thứ {seen[entry['subject']] + 1}; mỗi đối tượng chỉ một kết quả.")
+            seen.setdefault(entry["subject"], i)
+            value = entry["value"]
+            if "measure" in r.data and not isinstance(value, (int, float)):
+                self.add(r, ("entries", i, "value"), "rating-value",
+                         f"Bảng này đo bằng số ({r.data['measure']}); hãy ghi một số thay cho «{value}».")
+            elif scale and value not in levels:
+                self.add(r, ("entries", i, "value"), "rating-value",
+                         f"«{value}» không phải một mức của thang «{scale.id}»; hãy chọn một trong: {', '.join(levels)}.")
+
+    def discipline(self, r: Record) -> None:
+        self.ref(r, ("kept_by",), "unit")
+        self.date_order(r, ("period", "from"), ("period", "to"), "Ngày kết thúc kỳ sớm hơn ngày bắt đầu; hãy kiểm tra lại.")
+        for i, case in enumerate(r.data["cases"]):
+            if "person" in case:
+                self.ref(r, ("cases", i, "person"), "person")
+            if "unit" in case:
+                self.ref(r, ("cases", i, "unit"), "unit")
+            self.date_order(r, ("cases", i, "from"), ("cases", i, "to"), "Ngày kết thúc sớm hơn ngày bắt đầu; hãy kiểm tra lại.")
+
+    def council(self, r: Record) -> None:
+        self.ref(r, ("unit",), "unit")
+        self.unique(r, ("members",), "person", "Thành viên")
+        for i, _ in enumerate(r.data["members"]):
+            self.ref(r, ("members", i, "person"), "person")
+        chairs = [m for m in r.data["members"] if m["role"] == "chu-tich"]
+        if len(chairs) != 1:
+            self.add(r, ("members",), "council-chair", f"Hội đồng phải có đúng một chủ tịch (role: chu-tich); đang có {len(chairs)}.")
+
+    def campaign(self, r: Record) -> None:
+        from .crosscheck_campaign import check_campaign
+
+        check_campaign(self, r)
+
+    def report(self, r: Record) -> None:
+        campaign = self.ref(r, ("campaign",), "campaign")
+        self.ref(r, ("unit",), "unit")
+        self.unique(r, ("items",), "id", "Mã kết quả")
+        if campaign is None:
+            return
+        tasks = {t["id"]: [s["id"] for s in t.get("subtasks", [])] for t in campaign.data["tasks"]}
+        for i, item in enumerate(r.data["items"]):
+            if item["task"] not in tasks:
+                self.add(r, ("items", i, "task"), "unknown-task",
+                         f"«{item['task']}» không phải nhiệm vụ của phong trào «{campaign.id}»; "
+                         f"hãy chọn một trong: {', '.join(tasks)}.{_close(item['task'], tasks)}")
+            elif "subtask" in item and item["subtask"] not in tasks[item["task"]]:
+                subs = tasks[item["task"]]
+                choice = f"hãy chọn một trong: {', '.join(subs)}" if subs else "nhiệm vụ này không có nội dung con, hãy xóa dòng subtask"
+                self.add(r, ("items", i, "subtask"), "unknown-subtask",
+                         f"«{item['subtask']}» không phải nội dung con của nhiệm vụ «{item['task']}»; {choice}.")
+
+    def nomination(self, r: Record) -> None:
+        from .crosscheck_nomination import check_nomination
+
+        check_nomination(self, r)
+
+    def meeting(self, r: Record) -> None:
+        self.ref(r, ("campaign",), "campaign")
+        council = self.ref(r, ("council",), "council")
+        members = {m["person"] for m in council.data["members"]} if council else set()
+        for path in (("chair",), ("secretary",)):
+            self.ref(r, path, "person")
+        for group in ("present", "absent"):
+            for i, person in enumerate(r.data.get(group, [])):
+                if self.ref(r, (group, i), "person") and council and person not in members:
+                    self.add(r, (group, i), "not-member",
+                             f"«{person}» không phải thành viên hội đồng «{council.id}»; hãy kiểm tra lại.")
+        for i, person in enumerate(r.data.get("absent", [])):
+            if person in r.data["present"]:
+                self.add(r, ("absent", i), "present-and-absent", f"«{person}» vừa có mặt vừa vắng mặt; hãy giữ một.")
+        for path in (("chair",), ("secretary",)):
+            if _at(r.data, path) not in r.data["present"]:
+                self.add(r, path, "not-present", f"«{_at(r.data, path)}» phải có trong danh sách present (có mặt).")
+        self.unique(r, ("votes",), "nomination", "Hồ sơ")
+        for i, vote in enumerate(r.data["votes"]):
+            self.ref(r, ("votes", i, "nomination"), "nomination", r.scope)
+            if vote["in_favour"] > len(r.data["present"]):
+                self.add(r, ("votes", i, "in_favour"), "too-many-votes",
+                         f"{vote['in_favour']} phiếu đồng ý nhiều hơn {len(r.data['present'])} thành viên có mặt; hãy kiểm tra lại.")
+        voted = {v["nomination"] for v in r.data["votes"]}
+        for i, resolution in enumerate(r.data.get("resolutions", [])):
+            for j, nomination in enumerate(resolution["tied"]):
+                if self.ref(r, ("resolutions", i, "tied", j), "nomination", r.scope) and nomination not in voted:
+                    self.add(r, ("resolutions", i, "tied", j), "tie-not-voted",
+                             f"«{nomination}» không có trong kết quả biểu quyết (votes) của phiên họp; hãy kiểm tra lại.")
+            for j, nomination in enumerate(resolution["chosen"]):
+                if nomination not in resolution["tied"]:
+                    self.add(r, ("resolutions", i, "chosen", j), "chosen-not-tied",
+                             f"«{nomination}» không nằm trong các hồ sơ bằng phiếu (tied); hãy chọn trong số đó.")
+
+    def decision(self, r: Record) -> None:
+        campaign = self.ref(r, ("campaign",), "campaign")
+        if "person" in r.data["signer"]:
+            self.ref(r, ("signer", "person"), "person")
+        if "file" in r.data:
+            self.file(r, ("file",))
+        awards = [a["id"] for a in campaign.data["awards"]] if campaign else []
+        for i, item in enumerate(r.data.get("awards", [])):
+            nomination = self.ref(r, ("awards", i, "nomination"), "nomination", r.scope)
+            if campaign and item["award"] not in awards:
+                self.add(r, ("awards", i, "award"), "unknown-award",
+                         f"«{item['award']}» không phải hình thức khen thưởng của phong trào; hãy chọn một trong: {', '.join(awards)}.")
+            elif nomination and nomination.data["award"] != item["award"]:
+                self.add(r, ("awards", i, "award"), "award-mismatch",
+                         f"Hồ sơ «{nomination.id}» đề nghị «{nomination.data['award']}», không phải «{item['award']}»; hãy kiểm tra lại.")
+        for i, item in enumerate(r.data.get("revokes", [])):
+            target = self.ref(r, ("revokes", i, "decision"), "decision", r.scope)
+            self.ref(r, ("revokes", i, "nomination"), "nomination", r.scope)
+            if target and item["nomination"] not in {a["nomination"] for a in target.data.get("awards", [])}:
+                self.add(r, ("revokes", i, "nomination"), "revoke-not-awarded",
+                         f"Quyết định «{target.id}» không khen thưởng hồ sơ «{item['nomination']}»; không thể hủy bỏ.")
+            if target and target.data["date"] > r.data["date"]:
+                self.add(r, ("date",), "date-order", f"Quyết định hủy bỏ ký trước quyết định «{target.id}» mà nó hủy; hãy kiểm tra ngày.")
+
+    def run(self) -> list[Problem]:
+        self.identity()
+        for record in self.records:
+            if record.valid:
+                getattr(self, record.kind.name)(record)
+        return self.problems
+
+
+def _at(data: Any, path: Path) -> Any:
+    for part in path:
+        if isinstance(data, dict):
+            data = data.get(part)  # type: ignore[arg-type]
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _close(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" Có phải ý bạn là «{close[0]}»?" if close else ""
+
+
+def check_across(root: FsPath, records: list[Record]) -> Iterator[Problem]:
+    yield from _Checker(root, records).run()

@@ -1,0 +1,246 @@
+"""Vietnamese messages for JSON Schema errors: what is wrong and what to write instead."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from jsonschema import ValidationError
+from jsonschema.exceptions import best_match, relevance
+
+from .loader import Path
+from .text import slugify
+
+_TYPES = {
+    "string": "chữ",
+    "integer": "số nguyên",
+    "number": "số",
+    "boolean": "true hoặc false",
+    "object": "nhóm trường (mỗi dòng «tên: giá trị»)",
+    "array": "danh sách (mỗi mục một dòng bắt đầu bằng «- »)",
+    "null": "để trống",
+}
+_SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+_VN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class Message:
+    path: Path
+    at_key: bool
+    code: str
+    text: str
+
+
+def _type_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return "null"
+
+
+def _field(path: Path) -> str:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return "hồ sơ"
+
+
+def _subject(path: Path) -> str:
+    if not path:
+        return "Hồ sơ"
+    if isinstance(path[-1], int):
+        return f"Mục thứ {path[-1] + 1} của «{_field(path)}»"
+    return f"Trường «{path[-1]}»"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return f"«{value}»"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "giá trị trống"
+    if isinstance(value, (int, float)):
+        return f"«{value}»"
+    return "giá trị này"
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" Có phải ý bạn là «{close[0]}»?" if close else ""
+
+
+def _schema_text(schema: Any) -> tuple[str, str]:
+    """The description and first example of a schema, for hints."""
+    if not isinstance(schema, dict):
+        return "", ""
+    examples = schema.get("examples") or []
+    return schema.get("description", ""), str(examples[0]) if examples else ""
+
+
+def _date_message(subject: str, value: str, with_time: bool) -> str:
+    match = _VN_DATE.match(value.strip())
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        iso = f"{year:04d}-{month:02d}-{day:02d}"
+        return f"{subject}: ngày phải viết theo dạng năm-tháng-ngày; hãy viết {iso} thay cho {value}."
+    if _ISO_LIKE.match(value) and not with_time:
+        return f"{subject}: ngày {value} không có thật; hãy kiểm tra tháng (01–12) và ngày trong tháng."
+    if with_time:
+        return (f"{subject}: «{value}» không phải thời điểm hợp lệ; hãy viết ngày 2025-12-03, "
+                "hoặc ngày giờ kèm múi giờ 2025-12-03T09:15:00+07:00.")
+    return f"{subject}: «{value}» không phải ngày hợp lệ; hãy viết theo dạng năm-tháng-ngày, ví dụ 2025-12-05."
+
+
+def _pattern_message(subject: str, error: ValidationError) -> str:
+    value = error.instance
+    pattern = error.validator_value
+    description, example = _schema_text(error.schema)
+    if pattern == _SLUG_PATTERN:
+        slug = slugify(value)
+        hint = f" hãy viết {slug}" if slug else " hãy viết chữ thường không dấu, nối bằng gạch ngang"
+        return f"{subject}: «{value}» không phải mã hợp lệ (chỉ chữ thường không dấu, số và gạch ngang, đ viết là d);{hint}."
+    if pattern == "\\S" or (isinstance(value, str) and not value.strip()):
+        return f"{subject} không được để trống; hãy điền nội dung."
+    if "/" in str(pattern) and isinstance(value, str):
+        fixed = re.sub(r"^([1-9])/", r"0\1/", value)
+        if fixed != value and re.match(pattern, fixed):
+            return f"{subject}: số văn bản nhỏ hơn 10 viết hai chữ số; hãy viết {fixed} thay cho {value}."
+    if pattern.startswith("^\\S"):
+        return f"{subject}: «{value}» có dấu cách thừa ở đầu hoặc cuối; hãy xóa chúng."
+    hint = f" {description}" if description else ""
+    sample = f" Ví dụ: {example}." if example else ""
+    return f"{subject}: «{value}» không đúng dạng.{hint}{sample}"
+
+
+def _specific(error: ValidationError) -> ValidationError:
+    """The most useful error inside a oneOf/anyOf, else the error itself."""
+    while error.context:
+        inner = best_match(error.context, key=relevance)
+        if inner is None:
+            break
+        error = inner
+    return error
+
+
+def describe(error: ValidationError, raw: dict[Path, str], kind_label: str) -> Iterator[Message]:
+    """Vietnamese messages for one schema error (several for several unknown keys)."""
+    path: Path = tuple(error.absolute_path)
+    validator = error.validator
+    subject = _subject(path)
+    value = error.instance
+
+    if validator in ("oneOf", "anyOf"):
+        formats = {e.validator_value for e in error.context if e.validator == "format"}
+        if "date-time" in formats and isinstance(value, str):
+            yield Message(path, False, "format", _date_message(subject, value, True))
+            return
+        if validator == "oneOf" and not error.context:
+            yield Message(path, False, "ambiguous", f"{subject} khớp với nhiều dạng cùng lúc; hãy chỉ giữ các trường của một dạng.")
+            return
+        inner = _specific(error)
+        if inner is not error:
+            yield from describe(inner, raw, kind_label)
+            return
+
+    if validator == "required":
+        missing = [name for name in error.validator_value if name not in value]
+        properties = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        for name in missing:
+            title = properties.get(name, {}).get("title") if isinstance(properties.get(name), dict) else None
+            label = f"«{name}» ({title})" if title else f"«{name}»"
+            where = "hồ sơ" if not path else f"«{_field(path)}»"
+            yield Message(path, True, "required", f"Thiếu trường {label} trong {where}; hãy thêm dòng «{name}: …».")
+        return
+
+    if validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        for name in sorted(k for k in value if k not in allowed):
+            hint = _suggest(name, allowed) or f" Các trường được dùng: {', '.join(allowed)}."
+            yield Message(path + (name,), True, "unknown-key",
+                          f"Trường «{name}» không có trong mẫu {kind_label}.{hint}")
+        return
+
+    if validator is None or error.schema is False:
+        yield Message(path, True, "not-allowed", f"{subject} không được dùng ở đây; hãy xóa dòng này.")
+        return
+
+    if validator == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        wanted = " hoặc ".join(_TYPES.get(t, t) for t in expected)
+        if "string" in expected and path in raw:
+            yield Message(path, False, "type",
+                          f"{subject} phải là {wanted}; hãy đặt giá trị trong ngoặc kép: \"{raw[path]}\".")
+        else:
+            yield Message(path, False, "type", f"{subject} phải là {wanted}, không phải {_TYPES[_type_of(value)]}.")
+        return
+
+    if validator in ("enum", "const"):
+        choices = error.validator_value if validator == "enum" else [error.validator_value]
+        shown = ", ".join(str(c) for c in choices)
+        hint = _suggest(str(value), [str(c) for c in choices]) if isinstance(value, str) else ""
+        yield Message(path, False, validator, f"{subject}: {_show(value)} không hợp lệ; hãy chọn một trong: {shown}.{hint}")
+        return
+
+    if validator == "format":
+        with_time = error.validator_value == "date-time"
+        yield Message(path, False, "format", _date_message(subject, str(value), with_time))
+        return
+
+    if validator == "pattern":
+        yield Message(path, False, "pattern", _pattern_message(subject, error))
+        return
+
+    if validator == "minLength":
+        yield Message(path, False, "empty", f"{subject} không được để trống; hãy điền nội dung.")
+        return
+
+    if validator == "maxLength":
+        yield Message(path, False, "too-long",
+                      f"{subject} quá dài ({len(value)} ký tự, tối đa {error.validator_value}); hãy viết ngắn lại.")
+        return
+
+    if validator in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
+        bound = error.validator_value
+        rule = {"minimum": f"từ {bound} trở lên", "exclusiveMinimum": f"lớn hơn {bound}",
+                "maximum": f"không quá {bound}", "exclusiveMaximum": f"nhỏ hơn {bound}"}[validator]
+        yield Message(path, False, "range", f"{subject}: {_show(value)} không hợp lệ; giá trị phải {rule}.")
+        return
+
+    if validator == "minItems":
+        yield Message(path, False, "too-few", f"{subject} phải có ít nhất {error.validator_value} mục.")
+        return
+
+    if validator == "maxItems":
+        yield Message(path, False, "too-many", f"{subject} có nhiều nhất {error.validator_value} mục.")
+        return
+
+    if validator == "uniqueItems":
+        seen: list[Any] = []
+        repeated = next((item for item in value if item in seen or seen.append(item)), None)  # type: ignore[func-returns-value]
+        yield Message(path, False, "duplicate-item", f"{subject} có mục bị lặp lại ({_show(repeated)}); hãy xóa mục thừa.")
+        return
+
+    if validator in ("minProperties", "maxProperties"):
+        names = sorted(error.schema.get("properties", {}))
+        if len(names) > 1 and error.schema.get("maxProperties") == 1:
+            yield Message(path, False, "one-of-keys", f"{subject} phải ghi đúng một trong các trường: {', '.join(names)}.")
+        else:
+            yield Message(path, False, "empty", f"{subject} không được để trống.")
+        return
+
+    yield Message(path, False, "invalid", f"{subject} không hợp lệ; hãy đối chiếu với mẫu {kind_label}.")

@@ -1,0 +1,123 @@
+"""Render the portal's Markdown pages from the domain model with Jinja2."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .markdown import finalize
+from .model import AllOf, AnyOf, AtLeast, Campaign, Compare, Law, Quota, Registry, Rule
+from .text import document_date, table_date
+
+KIND_NAMES = {"tap-the": "tập thể", "ca-nhan": "cá nhân"}
+_ROUNDING = {"down": "làm tròn xuống", "up": "làm tròn lên", "nearest": "làm tròn"}
+_OF = {"participants": "số đơn vị, cá nhân tham gia", "nominations": "số hồ sơ đề nghị"}
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to docs/, e.g. "phong-trao/chung-tay-cchc-2025/ke-hoach.md"
+    text: str
+
+
+def quota_text(kind: str, quota: Quota) -> str:
+    if quota.count is not None:
+        return f"{quota.count:02d} {KIND_NAMES[kind]}"
+    percent = f"{quota.percent:g}".replace(".", ",")
+    return f"không quá {percent}% {_OF[quota.of or '']} ({_ROUNDING[quota.rounding or '']}) đối với {KIND_NAMES[kind]}"
+
+
+def law_title(law: Law) -> str:
+    """``Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/06/2022``."""
+    if law.name.startswith(law.kind):
+        return f"{law.name} số {law.number} ngày {table_date(law.issued)}"
+    return f"{law.kind} số {law.number} ngày {table_date(law.issued)} {law.name[:1].lower()}{law.name[1:]}"
+
+
+def _number(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def rule_text(rule: Rule, campaign: Campaign, registry: Registry) -> str:
+    """A Vietnamese sentence saying how a rule is checked, naming its evidence."""
+    if isinstance(rule, (AllOf, AnyOf, AtLeast)):
+        parts = [rule_text(inner, campaign, registry) for inner in rule.rules]
+        head = {AllOf: "Đạt tất cả", AnyOf: "Đạt ít nhất một"}.get(type(rule), f"Đạt ít nhất {getattr(rule, 'count', 0)}")
+        return f"{head} trong các điều kiện: " + "; ".join(parts)
+    assert isinstance(rule, Compare)
+    evidence = next(e for e in campaign.evidence if e.id == rule.evidence)
+    rating = registry.ratings.get(evidence.rating or "")
+    scale = registry.scales.get(rating.scale or "") if rating else None
+
+    def level_name(ident: str) -> str:
+        level = scale.level(ident) if scale else None
+        return level.name if level else ident
+
+    conditions = []
+    if rule.at_least:
+        conditions.append(f"từ mức «{level_name(rule.at_least)}» trở lên")
+    if rule.one_of:
+        conditions.append("thuộc một trong các mức " + ", ".join(f"«{level_name(x)}»" for x in rule.one_of))
+    if rule.minimum is not None:
+        conditions.append(f"không dưới {_number(rule.minimum)}")
+    if rule.maximum is not None:
+        conditions.append("bằng 0" if rule.maximum == 0 else f"không quá {_number(rule.maximum)}")
+    owner = registry.units.get(rating.kept_by).name if rating and rating.kept_by in registry.units else None
+    source = f" (theo {rating.name}, do {owner} giữ)" if rating and owner else ""
+    return f"{evidence.name}: {' và '.join(conditions)}{source}."
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("thidua", "templates"),
+        undefined=jinja2.StrictUndefined,
+        finalize=finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        comment_start_string="{#--",  # headings use {#anchor}
+        comment_end_string="--#}",
+    )
+    env.filters["doc_date"] = document_date
+    env.filters["table_date"] = table_date
+    env.filters["quota"] = lambda pair: quota_text(*pair)
+    env.filters["law_title"] = law_title
+    return env
+
+
+def campaign_state(campaign: Campaign, as_of: dt.date) -> str:
+    days = (campaign.deadline - as_of).days
+    if days < 0:
+        return f"Đã hết hạn nhận hồ sơ (hạn chót {table_date(campaign.deadline)})"
+    if days == 0:
+        return "Đang nhận hồ sơ: hôm nay là hạn chót"
+    return f"Đang nhận hồ sơ: còn {days} ngày (hạn chót {table_date(campaign.deadline)})"
+
+
+def render_pages(registry: Registry, as_of: dt.date) -> list[Page]:
+    env = _environment()
+    campaigns = sorted(registry.campaigns.values(), key=lambda c: (-c.year, c.id))
+    pages = [Page("index.md", env.get_template("home.md.j2").render(
+        campaigns=campaigns, registry=registry, as_of=as_of, state=campaign_state))]
+    for campaign in campaigns:
+        pages.append(Page(f"phong-trao/{campaign.id}/index.md", env.get_template("plan.md.j2").render(
+            c=campaign, registry=registry, rule_text=lambda rule, c=campaign: rule_text(rule, c, registry),
+            kinds=KIND_NAMES)))
+    return pages
+
+
+def write_pages(pages: list[Page], docs_dir: Path) -> int:
+    """Write pages whose content changed; return how many were written."""
+    written = 0
+    for page in pages:
+        target = docs_dir / page.path
+        if target.is_file() and target.read_text("utf-8") == page.text:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.text, "utf-8")
+        written += 1
+    return written

@@ -1,0 +1,73 @@
+"""Vietnamese text helpers: NFC normalisation, ASCII slugs, collation, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+# Tone marks in the order Vietnamese dictionaries use: none, huyền, hỏi, ngã, sắc, nặng.
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_BASE_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC, the form every string is kept in."""
+    return unicodedata.normalize("NFC", text)
+
+
+def slugify(text: str) -> str:
+    """Turn Vietnamese text into an ASCII slug: ``Đặng Văn Đức`` → ``dang-van-duc``."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII form used to match text typed without diacritics."""
+    return " ".join(slugify(text).split("-"))
+
+
+def _letter_key(ch: str) -> tuple[tuple[int, int], int]:
+    """(letter rank, tone) of one character, for collation."""
+    decomposed = unicodedata.normalize("NFD", ch.lower())
+    base = decomposed[0]
+    marks = decomposed[1:]
+    tone = 0
+    kept = ""
+    for mark in marks:
+        if mark in _TONES:
+            tone = _TONES[mark]
+        elif mark in _BASE_MARKS:
+            kept += mark
+    letter = unicodedata.normalize("NFC", base + kept)
+    if letter in _LETTER_RANK:
+        return (0, _LETTER_RANK[letter]), tone
+    return (1, ord(letter)), tone
+
+
+def sort_key(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], str]:
+    """Vietnamese collation: letters first (a ă â … đ … ư), tones second."""
+    keys = [_letter_key(ch) for ch in nfc(text)]
+    return tuple(k for k, _ in keys), tuple(t for _, t in keys), text
+
+
+def name_sort_key(full_name: str) -> tuple[object, ...]:
+    """Sort people by given name, then middle names, then family name."""
+    words = nfc(full_name).split()
+    if not words:
+        return ()
+    ordered = [words[-1], *words[1:-1], words[0]] if len(words) > 1 else words
+    return tuple(sort_key(word) for word in ordered)
+
+
+def document_date(value: dt.date) -> str:
+    """Date as written in documents (Nghị định 30/2020): ``ngày 05 tháng 12 năm 2025``."""
+    return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
+
+
+def table_date(value: dt.date) -> str:
+    """Date as written in tables: ``05/12/2025``."""
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"
