@@ -76,6 +76,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     return build_site(result, Path(args.root).resolve(), Path(args.site_dir), as_of_date(args.as_of))
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(Path(args.root).resolve(), as_of_date(args.as_of), args.dev_addr)
+
+
 def parser() -> argparse.ArgumentParser:
     top = _Parser(prog="thidua", description="Phong trào thi đua – khen thưởng dưới dạng mã.")
     top.add_argument("--root", default=".", help="thư mục gốc của kho hồ sơ (mặc định: thư mục hiện tại)")
@@ -94,6 +100,13 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--as-of", type=_date, help="ngày tính số liệu, dạng 2025-12-05 "
                        "(mặc định: SOURCE_DATE_EPOCH, nếu không có thì hôm nay theo giờ Việt Nam)")
     build.set_defaults(run=cmd_build)
+
+    preview = verbs.add_parser("serve", help="xem thử trang thông tin, tự cập nhật khi sửa hồ sơ",
+                               description="Sinh các trang từ hồ sơ rồi chạy máy chủ xem thử của MkDocs; "
+                                           "mỗi lần lưu một hồ sơ, trang được sinh lại và trình duyệt tự tải lại.")
+    preview.add_argument("--dev-addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)")
+    preview.add_argument("--as-of", type=_date, help="ngày tính số liệu, dạng 2025-12-05")
+    preview.set_defaults(run=cmd_serve)
     return top
 
 
