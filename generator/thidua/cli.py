@@ -45,8 +45,17 @@ def _date(text: str) -> str:
     return text
 
 
+class UsageError(Exception):
+    """A problem with how thidua was called, not with the records (exit 2)."""
+
+
 def _validate(args: argparse.Namespace) -> tuple[Result, int]:
-    result = validate_tree(Path(args.root))
+    root = Path(args.root)
+    for needed in ("records", "schemas"):
+        if not (root / needed).is_dir():
+            raise UsageError(f"không thấy thư mục {needed}/ trong {root.resolve()}; "
+                             "hãy chạy lệnh ở gốc kho hồ sơ hoặc chỉ rõ --root.")
+    result = validate_tree(root)
     return result, EXIT_OK if result.ok else EXIT_INVALID
 
 
@@ -114,6 +123,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.run(args))
+    except UsageError as exc:
+        sys.stderr.write(f"thidua: lỗi: {exc}\n")
+        return EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write("thidua: đã dừng.\n")
         return EXIT_USAGE

@@ -88,6 +88,19 @@ class _Checker:
         if isinstance(first, str) and isinstance(second, str) and first[:10] > second[:10]:
             self.add(record, late, "date-order", message)
 
+    def attendance(self, record: Record, path: Path) -> None:
+        """A meeting's chair, secretary, present and absent people exist, and add up."""
+        meeting = _at(record.data, path)
+        for role in ("chair", "secretary"):
+            self.ref(record, path + (role,), "person")
+            if meeting[role] not in meeting["present"]:
+                self.add(record, path + (role,), "not-present", f"«{meeting[role]}» phải có trong danh sách present (có mặt).")
+        for group in ("present", "absent"):
+            self.refs(record, path + (group,), "person")
+        for i, person in enumerate(meeting.get("absent", [])):
+            if person in meeting["present"]:
+                self.add(record, path + ("absent", i), "present-and-absent", f"«{person}» vừa có mặt vừa vắng mặt; hãy giữ một.")
+
     def legal_refs(self, record: Record, path: Path) -> None:
         for i, _ in enumerate(_at(record.data, path) or []):
             self.ref(record, path + (i, "law"), "law")
@@ -212,20 +225,14 @@ class _Checker:
     def meeting(self, r: Record) -> None:
         self.ref(r, ("campaign",), "campaign")
         council = self.ref(r, ("council",), "council")
-        members = {m["person"] for m in council.data["members"]} if council else set()
-        for path in (("chair",), ("secretary",)):
-            self.ref(r, path, "person")
-        for group in ("present", "absent"):
-            for i, person in enumerate(r.data.get(group, [])):
-                if self.ref(r, (group, i), "person") and council and person not in members:
-                    self.add(r, (group, i), "not-member",
-                             f"«{person}» không phải thành viên hội đồng «{council.id}»; hãy kiểm tra lại.")
-        for i, person in enumerate(r.data.get("absent", [])):
-            if person in r.data["present"]:
-                self.add(r, ("absent", i), "present-and-absent", f"«{person}» vừa có mặt vừa vắng mặt; hãy giữ một.")
-        for path in (("chair",), ("secretary",)):
-            if _at(r.data, path) not in r.data["present"]:
-                self.add(r, path, "not-present", f"«{_at(r.data, path)}» phải có trong danh sách present (có mặt).")
+        self.attendance(r, ())
+        if council is not None:
+            members = {m["person"] for m in council.data["members"]}
+            for group in ("present", "absent"):
+                for i, person in enumerate(r.data.get(group, [])):
+                    if person not in members and self.get("person", person):
+                        self.add(r, (group, i), "not-member",
+                                 f"«{person}» không phải thành viên hội đồng «{council.id}»; hãy kiểm tra lại.")
         self.unique(r, ("votes",), "nomination", "Hồ sơ")
         for i, vote in enumerate(r.data["votes"]):
             self.ref(r, ("votes", i, "nomination"), "nomination", r.scope)

@@ -74,15 +74,7 @@ def _document(c: _Checker, r: Record, i: int, campaign: Record | None) -> None:
     if meeting is None:
         return
     here = path + ("meeting",)
-    for role in ("chair", "secretary"):
-        c.ref(r, here + (role,), "person")
-        if meeting[role] not in meeting["present"]:
-            c.add(r, here + (role,), "not-present", f"«{meeting[role]}» phải có trong danh sách present (có mặt).")
-    for group in ("present", "absent"):
-        c.refs(r, here + (group,), "person")
-    for j, person in enumerate(meeting.get("absent", [])):
-        if person in meeting["present"]:
-            c.add(r, here + ("absent", j), "present-and-absent", f"«{person}» vừa có mặt vừa vắng mặt; hãy giữ một.")
+    c.attendance(r, here)
     if meeting["voters"] > len(meeting["present"]):
         c.add(r, here + ("voters",), "too-many-voters",
               f"{meeting['voters']} người biểu quyết nhiều hơn {len(meeting['present'])} người có mặt; hãy kiểm tra lại.")

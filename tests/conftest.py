@@ -1,0 +1,91 @@
+"""Shared fixtures: a disposable copy of the repository, the CLI, golden files."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from thidua.cli import main
+from thidua.problems import Problem
+from thidua.validate import validate_tree
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = Path(__file__).parent / "golden"
+AS_OF = "2025-11-20"  # tests never read today's date
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from the current output")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare text with tests/golden/<name>; --update-golden rewrites it."""
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if request.config.getoption("--update-golden"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, "utf-8")
+        assert path.is_file(), f"missing golden file {path}; run pytest --update-golden"
+        assert text == path.read_text("utf-8")
+
+    return check
+
+
+def copy_repository(target: Path) -> Path:
+    """Copy what a build reads (records, schemas, hand-written docs, mkdocs.yml) into ``target``."""
+    shutil.copytree(ROOT / "records", target / "records")
+    shutil.copytree(ROOT / "schemas", target / "schemas")
+    shutil.copytree(ROOT / "docs", target / "docs",
+                    ignore=lambda d, names: [n for n in names if Path(d) == ROOT / "docs" and n in ("index.md", "phong-trao")])
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """A private copy of the repository's records and site sources, safe to break."""
+    return copy_repository(tmp_path / "repo")
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    """Run ``thidua`` in-process and capture its exit code and output."""
+
+    def run(*args: str) -> Run:
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse usage errors
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+def write(root: Path, relative: str, text: str | bytes) -> Path:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, "utf-8")
+    return path
+
+
+def problems_in(root: Path, relative: str | None = None) -> list[Problem]:
+    """Problems of the whole tree, or only those reported in one file."""
+    problems = validate_tree(root).problems
+    return [p for p in problems if relative is None or p.file == relative]

@@ -1,0 +1,37 @@
+"""Read the built site as a person would: the visible text of a page."""
+
+from __future__ import annotations
+
+import html.parser
+import re
+from pathlib import Path
+
+
+class _Text(html.parser.HTMLParser):
+    SKIP = {"script", "style", "svg", "noscript"}
+
+    def __init__(self, root_id: str | None) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self.skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def page_text(path: Path) -> str:
+    """The text of the page's main article, whitespace collapsed."""
+    source = path.read_text("utf-8")
+    match = re.search(r"<article[^>]*>(.*)</article>", source, re.S)
+    parser = _Text(None)
+    parser.feed(match.group(1) if match else source)
+    return " ".join("".join(parser.parts).split())

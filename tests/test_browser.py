@@ -1,0 +1,100 @@
+"""The built portal in a real browser: Debian's chromium driven by Playwright.
+
+Screenshots are saved under test-artifacts/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from conftest import AS_OF, ROOT, copy_repository
+from thidua.cli import main
+
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
+PAGES = {"home": "/", "plan": "/phong-trao/chung-tay-cchc-2025/", "guide": "/huong-dan/"}
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample site, built and served on 127.0.0.1 at a free port."""
+    root = copy_repository(tmp_path_factory.mktemp("browser") / "repo")
+    assert main(["--root", str(root), "build", "--as-of", AS_OF]) == 0
+    handler = functools.partial(_Quiet, directory=str(root / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run `make browser` (make test does)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _visit(browser: Browser, url: str, size: tuple[int, int]) -> tuple[Page, list[str], list[str]]:
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="vi-VN")
+    page = context.new_page()
+    errors: list[str] = []
+    outside: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", lambda req: outside.append(req.url)
+            if urlparse(req.url).hostname not in ("127.0.0.1", None) and not req.url.startswith("data:") else None)
+    page.goto(url, wait_until="networkidle")
+    return page, errors, outside
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_loads_cleanly(browser: Browser, site_url: str, name: str, width: str) -> None:
+    """Each page renders in Vietnamese without console errors or requests leaving 127.0.0.1, and is screenshotted."""
+    page, errors, outside = _visit(browser, site_url + PAGES[name], WIDTHS[width])
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+    assert page.locator("html").get_attribute("lang") == "vi"
+    assert page.locator("h1").first.is_visible()
+    assert errors == []
+    assert outside == []
+    page.context.close()
+
+
+def test_plan_page_shows_the_deadline_and_quota(browser: Browser, site_url: str) -> None:
+    """A reader of the plan page sees the award, the quota and the deadline in Vietnamese."""
+    page, _, _ = _visit(browser, site_url + PAGES["plan"], WIDTHS["phone"])
+    text = page.locator("article").inner_text()
+    assert "Hình thức khen thưởng: Giấy khen của Chủ tịch UBND xã" in text
+    assert "Số lượng khen: 01 tập thể, 01 cá nhân" in text
+    assert "Hồ sơ nộp đến hết ngày 05/12/2025 theo giờ Việt Nam (UTC+7)" in text
+    page.context.close()
+
+
+def test_home_links_to_the_plan(browser: Browser, site_url: str) -> None:
+    """From the home page, a reader reaches the campaign's plan in one click."""
+    page, _, _ = _visit(browser, site_url + "/", WIDTHS["desktop"])
+    page.get_by_role("link", name="Xem kế hoạch").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith(PAGES["plan"])
+    assert "Chung tay Cải cách hành chính" in page.locator("h1").inner_text()
+    page.context.close()

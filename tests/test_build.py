@@ -1,0 +1,92 @@
+"""thidua build: a deterministic site with nothing private and nothing unescaped."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import AS_OF, copy_repository, write
+from site_text import page_text
+from thidua.cli import main
+
+
+def _build(root: Path, site: str = "site") -> Path:
+    assert main(["--root", str(root), "build", "--as-of", AS_OF, "--site-dir", site]) == 0
+    return root / site
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample repository built once for the session."""
+    root = copy_repository(tmp_path_factory.mktemp("built") / "repo")
+    return _build(root)
+
+
+def _digest(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_same_records_same_date_same_bytes(built: Path) -> None:
+    """Building again from the same records with the same --as-of gives byte-identical files."""
+    again = _build(built.parent, "site-again")
+    assert _digest(again) == _digest(built)
+
+
+def _private_values(data: object) -> list[str]:
+    if isinstance(data, dict):
+        return [v for value in data.values() for v in _private_values(value)]
+    if isinstance(data, list):
+        return [v for value in data for v in _private_values(value)]
+    return [str(data)]
+
+
+def test_no_private_field_reaches_the_site(built: Path) -> None:
+    """No value from any person's private block appears in any file of site/."""
+    people = sorted((built.parent / "records" / "people").glob("*.yml"))
+    secrets = sorted({v for p in people for v in _private_values(yaml.safe_load(p.read_text("utf-8")).get("private", {}))})
+    assert len(secrets) > 60  # the sample data has birth dates, phones and ID numbers to look for
+    # Birth dates are also looked for as they would be printed (dd/mm/yyyy).
+    printed = [f"{s[8:10]}/{s[5:7]}/{s[:4]}" for s in secrets if len(s) == 10 and s[4] == "-"]
+    leaks = []
+    for path in sorted(built.rglob("*")):
+        if path.is_file():
+            content = path.read_bytes().decode("utf-8", "replace")
+            leaks += [(path.name, s) for s in secrets + printed if s in content]
+    assert leaks == []
+
+
+def test_hostile_text_is_shown_as_text(tree: Path) -> None:
+    """HTML and Markdown typed into a record are escaped, never executed or linked."""
+    plan = tree / "records/campaigns/chung-tay-cchc-2025.yml"
+    text = plan.read_text("utf-8").replace(
+        "  - Nâng cao ý thức trách nhiệm",
+        "  - \"<script>alert('x')</script> **đậm** [liên kết](https://example.com) <img src=x onerror=alert(1)>\"\n"
+        "  - Nâng cao ý thức trách nhiệm", 1)
+    write(tree, "records/campaigns/chung-tay-cchc-2025.yml", text)
+    site = _build(tree)
+    source = (site / "phong-trao/chung-tay-cchc-2025/index.html").read_text("utf-8")
+    assert "<script>alert" not in source and "<img src=x" not in source
+    assert 'href="https://example.com"' not in source and "<strong>đậm</strong>" not in source
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in source or "&lt;script&gt;alert('x')&lt;/script&gt;" in source
+    shown = page_text(site / "phong-trao/chung-tay-cchc-2025/index.html")
+    assert "<script>alert('x')</script> **đậm** [liên kết](https://example.com) <img src=x onerror=alert(1)>" in shown
+
+
+def test_generated_pages_are_rewritten_only_when_changed(tree: Path) -> None:
+    """A second generation with no change in the records writes no page (mkdocs serve would loop)."""
+    from thidua.build import generate
+    from thidua.clock import as_of_date
+    from thidua.validate import validate_tree
+
+    result = validate_tree(tree)
+    assert generate(result, tree, as_of_date(AS_OF)) > 0
+    assert generate(result, tree, as_of_date(AS_OF)) == 0
+
+
+def test_site_urls_are_ascii(built: Path) -> None:
+    """Every path in site/ is ASCII (đ → d), so links survive every tool."""
+    assert [p for p in built.rglob("*") if not p.relative_to(built).as_posix().isascii()] == []

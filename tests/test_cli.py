@@ -1,0 +1,122 @@
+"""The thidua command line: exit codes, output formats, and no traceback for bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, write
+
+NOMINATION = "records/nominations/chung-tay-cchc-2025/ca-nhan-nguyen-thi-lan.yml"
+PERSON = "records/people/nguyen-thi-lan.yml"
+
+
+def _break(tree: Path) -> None:
+    """Two files with three problems: a Vietnamese date, a misspelt key, an unknown unit."""
+    path = tree / NOMINATION
+    text = path.read_text("utf-8")
+    text = text.replace("submitted_at: 2025-11-27T09:20:00+07:00", "submitted_at: 27/11/2025")
+    text = text.replace("summary:", "sumary:")
+    path.write_text(text, "utf-8")
+    person = (tree / PERSON).read_text("utf-8").replace("unit: van-phong-thong-ke", "unit: van-phong")
+    write(tree, PERSON, person)
+
+
+def test_repository_records_are_valid(cli) -> None:
+    """The records committed in the repository validate with exit code 0."""
+    run = cli("--root", str(ROOT), "validate")
+    assert run.code == 0, run.out
+    assert run.out.startswith("Tất cả ") and run.out.endswith(" tệp hồ sơ đều hợp lệ.\n")
+
+
+def test_text_report_names_every_problem(tree, cli, golden) -> None:
+    """A broken copy exits 1 and prints every problem with file:line:col, record and a Vietnamese fix."""
+    _break(tree)
+    run = cli("--root", str(tree), "validate")
+    assert run.code == 1
+    golden("validate-broken.txt", run.out)
+
+
+def test_github_format_and_step_summary(tree, cli, golden, monkeypatch, tmp_path) -> None:
+    """--format github prints one ::error annotation per problem and writes the full list to the step summary."""
+    _break(tree)
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    run = cli("--root", str(tree), "validate", "--format", "github")
+    assert run.code == 1
+    golden("validate-broken.github.txt", run.out)
+    golden("validate-broken.summary.md", summary.read_text("utf-8"))
+
+
+def test_json_format(tree, cli, golden) -> None:
+    """--format json prints a stable machine-readable report."""
+    _break(tree)
+    run = cli("--root", str(tree), "validate", "--format", "json")
+    assert run.code == 1
+    report = json.loads(run.out)
+    assert report["valid"] is False
+    assert [p["code"] for p in report["problems"]] == ["format", "unknown-key", "unknown-reference"]
+    golden("validate-broken.json", run.out)
+
+
+def test_usage_errors_exit_2_in_vietnamese(cli) -> None:
+    """An unknown verb or option is a usage error: exit 2 and a Vietnamese message."""
+    run = cli("kiemtra")
+    assert run.code == 2
+    assert "thidua: lỗi: tham số LỆNH: lựa chọn không hợp lệ: 'kiemtra'" in run.err
+    run = cli("validate", "--format", "xml")
+    assert run.code == 2
+    assert "lựa chọn không hợp lệ: 'xml'" in run.err
+
+
+def test_missing_records_folder_is_a_usage_error(cli, tmp_path) -> None:
+    """Run outside a records repository, thidua says where it looked and exits 2."""
+    run = cli("--root", str(tmp_path), "validate")
+    assert run.code == 2
+    assert run.err == f"thidua: lỗi: không thấy thư mục records/ trong {tmp_path}; hãy chạy lệnh ở gốc kho hồ sơ hoặc chỉ rõ --root.\n"
+
+
+def test_internal_error_has_no_traceback(cli, monkeypatch) -> None:
+    """An unexpected failure exits 2 with one plain sentence, never a traceback."""
+    import thidua.cli
+
+    def explode(root: Path) -> None:
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr(thidua.cli, "validate_tree", explode)
+    run = cli("--root", str(ROOT), "validate")
+    assert run.code == 2
+    assert "Traceback" not in run.err
+    assert run.err == ("thidua: lỗi nội bộ (RuntimeError: hỏng). "
+                       "Hãy chạy lại với THIDUA_DEBUG=1 và báo cho người bảo trì.\n")
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe bad", b"a: [1, 2\n", b"", b"id: x\nid: y\n"])
+def test_unreadable_files_never_crash(tree, cli, content) -> None:
+    """Files that are not UTF-8, not YAML, empty or with duplicate keys give exit 1 and a located message."""
+    write(tree, "records/units/hong.yml", content)
+    run = cli("--root", str(tree), "validate")
+    assert run.code == 1
+    assert "Traceback" not in run.out + run.err
+    assert run.out.startswith("records/units/hong.yml:")
+
+
+def test_invalid_records_leave_site_and_docs_untouched(tree, cli) -> None:
+    """thidua build on invalid records exits 1 and changes neither site/ nor the generated pages."""
+    site = write(tree, "site/index.html", "trang cũ")
+    _break(tree)
+    before = sorted(p.relative_to(tree).as_posix() for p in tree.rglob("*"))
+    run = cli("--root", str(tree), "build", "--as-of", "2025-11-20")
+    assert run.code == 1
+    assert "Chưa dựng trang thông tin vì hồ sơ còn lỗi; trang cũ (nếu có) được giữ nguyên." in run.out
+    assert site.read_text("utf-8") == "trang cũ"
+    assert sorted(p.relative_to(tree).as_posix() for p in tree.rglob("*")) == before
+
+
+def test_as_of_must_be_a_date(cli) -> None:
+    """--as-of in the Vietnamese order is refused with the form to write."""
+    run = cli("build", "--as-of", "20/11/2025")
+    assert run.code == 2
+    assert "«20/11/2025» không phải ngày dạng năm-tháng-ngày, ví dụ 2025-12-05" in run.err

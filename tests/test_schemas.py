@@ -1,0 +1,81 @@
+"""The schemas: valid Draft 2020-12, one per record kind, documented in Vietnamese, mapped for editors."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import ROOT
+from thidua.kinds import KINDS
+from thidua.schemas import build_validators, load_schemas, metaschema_errors
+
+SCHEMAS = load_schemas(ROOT / "schemas")
+
+
+def test_every_schema_passes_the_metaschema() -> None:
+    """Each schema in schemas/ is valid against the Draft 2020-12 metaschema."""
+    assert metaschema_errors(SCHEMAS) == []
+    assert all(s["$schema"] == "https://json-schema.org/draft/2020-12/schema" for s in SCHEMAS.values())
+
+
+def test_the_metaschema_check_catches_a_broken_schema() -> None:
+    """A schema with a wrong keyword value is reported by the metaschema check."""
+    broken = {"x.schema.json": {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "chuỗi"}}
+    assert len(metaschema_errors(broken)) == 1
+
+
+def test_one_schema_per_kind_and_all_references_resolve() -> None:
+    """Every record kind has its schema, and every $ref in every schema resolves."""
+    assert {kind.schema for kind in KINDS} <= set(SCHEMAS)
+    validators = build_validators(SCHEMAS)
+    for kind in KINDS:  # validating an empty object walks the required keywords and their $refs
+        assert list(validators[kind.name].iter_errors({}))
+
+
+def _properties(schema: object, where: str = "") -> list[tuple[str, dict[str, object]]]:
+    found: list[tuple[str, dict[str, object]]] = []
+    if isinstance(schema, dict):
+        for name, sub in (schema.get("properties") or {}).items():
+            if isinstance(sub, dict):
+                found.append((f"{where}.{name}", sub))
+        for key, sub in schema.items():
+            if key in ("if", "then", "else"):  # conditions restate fields, they do not define them
+                continue
+            if key != "properties" and isinstance(sub, (dict, list)):
+                found += _properties(sub, where)
+            if key == "properties":
+                for name, inner in sub.items():
+                    found += _properties(inner, f"{where}.{name}")
+    elif isinstance(schema, list):
+        for sub in schema:
+            found += _properties(sub, where)
+    return found
+
+
+def _titled(prop: dict[str, object], schemas: dict[str, dict[str, object]], here: str) -> bool:
+    if "title" in prop:
+        return True
+    ref = prop.get("$ref")
+    if isinstance(ref, str):
+        name, _, pointer = ref.partition("#")
+        target: object = schemas[name or here]
+        for part in pointer.strip("/").split("/") if target is not None and pointer else []:
+            target = target[part]  # type: ignore[index]
+        return isinstance(target, dict) and "title" in target
+    return False
+
+
+def test_every_field_has_a_vietnamese_title() -> None:
+    """Every property of every schema shows a title in the editor (its own or that of its $ref)."""
+    missing = [(name, where) for name, schema in SCHEMAS.items()
+               for where, prop in _properties(schema) if not _titled(prop, SCHEMAS, name)]
+    assert missing == []
+    assert all(schema.get("title") and schema.get("description") for schema in SCHEMAS.values())
+
+
+def test_editor_maps_each_record_folder_to_its_schema() -> None:
+    """.vscode/settings.json maps each kind's folder to its schema, so VS Code checks records as they are typed."""
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text("utf-8"))
+    expected = {
+        f"./schemas/{kind.schema}": [f"records/{kind.folder}/{'*/' if kind.per_campaign else ''}*.yml"] for kind in KINDS
+    }
+    assert settings["yaml.schemas"] == expected
