@@ -120,3 +120,33 @@ def test_as_of_must_be_a_date(cli) -> None:
     run = cli("build", "--as-of", "20/11/2025")
     assert run.code == 2
     assert "«20/11/2025» không phải ngày dạng năm-tháng-ngày, ví dụ 2025-12-05" in run.err
+
+
+def test_broken_schema_is_a_maintainer_error(tree, cli) -> None:
+    """A schema that is not valid JSON stops validation with exit 2, naming the schema's line and column."""
+    write(tree, "schemas/unit.schema.json", '{\n  "title": "Đơn vị",\n}\n')
+    run = cli("--root", str(tree), "validate")
+    assert run.code == 2
+    assert run.err == ("thidua: lỗi: không đọc được mẫu unit.schema.json:3:1; "
+                       "hãy sửa tệp JSON này (lỗi của người bảo trì, không phải của hồ sơ).\n")
+
+
+def test_schema_breaking_the_metaschema_is_refused(tree, cli) -> None:
+    """A schema that breaks the Draft 2020-12 metaschema is refused before any record is read."""
+    path = tree / "schemas/unit.schema.json"
+    path.write_text(path.read_text("utf-8").replace('"type": "object"', '"type": "doi-tuong"', 1), "utf-8")
+    run = cli("--root", str(tree), "validate")
+    assert run.code == 2
+    assert run.err.startswith("thidua: lỗi: mẫu không hợp lệ theo Draft 2020-12: unit.schema.json: ")
+
+
+def test_invalid_record_referenced_by_others_reports_only_itself(tree, cli) -> None:
+    """A person whose record breaks its schema is reported once; records naming that person do not crash or echo it."""
+    path = tree / PERSON
+    path.write_text(path.read_text("utf-8").replace("unit: van-phong-thong-ke\n", ""), "utf-8")
+    run = cli("--root", str(tree), "validate")
+    assert run.code == 1
+    assert run.out.splitlines()[:-1] == [
+        "records/people/nguyen-thi-lan.yml:3:1: [cá nhân nguyen-thi-lan] Thiếu trường «unit» (Đơn vị công tác) trong hồ sơ; "
+        "hãy thêm dòng «unit: …»."
+    ]

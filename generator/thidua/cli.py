@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import reporting
 from .clock import as_of_date
+from .schemas import SchemaError
 from .validate import Result, validate_tree
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -123,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except UsageError as exc:
+    except (UsageError, SchemaError) as exc:
         sys.stderr.write(f"thidua: lỗi: {exc}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:

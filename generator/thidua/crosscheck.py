@@ -31,9 +31,11 @@ class _Checker:
         self.problems.append(record.problem(path, code, message, at_key=at_key))
 
     def get(self, kind: str, ident: Any, scope: str | None = None) -> Record | None:
+        """The record of that kind and id, if it exists and passed its schema."""
         if not isinstance(ident, str):
             return None
-        return self.index.get((kind, scope, ident))
+        found = self.index.get((kind, scope, ident))
+        return found if found is not None and found.valid else None
 
     def ids(self, kind: str, scope: str | None = None) -> list[str]:
         return sorted(ident for (k, s, ident) in self.index if k == kind and s == scope)
@@ -44,7 +46,7 @@ class _Checker:
         for part in path:
             value = value[part]
         found = self.get(kind, value, scope)
-        if found is None:
+        if found is None and (kind, scope, value) not in self.index:
             folder = BY_NAME[kind].folder + (f"/{scope}" if scope else "")
             close = difflib.get_close_matches(value, self.ids(kind, scope), n=1, cutoff=0.6)
             hint = f" Có phải ý bạn là «{close[0]}»?" if close else f" Hãy kiểm tra mã, hoặc thêm tệp records/{folder}/{value}.yml."

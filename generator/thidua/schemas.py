@@ -42,9 +42,26 @@ def is_datetime(value: object) -> bool:
     return True
 
 
+class SchemaError(Exception):
+    """A schema file that cannot be read: a maintainer's error, not a record's."""
+
+
 def load_schemas(directory: Path) -> dict[str, dict[str, Any]]:
     """Every ``*.schema.json`` in ``directory``, by file name."""
-    return {path.name: json.loads(path.read_text("utf-8")) for path in sorted(directory.glob("*.schema.json"))}
+    schemas = {}
+    for path in sorted(directory.glob("*.schema.json")):
+        try:
+            schemas[path.name] = json.loads(path.read_text("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            where = f":{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
+            raise SchemaError(f"không đọc được mẫu {path.name}{where}; hãy sửa tệp JSON này (lỗi của người bảo trì, không phải của hồ sơ).") from None
+    missing = sorted({kind.schema for kind in KINDS} - set(schemas))
+    if missing:
+        raise SchemaError(f"thiếu mẫu {', '.join(missing)} trong {directory}.")
+    errors = metaschema_errors(schemas)
+    if errors:
+        raise SchemaError("mẫu không hợp lệ theo Draft 2020-12: " + "; ".join(errors))
+    return schemas
 
 
 def build_validators(schemas: dict[str, dict[str, Any]]) -> dict[str, jsonschema.protocols.Validator]:
