@@ -287,7 +287,7 @@ class _Checker:
 def _at(data: Any, path: Path) -> Any:
     for part in path:
         if isinstance(data, dict):
-            data = data.get(part)  # type: ignore[arg-type]
+            data = data.get(part)
         elif isinstance(data, list) and isinstance(part, int) and part < len(data):
             data = data[part]
         else:

@@ -21,7 +21,7 @@ def check_campaign(c: _Checker, r: Record) -> None:
     if "receiver" in data["deadline"]:
         c.ref(r, ("deadline", "receiver"), "unit")
     for group in ("responsibilities", "recipients"):
-        for i, item in enumerate(data[group]):
+        for i, _ in enumerate(data[group]):
             c.refs(r, (group, i, "units"), "unit")
     c.legal_refs(r, ("legal_basis",))
     for group in ("criteria", "awards", "dossier"):
@@ -56,7 +56,7 @@ def check_campaign(c: _Checker, r: Record) -> None:
 def _unique_tasks(c: _Checker, r: Record) -> None:
     seen: dict[str, Path] = {}
     for i, task in enumerate(r.data["tasks"]):
-        entries = [(("tasks", i, "id"), task["id"])]
+        entries: list[tuple[Path, str]] = [(("tasks", i, "id"), task["id"])]
         entries += [(("tasks", i, "subtasks", j, "id"), sub["id"]) for j, sub in enumerate(task.get("subtasks", []))]
         for path, ident in entries:
             if ident in seen:

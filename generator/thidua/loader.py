@@ -142,7 +142,7 @@ def _scalar(event: yaml.ScalarEvent) -> tuple[Any, bool]:
     value = nfc(event.value)
     if event.style:  # quoted or block scalar: always text (plain is None or "")
         return value, False
-    tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
+    tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))  # type: ignore[no-untyped-call]
     if tag == _TAG + "null":
         return None, True
     if tag == _TAG + "bool":
@@ -189,9 +189,10 @@ def _build(path: str, loader: Any) -> Document:
         if event.anchor is not None:
             raise _fail(path, event.start_mark, "yaml-anchor",
                         f"Không dùng neo YAML (&{event.anchor}); hãy xóa nó và viết đầy đủ giá trị.")
-        if event.tag is not None and event.tag != "!":
+        tag = getattr(event, "tag", None)  # scalars, mappings and sequences carry one
+        if tag is not None and tag != "!":
             raise _fail(path, event.start_mark, "yaml-tag",
-                        f"Không dùng thẻ YAML ({event.tag}); hãy xóa thẻ, chỉ để lại giá trị.")
+                        f"Không dùng thẻ YAML ({tag}); hãy xóa thẻ, chỉ để lại giá trị.")
         parent = stack[-1] if stack else None
         if parent is not None and isinstance(parent.container, dict) and parent.key is None:
             if not isinstance(event, yaml.ScalarEvent):

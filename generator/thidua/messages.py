@@ -107,8 +107,8 @@ def _date_message(subject: str, value: str, with_time: bool) -> str:
 
 
 def _pattern_message(subject: str, error: ValidationError) -> str:
-    value = error.instance
-    pattern = error.validator_value
+    value: Any = error.instance
+    pattern: Any = error.validator_value
     description, example = _schema_text(error.schema)
     if pattern == _SLUG_PATTERN:
         slug = slugify(value)
@@ -140,9 +140,11 @@ def _specific(error: ValidationError) -> ValidationError:
 def describe(error: ValidationError, raw: dict[Path, str], kind_label: str) -> Iterator[Message]:
     """Vietnamese messages for one schema error (several for several unknown keys)."""
     path: Path = tuple(error.absolute_path)
-    validator = error.validator
+    validator: Any = error.validator
     subject = _subject(path)
-    value = error.instance
+    value: Any = error.instance
+    expected: Any = error.validator_value
+    schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
 
     if validator in ("oneOf", "anyOf"):
         formats = {e.validator_value for e in error.context if e.validator == "format"}
@@ -158,30 +160,30 @@ def describe(error: ValidationError, raw: dict[Path, str], kind_label: str) -> I
             return
 
     if validator == "required":
-        missing = [name for name in error.validator_value if name not in value]
-        properties = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        missing = [name for name in expected if name not in value]
+        properties = schema.get("properties", {})
         for name in missing:
-            title = properties.get(name, {}).get("title") if isinstance(properties.get(name), dict) else None
+            title = properties[name].get("title") if isinstance(properties.get(name), dict) else None
             label = f"«{name}» ({title})" if title else f"«{name}»"
             where = "hồ sơ" if not path else f"«{_field(path)}»"
             yield Message(path, True, "required", f"Thiếu trường {label} trong {where}; hãy thêm dòng «{name}: …».")
         return
 
     if validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(schema.get("properties", {}))
         for name in sorted(k for k in value if k not in allowed):
             hint = _suggest(name, allowed) or f" Các trường được dùng: {', '.join(allowed)}."
             yield Message(path + (name,), True, "unknown-key",
                           f"Trường «{name}» không có trong mẫu {kind_label}.{hint}")
         return
 
-    if validator is None or error.schema is False:
+    if validator is None or error.schema is False:  # a false schema: the field may not be there
         yield Message(path, True, "not-allowed", f"{subject} không được dùng ở đây; hãy xóa dòng này.")
         return
 
     if validator == "type":
-        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        wanted = " hoặc ".join(_TYPES.get(t, t) for t in expected)
+        expected = expected if isinstance(expected, list) else [expected]
+        wanted = " hoặc ".join(_TYPES.get(str(t), str(t)) for t in expected)
         if "string" in expected and path in raw:
             yield Message(path, False, "type",
                           f"{subject} phải là {wanted}; hãy đặt giá trị trong ngoặc kép: \"{raw[path]}\".")
@@ -190,14 +192,14 @@ def describe(error: ValidationError, raw: dict[Path, str], kind_label: str) -> I
         return
 
     if validator in ("enum", "const"):
-        choices = error.validator_value if validator == "enum" else [error.validator_value]
-        shown = ", ".join(str(c) for c in choices)
+        choices = expected if validator == "enum" else [expected]
+        shown = ", ".join(str(choice) for choice in choices)
         hint = _suggest(str(value), [str(c) for c in choices]) if isinstance(value, str) else ""
         yield Message(path, False, validator, f"{subject}: {_show(value)} không hợp lệ; hãy chọn một trong: {shown}.{hint}")
         return
 
     if validator == "format":
-        with_time = error.validator_value == "date-time"
+        with_time = expected == "date-time"
         yield Message(path, False, "format", _date_message(subject, str(value), with_time))
         return
 
@@ -211,33 +213,32 @@ def describe(error: ValidationError, raw: dict[Path, str], kind_label: str) -> I
 
     if validator == "maxLength":
         yield Message(path, False, "too-long",
-                      f"{subject} quá dài ({len(value)} ký tự, tối đa {error.validator_value}); hãy viết ngắn lại.")
+                      f"{subject} quá dài ({len(value)} ký tự, tối đa {expected}); hãy viết ngắn lại.")
         return
 
     if validator in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
-        bound = error.validator_value
+        bound = expected
         rule = {"minimum": f"từ {bound} trở lên", "exclusiveMinimum": f"lớn hơn {bound}",
                 "maximum": f"không quá {bound}", "exclusiveMaximum": f"nhỏ hơn {bound}"}[validator]
         yield Message(path, False, "range", f"{subject}: {_show(value)} không hợp lệ; giá trị phải {rule}.")
         return
 
     if validator == "minItems":
-        yield Message(path, False, "too-few", f"{subject} phải có ít nhất {error.validator_value} mục.")
+        yield Message(path, False, "too-few", f"{subject} phải có ít nhất {expected} mục.")
         return
 
     if validator == "maxItems":
-        yield Message(path, False, "too-many", f"{subject} có nhiều nhất {error.validator_value} mục.")
+        yield Message(path, False, "too-many", f"{subject} có nhiều nhất {expected} mục.")
         return
 
     if validator == "uniqueItems":
-        seen: list[Any] = []
-        repeated = next((item for item in value if item in seen or seen.append(item)), None)  # type: ignore[func-returns-value]
+        repeated = next((item for i, item in enumerate(value) if item in value[:i]), None)
         yield Message(path, False, "duplicate-item", f"{subject} có mục bị lặp lại ({_show(repeated)}); hãy xóa mục thừa.")
         return
 
     if validator in ("minProperties", "maxProperties"):
-        names = sorted(error.schema.get("properties", {}))
-        if len(names) > 1 and error.schema.get("maxProperties") == 1:
+        names = sorted(schema.get("properties", {}))
+        if len(names) > 1 and schema.get("maxProperties") == 1:
             yield Message(path, False, "one-of-keys", f"{subject} phải ghi đúng một trong các trường: {', '.join(names)}.")
         else:
             yield Message(path, False, "empty", f"{subject} không được để trống.")

@@ -65,7 +65,8 @@ def rule_text(rule: Rule, campaign: Campaign, registry: Registry) -> str:
         conditions.append(f"không dưới {_number(rule.minimum)}")
     if rule.maximum is not None:
         conditions.append("bằng 0" if rule.maximum == 0 else f"không quá {_number(rule.maximum)}")
-    owner = registry.units.get(rating.kept_by).name if rating and rating.kept_by in registry.units else None
+    owner_unit = registry.units.get(rating.kept_by) if rating else None
+    owner = owner_unit.name if owner_unit else None
     source = f" (theo {rating.name}, do {owner} giữ)" if rating and owner else ""
     return f"{evidence.name}: {' và '.join(conditions)}{source}."
 
