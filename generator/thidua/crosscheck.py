@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path as FsPath
 from typing import Any
 
 from .kinds import BY_NAME
 from .loader import Path
-from .messages import _SLUG_PATTERN
+from .messages import _SLUG_PATTERN, suggest
 from .problems import Problem
 from .text import slugify
 from .validate import Record
@@ -48,8 +47,7 @@ class _Checker:
         found = self.get(kind, value, scope)
         if found is None and (kind, scope, value) not in self.index:
             folder = BY_NAME[kind].folder + (f"/{scope}" if scope else "")
-            close = difflib.get_close_matches(value, self.ids(kind, scope), n=1, cutoff=0.6)
-            hint = f" Có phải ý bạn là «{close[0]}»?" if close else f" Hãy kiểm tra mã, hoặc thêm tệp records/{folder}/{value}.yml."
+            hint = suggest(value, self.ids(kind, scope)) or f" Hãy kiểm tra mã, hoặc thêm tệp records/{folder}/{value}.yml."
             self.add(record, path, "unknown-reference",
                      f"Không tìm thấy {BY_NAME[kind].label} «{value}» trong records/{folder}.{hint}")
         return found
@@ -115,22 +113,34 @@ class _Checker:
             if not _SLUG.match(stem):
                 self.add(record, (), "file-name",
                          f"Tên tệp «{stem}» không phải mã hợp lệ; hãy đổi tên tệp thành {slugify(stem) or 'ma-ho-so'}.yml.")
-            if record.id and record.id != stem:
+            if record.id and _SLUG.match(record.id) and record.id != stem:
                 self.add(record, ("id",), "id-file-name",
                          f"Mã «{record.id}» khác tên tệp «{stem}»; hãy viết id: {stem}, hoặc đổi tên tệp thành {record.id}.yml.")
-            if record.kind.per_campaign:
-                campaign = record.data.get("campaign")
-                if isinstance(campaign, str) and campaign != record.scope:
-                    self.add(record, ("campaign",), "campaign-folder",
-                             f"Hồ sơ nằm trong thư mục «{record.scope}» nhưng ghi campaign: {campaign}; "
-                             f"hãy sửa thành campaign: {record.scope}, hoặc chuyển tệp sang thư mục «{campaign}».")
-            key = (record.kind.name, record.scope, record.id or stem)
+            # Records are known by their file name: a typo in an id is reported once, here, not in every record naming it.
+            key = (record.kind.name, record.scope, stem)
             if key in self.index:
                 other = self.index[key]
-                self.add(record, ("id",), "duplicate-record",
-                         f"Mã «{key[2]}» đã dùng cho {other.doc.path}; hãy đặt mã khác.")
+                self.add(record, ("id",), "duplicate-record", f"Mã «{stem}» đã dùng cho {other.doc.path}; hãy đặt mã khác.")
             else:
                 self.index[key] = record
+        campaigns = self.ids("campaign")
+        for record in self.records:
+            if record.kind.per_campaign:
+                self.campaign_folder(record, campaigns)
+
+    def campaign_folder(self, record: Record, campaigns: list[str]) -> None:
+        """A per-campaign record sits in the folder of an existing campaign, and says so."""
+        folder = f"records/{record.kind.folder}"
+        if record.scope not in campaigns:
+            self.add(record, (), "unknown-campaign-folder",
+                     f"Thư mục «{record.scope}» trong {folder} không phải mã phong trào nào; hãy chuyển tệp vào "
+                     f"{folder}/<mã phong trào>/ (đang có: {', '.join(campaigns) or 'chưa có phong trào nào'}).")
+            return
+        campaign = record.data.get("campaign")
+        if isinstance(campaign, str) and campaign != record.scope:
+            self.add(record, ("campaign",), "campaign-folder",
+                     f"Hồ sơ nằm trong thư mục «{record.scope}» nhưng ghi campaign: {campaign}; "
+                     f"hãy sửa thành campaign: {record.scope}, hoặc chuyển tệp sang thư mục «{campaign}».")
 
     # --- per kind -------------------------------------------------------------
 
@@ -212,7 +222,7 @@ class _Checker:
             if item["task"] not in tasks:
                 self.add(r, ("items", i, "task"), "unknown-task",
                          f"«{item['task']}» không phải nhiệm vụ của phong trào «{campaign.id}»; "
-                         f"hãy chọn một trong: {', '.join(tasks)}.{_close(item['task'], tasks)}")
+                         f"hãy chọn một trong: {', '.join(tasks)}.{suggest(item['task'], tasks)}")
             elif "subtask" in item and item["subtask"] not in tasks[item["task"]]:
                 subs = tasks[item["task"]]
                 choice = f"hãy chọn một trong: {', '.join(subs)}" if subs else "nhiệm vụ này không có nội dung con, hãy xóa dòng subtask"
@@ -293,11 +303,6 @@ def _at(data: Any, path: Path) -> Any:
         else:
             return None
     return data
-
-
-def _close(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" Có phải ý bạn là «{close[0]}»?" if close else ""
 
 
 def check_across(root: FsPath, records: list[Record]) -> Iterator[Problem]:

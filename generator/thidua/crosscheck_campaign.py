@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING, Any
 
 from .loader import Path
+from .messages import suggest
 
 if TYPE_CHECKING:
     from .crosscheck import _Checker
@@ -107,10 +107,9 @@ def _rule(c: _Checker, r: Record, path: Path, rule: dict[str, Any], evidence: di
     if name in declared and name not in evidence:
         return  # declared, but its source is missing: reported on the evidence itself
     if name not in evidence:
-        close = difflib.get_close_matches(name, declared, n=1, cutoff=0.6)
         c.add(r, path + ("evidence",), "unknown-evidence",
               f"Minh chứng «{name}» chưa được khai báo trong evidence của kế hoạch; hãy chọn một trong: "
-              f"{', '.join(declared) or '(chưa có)'}, hoặc khai báo thêm." + (f" Có phải ý bạn là «{close[0]}»?" if close else ""))
+              f"{', '.join(declared) or '(chưa có)'}, hoặc khai báo thêm.{suggest(name, declared)}")
         return
     item, levels = evidence[name]
     if item["subject"] == "members" and applies_to != "tap-the":

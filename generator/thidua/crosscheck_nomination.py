@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .messages import suggest
+
 if TYPE_CHECKING:
     from .crosscheck import _Checker
     from .validate import Record
@@ -39,7 +41,8 @@ def check_nomination(c: _Checker, r: Record) -> None:
     award = awards.get(data["award"])
     if award is None:
         c.add(r, ("award",), "unknown-award",
-              f"«{data['award']}» không phải hình thức khen thưởng của phong trào «{campaign.id}»; hãy chọn một trong: {', '.join(awards)}.")
+              f"«{data['award']}» không phải hình thức khen thưởng của phong trào «{campaign.id}»; "
+              f"hãy chọn một trong: {', '.join(awards)}.{suggest(data['award'], awards)}")
     elif kind not in award["quota"]:
         c.add(r, ("nominee",), "kind-not-awarded",
               f"Hình thức «{award['name']}» không khen {_KIND_LABEL[kind]}; hãy kiểm tra lại hồ sơ.")

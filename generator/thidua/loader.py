@@ -67,13 +67,13 @@ _SYNTAX_HINTS = (
     ("expected <block end>", "Thụt lề không đúng: các trường cùng cấp phải thẳng cột với nhau."),
     ("did not find expected key", "Thụt lề không đúng: các trường cùng cấp phải thẳng cột với nhau."),
     ("did not find expected '-' indicator", "Thụt lề không đúng trong danh sách: mỗi mục bắt đầu bằng \"- \" thẳng cột với nhau."),
+    ("while scanning a quoted scalar", "Chuỗi trong ngoặc kép chưa được đóng; hãy thêm dấu \" ở cuối."),
     ("found unexpected end of stream", "Tệp kết thúc khi một chuỗi trong ngoặc kép hoặc ngoặc vuông chưa đóng; hãy đóng ngoặc."),
     ("found unknown escape character", "Chuỗi trong ngoặc kép có dấu \\ không hợp lệ; dùng ngoặc đơn '…' hoặc viết \\\\."),
     ("special characters are not allowed", "Tệp có ký tự điều khiển không in được; hãy xóa ký tự đó."),
     ("unacceptable character", "Tệp có ký tự điều khiển không in được; hãy xóa ký tự đó."),
     ("found character that cannot start any token", "Có ký tự không thể đứng đầu giá trị (ví dụ @ hoặc `); hãy đặt giá trị trong ngoặc kép."),
     ("while parsing a flow", "Ngoặc vuông [ ] hoặc ngoặc nhọn { } chưa đóng hoặc thừa dấu phẩy."),
-    ("while scanning a quoted scalar", "Chuỗi trong ngoặc kép chưa được đóng; hãy thêm dấu \" ở cuối."),
 )
 
 
@@ -97,7 +97,7 @@ def decode(path: str, content: bytes) -> str:
     """UTF-8 text of a record file, or a RecordError naming the bad byte."""
     if len(content) > MAX_BYTES:
         raise RecordError(Problem(path, 1, 1, "file-too-large",
-                                  f"Tệp quá lớn ({len(content) // 1024} KB, tối đa {MAX_BYTES // 1024} KB); "
+                                  f"Tệp quá lớn ({-(-len(content) // 1024)} KB, tối đa {MAX_BYTES // 1024} KB); "
                                   "mỗi hồ sơ nên là một tệp nhỏ, hãy tách thành nhiều tệp."))
     try:
         text = content.decode("utf-8")
@@ -118,6 +118,8 @@ def parse(path: str, text: str) -> Document:
         return _build(path, loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and "quoted scalar" in str(exc.context or ""):
+            mark = exc.context_mark  # an unclosed quote: point at where it opens, not at the end of the file
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise RecordError(Problem(path, line, column, "yaml-syntax", _syntax_message(exc, text))) from None
     except yaml.YAMLError:
@@ -190,9 +192,10 @@ def _build(path: str, loader: Any) -> Document:
             raise _fail(path, event.start_mark, "yaml-anchor",
                         f"Không dùng neo YAML (&{event.anchor}); hãy xóa nó và viết đầy đủ giá trị.")
         tag = getattr(event, "tag", None)  # scalars, mappings and sequences carry one
-        if tag is not None and tag != "!":
+        if tag is not None:
+            shown = "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
             raise _fail(path, event.start_mark, "yaml-tag",
-                        f"Không dùng thẻ YAML ({tag}); hãy xóa thẻ, chỉ để lại giá trị.")
+                        f"Không dùng thẻ YAML ({shown}); hãy xóa thẻ, chỉ để lại giá trị.")
         parent = stack[-1] if stack else None
         if parent is not None and isinstance(parent.container, dict) and parent.key is None:
             if not isinstance(event, yaml.ScalarEvent):

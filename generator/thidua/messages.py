@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,8 +79,9 @@ def _show(value: Any) -> str:
     return "giá trị này"
 
 
-def _suggest(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """`` Có phải ý bạn là «x»?`` for the closest choice, or nothing."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" Có phải ý bạn là «{close[0]}»?" if close else ""
 
 
@@ -106,6 +107,15 @@ def _date_message(subject: str, value: str, with_time: bool) -> str:
     return f"{subject}: «{value}» không phải ngày hợp lệ; hãy viết theo dạng năm-tháng-ngày, ví dụ 2025-12-05."
 
 
+def _empty(subject: str) -> str:
+    return f"{subject} không được để trống; hãy điền nội dung."
+
+
+def _pattern_code(error: ValidationError) -> str:
+    value = error.instance
+    return "empty" if error.validator_value == "\\S" or (isinstance(value, str) and not value.strip()) else "pattern"
+
+
 def _pattern_message(subject: str, error: ValidationError) -> str:
     value: Any = error.instance
     pattern: Any = error.validator_value
@@ -115,7 +125,7 @@ def _pattern_message(subject: str, error: ValidationError) -> str:
         hint = f" hãy viết {slug}" if slug else " hãy viết chữ thường không dấu, nối bằng gạch ngang"
         return f"{subject}: «{value}» không phải mã hợp lệ (chỉ chữ thường không dấu, số và gạch ngang, đ viết là d);{hint}."
     if pattern == "\\S" or (isinstance(value, str) and not value.strip()):
-        return f"{subject} không được để trống; hãy điền nội dung."
+        return _empty(subject)
     if "/" in str(pattern) and isinstance(value, str):
         fixed = re.sub(r"^([1-9])/", r"0\1/", value)
         if fixed != value and re.match(pattern, fixed):
@@ -123,18 +133,40 @@ def _pattern_message(subject: str, error: ValidationError) -> str:
     if pattern.startswith("^\\S"):
         return f"{subject}: «{value}» có dấu cách thừa ở đầu hoặc cuối; hãy xóa chúng."
     hint = f" {description}" if description else ""
-    sample = f" Ví dụ: {example}." if example else ""
+    sample = f" Ví dụ: {example}." if example and "ví dụ" not in description.lower() else ""
     return f"{subject}: «{value}» không đúng dạng.{hint}{sample}"
 
 
-def _specific(error: ValidationError) -> ValidationError:
-    """The most useful error inside a oneOf/anyOf, else the error itself."""
-    while error.context:
-        inner = best_match(error.context, key=relevance)
-        if inner is None:
-            break
-        error = inner
-    return error
+def _branch_errors(error: ValidationError) -> dict[Any, list[ValidationError]]:
+    """The errors of each branch of a oneOf/anyOf, by branch index."""
+    branches: dict[Any, list[ValidationError]] = {}
+    for inner in error.context or []:
+        branches.setdefault(inner.relative_schema_path[0], []).append(inner)
+    return branches
+
+
+def _specific(error: ValidationError) -> ValidationError | None:
+    """The most useful error inside a oneOf/anyOf: from a branch of the value's own type.
+
+    None when no branch has the value's type (the caller then lists the types wanted).
+    """
+    for inner_errors in _branch_errors(error).values():
+        wrong_type = any(e.validator == "type" and not e.relative_path for e in inner_errors)
+        if not wrong_type:
+            best: ValidationError | None = best_match(inner_errors, key=relevance)
+            if best is not None and best.context:
+                return _specific(best) or best
+            return best
+    return None
+
+
+def _wanted_types(error: ValidationError) -> list[str]:
+    wanted: list[str] = []
+    for inner in error.context or []:
+        if inner.validator == "type" and not inner.relative_path:
+            values = inner.validator_value if isinstance(inner.validator_value, list) else [inner.validator_value]
+            wanted += [str(v) for v in values if str(v) not in wanted]
+    return wanted
 
 
 def describe(error: ValidationError, raw: dict[Path, str], kind_label: str) -> Iterator[Message]:
@@ -155,8 +187,13 @@ def describe(error: ValidationError, raw: dict[Path, str], kind_label: str) -> I
             yield Message(path, False, "ambiguous", f"{subject} khớp với nhiều dạng cùng lúc; hãy chỉ giữ các trường của một dạng.")
             return
         inner = _specific(error)
-        if inner is not error:
+        if inner is not None:
             yield from describe(inner, raw, kind_label)
+            return
+        types = _wanted_types(error)
+        if types:
+            shown_types = " hoặc ".join(_TYPES.get(t, t) for t in types)
+            yield Message(path, False, "type", f"{subject} phải là {shown_types}, không phải {_TYPES[_type_of(value)]}.")
             return
 
     if validator == "required":
@@ -172,13 +209,15 @@ def describe(error: ValidationError, raw: dict[Path, str], kind_label: str) -> I
     if validator == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         for name in sorted(k for k in value if k not in allowed):
-            hint = _suggest(name, allowed) or f" Các trường được dùng: {', '.join(allowed)}."
+            hint = suggest(name, allowed) or f" Các trường được dùng: {', '.join(allowed)}."
             yield Message(path + (name,), True, "unknown-key",
                           f"Trường «{name}» không có trong mẫu {kind_label}.{hint}")
         return
 
-    if validator is None or error.schema is False:  # a false schema: the field may not be there
-        yield Message(path, True, "not-allowed", f"{subject} không được dùng ở đây; hãy xóa dòng này.")
+    if validator == "not" and expected == {}:  # {"not": {}}: a field that may not be there in this case
+        reason = schema.get("description")
+        text = f"{subject} không được dùng ở đây: {reason[:1].lower()}{reason[1:]}" if reason else f"{subject} không được dùng ở đây; hãy xóa dòng này."
+        yield Message(path, True, "not-allowed", text)
         return
 
     if validator == "type":
@@ -194,7 +233,7 @@ def describe(error: ValidationError, raw: dict[Path, str], kind_label: str) -> I
     if validator in ("enum", "const"):
         choices = expected if validator == "enum" else [expected]
         shown = ", ".join(str(choice) for choice in choices)
-        hint = _suggest(str(value), [str(c) for c in choices]) if isinstance(value, str) else ""
+        hint = suggest(str(value), [str(c) for c in choices]) if isinstance(value, str) else ""
         yield Message(path, False, validator, f"{subject}: {_show(value)} không hợp lệ; hãy chọn một trong: {shown}.{hint}")
         return
 
@@ -204,11 +243,11 @@ def describe(error: ValidationError, raw: dict[Path, str], kind_label: str) -> I
         return
 
     if validator == "pattern":
-        yield Message(path, False, "pattern", _pattern_message(subject, error))
+        yield Message(path, False, _pattern_code(error), _pattern_message(subject, error))
         return
 
     if validator == "minLength":
-        yield Message(path, False, "empty", f"{subject} không được để trống; hãy điền nội dung.")
+        yield Message(path, False, "empty", _empty(subject))
         return
 
     if validator == "maxLength":
@@ -232,8 +271,9 @@ def describe(error: ValidationError, raw: dict[Path, str], kind_label: str) -> I
         return
 
     if validator == "uniqueItems":
-        repeated = next((item for i, item in enumerate(value) if item in value[:i]), None)
-        yield Message(path, False, "duplicate-item", f"{subject} có mục bị lặp lại ({_show(repeated)}); hãy xóa mục thừa.")
+        index = next(i for i, item in enumerate(value) if item in value[:i])
+        yield Message(path + (index,), False, "duplicate-item",
+                      f"Trường «{_field(path)}» có mục bị lặp lại ({_show(value[index])}); hãy xóa mục thừa.")
         return
 
     if validator in ("minProperties", "maxProperties"):

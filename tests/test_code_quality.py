@@ -1,0 +1,24 @@
+"""House style holds: ruff finds nothing and mypy --strict passes on the package."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def _run(*command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def test_ruff_finds_nothing() -> None:
+    """ruff check, with the rules and reasons in pyproject.toml, reports no problem in generator/ or tests/."""
+    done = _run("ruff", "check", "--output-format", "concise", "generator", "tests")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_mypy_strict_passes() -> None:
+    """mypy --strict (configured in pyproject.toml) finds no type error in the thidua package."""
+    done = _run("mypy")
+    assert done.returncode == 0, done.stdout + done.stderr
