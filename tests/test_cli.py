@@ -150,3 +150,18 @@ def test_invalid_record_referenced_by_others_reports_only_itself(tree, cli) -> N
         "records/people/nguyen-thi-lan.yml:3:1: [cá nhân nguyen-thi-lan] Thiếu trường «unit» (Đơn vị công tác) trong hồ sơ; "
         "hãy thêm dòng «unit: …»."
     ]
+
+
+def test_a_bad_value_does_not_hide_the_other_problems_of_its_record(tree, cli) -> None:
+    """A record with a malformed date is still checked against the others: both problems come at once, no echoes."""
+    path = tree / NOMINATION
+    text = path.read_text("utf-8").replace("submitted_at: 2025-11-27T09:20:00+07:00", "submitted_at: 27/11/2025")
+    path.write_text(text.replace("proposed_by: van-phong-thong-ke", "proposed_by: van-phong"), "utf-8")
+    run = cli("--root", str(tree), "validate")
+    assert run.code == 1
+    assert run.out.splitlines()[:-1] == [
+        f"{NOMINATION}:8:14: [hồ sơ đề nghị ca-nhan-nguyen-thi-lan] Không tìm thấy đơn vị «van-phong» trong records/units. "
+        "Có phải ý bạn là «van-phong-thong-ke»?",
+        f"{NOMINATION}:9:15: [hồ sơ đề nghị ca-nhan-nguyen-thi-lan] Trường «submitted_at»: ngày phải viết theo dạng "
+        "năm-tháng-ngày; hãy viết 2025-11-27 thay cho 27/11/2025.",
+    ]

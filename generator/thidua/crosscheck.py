@@ -34,7 +34,7 @@ class _Checker:
         if not isinstance(ident, str):
             return None
         found = self.index.get((kind, scope, ident))
-        return found if found is not None and found.valid else None
+        return found if found is not None and found.usable else None
 
     def ids(self, kind: str, scope: str | None = None) -> list[str]:
         return sorted(ident for (k, s, ident) in self.index if k == kind and s == scope)
@@ -289,7 +289,7 @@ class _Checker:
     def run(self) -> list[Problem]:
         self.identity()
         for record in self.records:
-            if record.valid:
+            if record.usable:
                 getattr(self, record.kind.name)(record)
         return self.problems
 

@@ -50,7 +50,8 @@ def check_nomination(c: _Checker, r: Record) -> None:
     if unit_kinds and nominee_unit is not None and nominee_unit.data["kind"] not in unit_kinds:
         c.add(r, ("nominee",), "unit-not-competing",
               f"Đơn vị «{nominee_unit.id}» (loại {nominee_unit.data['kind']}) không thuộc đối tượng thi đua của phong trào.")
-    _achievements(c, r)
+    if proposer is not None:  # achievements are looked up in the proposer's report
+        _achievements(c, r)
 
 
 def _document(c: _Checker, r: Record, i: int, campaign: Record | None) -> None:
@@ -93,7 +94,7 @@ def _achievements(c: _Checker, r: Record) -> None:
     known = {
         item["id"]
         for report in c.records
-        if report.kind.name == "report" and report.valid and report.scope == r.scope
+        if report.kind.name == "report" and report.usable and report.scope == r.scope
         and report.data["unit"] == r.data["proposed_by"]
         for item in report.data["items"]
     }

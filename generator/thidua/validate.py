@@ -26,6 +26,7 @@ class Record:
     doc: loader.Document
     scope: str | None = None  # the campaign folder of per-campaign kinds
     valid: bool = True  # passed its schema
+    usable: bool = True  # its shape is sound (only leaf values failed), so it can be checked against others
 
     @property
     def data(self) -> dict[str, Any]:
@@ -119,7 +120,22 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None) -> Result:
             for message in describe(error, doc.raw, kind.label):
                 result.problems.append(record.problem(message.path, message.code, message.text, at_key=message.at_key))
         record.valid = not errors
+        record.usable = all(_leaf(error) for error in errors)
         result.records.append(record)
-    result.problems.extend(check_across(root, result.records))
+    # Where the schema already reported a place, a cross-record problem at the same place is an echo.
+    places = {(p.file, p.line, p.column) for p in result.problems}
+    result.problems.extend(p for p in check_across(root, result.records) if (p.file, p.line, p.column) not in places)
     result.problems = sorted(set(result.problems))
     return result
+
+
+# Errors about one value that leave the record's shape intact.
+_LEAF_VALIDATORS = frozenset({"format", "pattern", "enum", "const", "minimum", "maximum", "exclusiveMinimum",
+                              "exclusiveMaximum", "minLength", "maxLength", "uniqueItems"})
+
+
+def _leaf(error: Any) -> bool:
+    if error.validator in ("anyOf", "oneOf"):
+        return bool(error.context) and all(_leaf(inner) or inner.validator == "type" and inner.relative_path
+                                           for inner in error.context) and any(_leaf(inner) for inner in error.context)
+    return error.validator in _LEAF_VALIDATORS
