@@ -42,7 +42,11 @@ def check_campaign(c: _Checker, r: Record) -> None:
                   f"Đối tượng thi đua không có «{criterion['applies_to']}»; hãy thêm vào participants.kinds hoặc sửa tiêu chí.")
         _rule(c, r, ("criteria", i, "rule"), criterion["rule"], evidence, criterion["applies_to"])
     criteria = {c_["id"]: c_["applies_to"] for c_ in data["criteria"]}
+    scored = any("points" in c_ for c_ in data["criteria"])
     for i, award in enumerate(data["awards"]):
+        if (award.get("ranking") == "points" or "min_points" in award) and not scored:
+            c.add(r, ("awards", i, "ranking" if award.get("ranking") == "points" else "min_points"), "no-points",
+                  "Hình thức này xếp hạng hoặc lọc theo điểm nhưng chưa tiêu chí nào có points; hãy ghi điểm cho các tiêu chí.")
         for kind in award["quota"]:
             if kind not in data["participants"]["kinds"]:
                 c.add(r, ("awards", i, "quota", kind), "kind-not-competing",
@@ -73,16 +77,23 @@ def _evidence(c: _Checker, r: Record) -> dict[str, tuple[dict[str, Any], list[st
         levels: list[str] | None = None
         if "rating" in source:
             rating = c.ref(r, ("evidence", i, "source", "rating"), "rating")
-            if "case_kinds" in item:
-                c.add(r, ("evidence", i, "case_kinds"), "case-kinds-rating",
-                      "case_kinds chỉ dùng với nguồn discipline (sổ theo dõi kỷ luật); hãy xóa dòng này.", at_key=True)
             if rating is not None and "scale" in rating.data:
                 scale = c.get("scale", rating.data["scale"])
                 levels = [level["id"] for level in scale.data["levels"]] if scale else []
             elif rating is None:
                 continue  # the missing rating is reported; nothing to compare against
-        elif c.ref(r, ("evidence", i, "source", "discipline"), "discipline") is None:
-            continue
+        elif "discipline" in source:
+            if c.ref(r, ("evidence", i, "source", "discipline"), "discipline") is None:
+                continue
+        else:
+            tasks = [t["id"] for t in r.data["tasks"]]
+            for j, task in enumerate(source["reports"].get("tasks", [])):
+                if task not in tasks:
+                    c.add(r, ("evidence", i, "source", "reports", "tasks", j), "unknown-task",
+                          f"«{task}» không phải nhiệm vụ của phong trào; hãy chọn một trong: {', '.join(tasks)}.{suggest(task, tasks)}")
+        if "case_kinds" in item and "discipline" not in source:
+            c.add(r, ("evidence", i, "case_kinds"), "case-kinds-rating",
+                  "case_kinds chỉ dùng với nguồn discipline (sổ theo dõi kỷ luật); hãy xóa dòng này.", at_key=True)
         found[item["id"]] = (item, levels)
     return found
 
@@ -94,6 +105,13 @@ def _rule(c: _Checker, r: Record, path: Path, rule: dict[str, Any], evidence: di
             for i, inner in enumerate(rule[combinator]):
                 _rule(c, r, path + (combinator, i), inner, evidence, applies_to)
             return
+    if "fallback" in rule:
+        for part in ("primary", "otherwise"):
+            _rule(c, r, path + ("fallback", part), rule["fallback"][part], evidence, applies_to)
+        return
+    if "members" in rule:
+        _members(c, r, path + ("members",), rule["members"], applies_to)
+        return
     if "at_least_of" in rule:
         group = rule["at_least_of"]
         if group["count"] > len(group["rules"]):
@@ -133,3 +151,17 @@ def _rule(c: _Checker, r: Record, path: Path, rule: dict[str, Any], evidence: di
         elif levels is not None:
             c.add(r, path + (op,), "comparison-kind",
                   f"Minh chứng «{name}» là một mức xếp loại; hãy so sánh bằng at_least hoặc in thay cho {op}.", at_key=True)
+        elif isinstance(rule[op], dict) and rule[op]["by"] == "category" and applies_to != "ca-nhan":
+            c.add(r, path + (op, "by"), "threshold-by",
+                  "Ngưỡng theo đối tượng cá nhân (category) chỉ dùng cho tiêu chí cá nhân; với tập thể hãy dùng unit_kind hoặc unit.")
+
+
+def _members(c: _Checker, r: Record, path: Path, rule: dict[str, Any], applies_to: str) -> None:
+    """A members rule belongs to a collective criterion and counts an individual criterion of the same plan."""
+    if applies_to != "tap-the":
+        c.add(r, path, "members-of-person", "Quy tắc theo kết quả của thành viên chỉ dùng cho tiêu chí tập thể.", at_key=True)
+    individual = [x["id"] for x in r.data["criteria"] if x["applies_to"] == "ca-nhan"]
+    if rule["criterion"] not in individual:
+        c.add(r, path + ("criterion",), "unknown-criterion",
+              f"«{rule['criterion']}» không phải tiêu chí cá nhân của kế hoạch; hãy chọn một trong: "
+              f"{', '.join(individual) or '(chưa có)'}.{suggest(rule['criterion'], individual)}")

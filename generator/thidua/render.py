@@ -9,7 +9,10 @@ from pathlib import Path
 import jinja2
 
 from .markdown import finalize
-from .model import AllOf, AnyOf, AtLeast, Campaign, Compare, Law, Quota, Registry, Rule
+from .model import Registry
+from .model.campaign import Campaign, Quota
+from .model.commune import Law
+from .rules import describe
 from .text import document_date, table_date
 
 KIND_NAMES = {"tap-the": "tập thể", "ca-nhan": "cá nhân"}
@@ -35,40 +38,6 @@ def law_title(law: Law) -> str:
     if law.name.startswith(law.kind):
         return f"{law.name} số {law.number} ngày {table_date(law.issued)}"
     return f"{law.kind} số {law.number} ngày {table_date(law.issued)} {law.name[:1].lower()}{law.name[1:]}"
-
-
-def _number(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
-
-
-def rule_text(rule: Rule, campaign: Campaign, registry: Registry) -> str:
-    """A Vietnamese sentence saying how a rule is checked, naming its evidence."""
-    if isinstance(rule, (AllOf, AnyOf, AtLeast)):
-        parts = [rule_text(inner, campaign, registry) for inner in rule.rules]
-        head = {AllOf: "Đạt tất cả", AnyOf: "Đạt ít nhất một"}.get(type(rule), f"Đạt ít nhất {getattr(rule, 'count', 0)}")
-        return f"{head} trong các điều kiện: " + "; ".join(parts)
-    assert isinstance(rule, Compare)
-    evidence = next(e for e in campaign.evidence if e.id == rule.evidence)
-    rating = registry.ratings.get(evidence.rating or "")
-    scale = registry.scales.get(rating.scale or "") if rating else None
-
-    def level_name(ident: str) -> str:
-        level = scale.level(ident) if scale else None
-        return level.name if level else ident
-
-    conditions = []
-    if rule.at_least:
-        conditions.append(f"từ mức «{level_name(rule.at_least)}» trở lên")
-    if rule.one_of:
-        conditions.append("thuộc một trong các mức " + ", ".join(f"«{level_name(x)}»" for x in rule.one_of))
-    if rule.minimum is not None:
-        conditions.append(f"không dưới {_number(rule.minimum)}")
-    if rule.maximum is not None:
-        conditions.append("bằng 0" if rule.maximum == 0 else f"không quá {_number(rule.maximum)}")
-    owner_unit = registry.units.get(rating.kept_by) if rating else None
-    owner = owner_unit.name if owner_unit else None
-    source = f" (theo {rating.name}, do {owner} giữ)" if rating and owner else ""
-    return f"{evidence.name}: {' và '.join(conditions)}{source}."
 
 
 def _environment() -> jinja2.Environment:
@@ -106,7 +75,7 @@ def render_pages(registry: Registry, as_of: dt.date) -> list[Page]:
         campaigns=campaigns, registry=registry, as_of=as_of, state=campaign_state))]
     for campaign in campaigns:
         pages.append(Page(f"phong-trao/{campaign.id}/index.md", env.get_template("plan.md.j2").render(
-            c=campaign, registry=registry, rule_text=lambda rule, c=campaign: rule_text(rule, c, registry),
+            c=campaign, registry=registry, rule_text=lambda rule, c=campaign: describe(rule, c, registry),
             kinds=KIND_NAMES)))
     return pages
 

@@ -1,8 +1,4 @@
-"""The domain as frozen dataclasses, built from records that passed validation.
-
-Plain dicts stop here. A person's private fields are never copied into the
-model, so nothing downstream (evaluation, rendering) can publish them.
-"""
+"""A campaign plan as frozen dataclasses: tasks, evidence, criteria and their rules, awards, dossier."""
 
 from __future__ import annotations
 
@@ -10,50 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .validate import Record
-
 
 @dataclass(frozen=True)
 class LegalRef:
     law: str
     article: str | None = None
     note: str | None = None
-
-
-@dataclass(frozen=True)
-class Law:
-    id: str
-    kind: str
-    number: str
-    name: str
-    issuer: str | None
-    issued: dt.date
-    effective_from: dt.date
-    effective_to: dt.date | None
-    replaced_by: str | None
-    note: str | None
-
-
-@dataclass(frozen=True)
-class Unit:
-    id: str
-    name: str
-    kind: str
-    parent: str | None
-    head: str | None
-    owners: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Person:
-    """The public side of a person; private fields are deliberately absent."""
-
-    id: str
-    name: str
-    unit: str
-    position: str | None
-    category: str | None
-    fictional: bool
 
 
 @dataclass(frozen=True)
@@ -80,12 +38,24 @@ class Task:
 
 @dataclass(frozen=True)
 class Evidence:
+    """A fact a rule may read, and the record that owns it."""
+
     id: str
     name: str
-    rating: str | None
-    discipline: str | None
-    case_kinds: tuple[str, ...]
-    subject: str
+    source: str  # "rating", "discipline" or "reports"
+    source_id: str | None  # the rating or discipline register; None for reports
+    case_kinds: tuple[str, ...]  # discipline: the kinds of case counted (empty: all)
+    tasks: tuple[str, ...]  # reports: the tasks counted (empty: all)
+    subject: str  # "nominee", "issuer" or "members"
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A number, or one number per value of a nominee's attribute."""
+
+    default: float | None
+    by: str | None = None  # "unit_kind", "category" or "unit"
+    values: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,8 +63,8 @@ class Compare:
     evidence: str
     at_least: str | None = None
     one_of: tuple[str, ...] = ()
-    minimum: float | None = None
-    maximum: float | None = None
+    minimum: Threshold | None = None
+    maximum: Threshold | None = None
 
 
 @dataclass(frozen=True)
@@ -113,7 +83,20 @@ class AtLeast:
     rules: tuple[Rule, ...]
 
 
-Rule = Compare | AllOf | AnyOf | AtLeast
+@dataclass(frozen=True)
+class Fallback:
+    primary: Rule
+    otherwise: Rule
+
+
+@dataclass(frozen=True)
+class Members:
+    criterion: str
+    min_share: float | None
+    min_count: int | None
+
+
+Rule = Compare | AllOf | AnyOf | AtLeast | Fallback | Members
 
 
 @dataclass(frozen=True)
@@ -124,6 +107,7 @@ class Criterion:
     mandatory: bool
     basis: tuple[LegalRef, ...]
     rule: Rule
+    points: float | None = None
 
 
 @dataclass(frozen=True)
@@ -142,6 +126,8 @@ class Award:
     quota: tuple[tuple[str, Quota], ...]
     criteria: tuple[str, ...]
     basis: tuple[LegalRef, ...]
+    ranking: str = "votes"
+    min_points: float | None = None
 
 
 @dataclass(frozen=True)
@@ -151,6 +137,7 @@ class DossierItem:
     form: str
     signed_by: str | None
     basis: tuple[LegalRef, ...]
+    numbered: bool = True
 
 
 @dataclass(frozen=True)
@@ -218,58 +205,24 @@ class Campaign:
     deadline: dt.date
     deadline_text: str
     deadline_receiver: str | None
+    deadline_git_tracked: bool
     responsibilities: tuple[Responsibility, ...]
     closing: str | None
     recipients: tuple[Recipient, ...]
     signer: Signer
     fictional: bool
+    tie_breakers: tuple[str, ...] = ()
 
+    def award(self, ident: str) -> Award | None:
+        return next((a for a in self.awards if a.id == ident), None)
 
-@dataclass(frozen=True)
-class Level:
-    id: str
-    name: str
+    def criterion(self, ident: str) -> Criterion | None:
+        return next((c for c in self.criteria if c.id == ident), None)
 
-
-@dataclass(frozen=True)
-class Scale:
-    id: str
-    name: str
-    levels: tuple[Level, ...]
-
-    def level(self, ident: str) -> Level | None:
-        return next((level for level in self.levels if level.id == ident), None)
-
-
-@dataclass(frozen=True)
-class RatingEntry:
-    subject: str
-    value: str | float
-    note: str | None
-
-
-@dataclass(frozen=True)
-class Rating:
-    id: str
-    name: str
-    year: int
-    kept_by: str
-    subjects: str
-    scale: str | None
-    measure: str | None
-    entries: tuple[RatingEntry, ...]
-
-
-@dataclass(frozen=True)
-class Registry:
-    """Everything the later stages read, by id."""
-
-    campaigns: dict[str, Campaign]
-    units: dict[str, Unit]
-    people: dict[str, Person]
-    laws: dict[str, Law]
-    scales: dict[str, Scale]
-    ratings: dict[str, Rating]
+    def criteria_for(self, award: Award, kind: str) -> tuple[Criterion, ...]:
+        """The criteria an award checks for one kind of nominee (all of that kind when the award lists none)."""
+        chosen = [c for c in self.criteria if c.applies_to == kind]
+        return tuple(c for c in chosen if not award.criteria or c.id in award.criteria)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -280,6 +233,14 @@ def _legal(items: list[dict[str, Any]] | None) -> tuple[LegalRef, ...]:
     return tuple(LegalRef(i["law"], i.get("article"), i.get("note")) for i in items or [])
 
 
+def _threshold(value: float | dict[str, Any] | None) -> Threshold | None:
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        return Threshold(value.get("default"), value["by"], tuple(sorted(value["values"].items())))
+    return Threshold(float(value))
+
+
 def _rule(data: dict[str, Any]) -> Rule:
     if "all" in data:
         return AllOf(tuple(_rule(r) for r in data["all"]))
@@ -288,7 +249,16 @@ def _rule(data: dict[str, Any]) -> Rule:
     if "at_least_of" in data:
         group = data["at_least_of"]
         return AtLeast(group["count"], tuple(_rule(r) for r in group["rules"]))
-    return Compare(data["evidence"], data.get("at_least"), tuple(data.get("in", ())), data.get("min"), data.get("max"))
+    if "fallback" in data:
+        return Fallback(_rule(data["fallback"]["primary"]), _rule(data["fallback"]["otherwise"]))
+    if "members" in data:
+        group = data["members"]
+        return Members(group["criterion"], group.get("min_share"), group.get("min_count"))
+    return Compare(data["evidence"], data.get("at_least"), tuple(data.get("in", ())),
+                   _threshold(data.get("min")), _threshold(data.get("max")))
+
+
+_NUMBERED_FORMS = ("to-trinh", "bien-ban-hop")
 
 
 def _quota(value: int | dict[str, Any]) -> Quota:
@@ -320,17 +290,18 @@ def campaign_from(data: dict[str, Any]) -> Campaign:
         content=data["content"],
         tasks=tuple(Task(t["id"], t["name"], tuple(Task(s["id"], s["name"]) for s in t.get("subtasks", [])))
                     for t in data["tasks"]),
-        evidence=tuple(Evidence(e["id"], e["name"], e["source"].get("rating"), e["source"].get("discipline"),
-                                tuple(e.get("case_kinds", ())), e["subject"]) for e in data["evidence"]),
-        criteria=tuple(Criterion(c["id"], c["applies_to"], c["text"], c["mandatory"], _legal(c.get("basis")), _rule(c["rule"]))
-                       for c in data["criteria"]),
+        evidence=tuple(_evidence(e) for e in data["evidence"]),
+        criteria=tuple(Criterion(c["id"], c["applies_to"], c["text"], c["mandatory"], _legal(c.get("basis")), _rule(c["rule"]),
+                                 c.get("points")) for c in data["criteria"]),
         awards=tuple(Award(a["id"], a["name"], a.get("conferred_by"),
                            tuple((kind, _quota(q)) for kind, q in a["quota"].items()),
-                           tuple(a.get("criteria", ())), _legal(a.get("basis"))) for a in data["awards"]),
-        dossier=tuple(DossierItem(d["id"], d["name"], d["form"], d.get("signed_by"), _legal(d.get("basis")))
-                      for d in data["dossier"]),
+                           tuple(a.get("criteria", ())), _legal(a.get("basis")), a.get("ranking", "votes"), a.get("min_points"))
+                     for a in data["awards"]),
+        dossier=tuple(DossierItem(d["id"], d["name"], d["form"], d.get("signed_by"), _legal(d.get("basis")),
+                                  d.get("numbered", d["form"] in _NUMBERED_FORMS)) for d in data["dossier"]),
         deadline=dt.date.fromisoformat(data["deadline"]["date"]),
         deadline_text=data["deadline"]["text"], deadline_receiver=data["deadline"].get("receiver"),
+        deadline_git_tracked=data["deadline"].get("git_tracked", True),
         responsibilities=tuple(Responsibility(r["text"], tuple(r.get("units", ())), tuple(r.get("unit_kinds", ())))
                                for r in data["responsibilities"]),
         closing=data.get("closing"),
@@ -338,29 +309,13 @@ def campaign_from(data: dict[str, Any]) -> Campaign:
                          for r in data["recipients"]),
         signer=Signer(data["signer"]["authority"], data["signer"]["title"], data["signer"]["person"]),
         fictional=bool(data.get("fictional", False)),
+        tie_breakers=tuple(data.get("tie_breakers", ())),
     )
 
 
-def registry_from(records: list[Record]) -> Registry:
-    """The domain model of a tree that validated without problems."""
-    by_kind: dict[str, list[dict[str, Any]]] = {}
-    for record in records:
-        by_kind.setdefault(record.kind.name, []).append(record.data)
-    units = {u["id"]: Unit(u["id"], u["name"], u["kind"], u.get("parent"), u.get("head"), tuple(u.get("owners", ())))
-             for u in by_kind.get("unit", [])}
-    people = {p["id"]: Person(p["id"], p["name"], p["unit"], p.get("position"), p.get("category"), bool(p.get("fictional")))
-              for p in by_kind.get("person", [])}
-    laws = {
-        x["id"]: Law(x["id"], x["kind"], x["number"], x["name"], x.get("issuer"), dt.date.fromisoformat(x["issued"]),
-                     dt.date.fromisoformat(x["effective_from"]), _date(x.get("effective_to")), x.get("replaced_by"), x.get("note"))
-        for x in by_kind.get("law", [])
-    }
-    campaigns = {c["id"]: campaign_from(c) for c in by_kind.get("campaign", [])}
-    scales = {s["id"]: Scale(s["id"], s["name"], tuple(Level(v["id"], v["name"]) for v in s["levels"]))
-              for s in by_kind.get("scale", [])}
-    ratings = {
-        r["id"]: Rating(r["id"], r["name"], r["year"], r["kept_by"], r["subjects"], r.get("scale"), r.get("measure"),
-                        tuple(RatingEntry(e["subject"], e["value"], e.get("note")) for e in r["entries"]))
-        for r in by_kind.get("rating", [])
-    }
-    return Registry(campaigns, units, people, laws, scales, ratings)
+def _evidence(data: dict[str, Any]) -> Evidence:
+    source = data["source"]
+    kind = next(iter(source))
+    return Evidence(data["id"], data["name"], kind, source[kind] if kind != "reports" else None,
+                    tuple(data.get("case_kinds", ())), tuple(source["reports"].get("tasks", ())) if kind == "reports" else (),
+                    data["subject"])

@@ -1,0 +1,93 @@
+"""The domain as frozen dataclasses, built from records that passed validation.
+
+Plain dicts stop here. A person's private fields are never copied into the
+model, so nothing downstream (evaluation, rendering) can publish them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..validate import Record
+from .campaign import Campaign, _date, campaign_from
+from .commune import Law, Level, Person, Rating, RatingEntry, Scale, Unit
+from .records import (
+    Council,
+    CouncilMeeting,
+    Decision,
+    DisciplineRegister,
+    Nomination,
+    Report,
+    council_from,
+    decision_from,
+    discipline_from,
+    meeting_from,
+    nomination_from,
+    report_from,
+)
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Everything the later stages read, by id."""
+
+    campaigns: dict[str, Campaign]
+    units: dict[str, Unit]
+    people: dict[str, Person]
+    laws: dict[str, Law]
+    scales: dict[str, Scale]
+    ratings: dict[str, Rating]
+    discipline: dict[str, DisciplineRegister] = field(default_factory=dict)
+    councils: dict[str, Council] = field(default_factory=dict)
+    reports: dict[str, tuple[Report, ...]] = field(default_factory=dict)  # by campaign
+    nominations: dict[str, tuple[Nomination, ...]] = field(default_factory=dict)  # by campaign
+    meetings: dict[str, tuple[CouncilMeeting, ...]] = field(default_factory=dict)  # by campaign
+    decisions: dict[str, tuple[Decision, ...]] = field(default_factory=dict)  # by campaign
+
+    def members_of(self, unit: str) -> tuple[Person, ...]:
+        """The people of a unit, in id order."""
+        return tuple(p for _, p in sorted(self.people.items()) if p.unit == unit)
+
+
+def registry_from(records: list[Record]) -> Registry:
+    """The domain model of a tree that validated without problems."""
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        by_kind.setdefault(record.kind.name, []).append(record.data)
+    units = {u["id"]: Unit(u["id"], u["name"], u["kind"], u.get("parent"), u.get("head"), tuple(u.get("owners", ())))
+             for u in by_kind.get("unit", [])}
+    people = {p["id"]: Person(p["id"], p["name"], p["unit"], p.get("position"), p.get("category"), bool(p.get("fictional")))
+              for p in by_kind.get("person", [])}
+    laws = {
+        x["id"]: Law(x["id"], x["kind"], x["number"], x["name"], x.get("issuer"), dt.date.fromisoformat(x["issued"]),
+                     dt.date.fromisoformat(x["effective_from"]), _date(x.get("effective_to")), x.get("replaced_by"), x.get("note"))
+        for x in by_kind.get("law", [])
+    }
+    campaigns = {c["id"]: campaign_from(c) for c in by_kind.get("campaign", [])}
+    scales = {s["id"]: Scale(s["id"], s["name"], tuple(Level(v["id"], v["name"]) for v in s["levels"]))
+              for s in by_kind.get("scale", [])}
+    ratings = {
+        r["id"]: Rating(r["id"], r["name"], r["year"], r["kept_by"], r["subjects"], r.get("scale"), r.get("measure"),
+                        tuple(RatingEntry(e["subject"], e["value"], e.get("note")) for e in r["entries"]))
+        for r in by_kind.get("rating", [])
+    }
+    return Registry(
+        campaigns, units, people, laws, scales, ratings,
+        discipline={d["id"]: discipline_from(d) for d in by_kind.get("discipline", [])},
+        councils={c["id"]: council_from(c) for c in by_kind.get("council", [])},
+        reports=_by_campaign(report_from(r) for r in by_kind.get("report", [])),
+        nominations=_by_campaign(nomination_from(n) for n in by_kind.get("nomination", [])),
+        meetings=_by_campaign(meeting_from(m) for m in by_kind.get("meeting", [])),
+        decisions=_by_campaign(decision_from(d) for d in by_kind.get("decision", [])),
+    )
+
+
+def _by_campaign(items: Iterable[Any]) -> dict[str, tuple[Any, ...]]:
+    """Group per-campaign records, each group in id order so that reading order never matters."""
+    grouped: dict[str, list[Any]] = {}
+    for item in items:
+        grouped.setdefault(item.campaign, []).append(item)
+    return {key: tuple(sorted(group, key=lambda x: x.id)) for key, group in sorted(grouped.items())}

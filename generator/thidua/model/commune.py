@@ -1,0 +1,77 @@
+"""The commune around a campaign: laws, units, people (public fields only), scales and ratings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Law:
+    id: str
+    kind: str
+    number: str
+    name: str
+    issuer: str | None
+    issued: dt.date
+    effective_from: dt.date
+    effective_to: dt.date | None
+    replaced_by: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+    kind: str
+    parent: str | None
+    head: str | None
+    owners: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Person:
+    """The public side of a person; private fields are deliberately absent."""
+
+    id: str
+    name: str
+    unit: str
+    position: str | None
+    category: str | None
+    fictional: bool
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Scale:
+    id: str
+    name: str
+    levels: tuple[Level, ...]
+
+    def level(self, ident: str) -> Level | None:
+        return next((level for level in self.levels if level.id == ident), None)
+
+
+@dataclass(frozen=True)
+class RatingEntry:
+    subject: str
+    value: str | float
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Rating:
+    id: str
+    name: str
+    year: int
+    kept_by: str
+    subjects: str
+    scale: str | None
+    measure: str | None
+    entries: tuple[RatingEntry, ...]
