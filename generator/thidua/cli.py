@@ -75,6 +75,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return code
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate_run import evaluate_all
+
+    result, code = _validate(args)
+    if code != EXIT_OK:
+        sys.stdout.write(reporting.as_text(result.problems, result.files))
+        sys.stdout.write("Chưa xét được vì hồ sơ còn lỗi.\n")
+        return code
+    return evaluate_all(result, Path(args.root).resolve(), as_of_date(args.as_of), Path(args.output), args.campaign)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build_site
 
@@ -104,6 +115,16 @@ def parser() -> argparse.ArgumentParser:
                           help="text: cho người đọc; github: chú thích GitHub Actions; json: cho máy đọc")
     validate.set_defaults(run=cmd_validate)
 
+    evaluate = verbs.add_parser("evaluate", help="xét hồ sơ: đầy đủ, đúng hạn, tiêu chí, phiếu bầu, người được chọn",
+                                description="Xét mọi phong trào: hồ sơ đầy đủ và đúng hạn, từng tiêu chí (đạt, không đạt, "
+                                            "chưa đủ căn cứ), biểu quyết của hội đồng và người được chọn trong số lượng khen. "
+                                            "In báo cáo và ghi mỗi phong trào một tệp JSON.")
+    evaluate.add_argument("--as-of", type=_date, help="ngày xét, dạng 2025-12-05 (mặc định: SOURCE_DATE_EPOCH, "
+                          "nếu không có thì hôm nay theo giờ Việt Nam)")
+    evaluate.add_argument("--output", default="build/evaluation", help="thư mục ghi kết quả JSON (mặc định: build/evaluation)")
+    evaluate.add_argument("--campaign", help="chỉ xét một phong trào (mã phong trào)")
+    evaluate.set_defaults(run=cmd_evaluate)
+
     build = verbs.add_parser("build", help="kiểm tra hồ sơ rồi dựng trang thông tin vào site/",
                              description="Kiểm tra hồ sơ, sinh các trang Markdown từ hồ sơ rồi dựng trang thông tin bằng MkDocs (--strict).")
     build.add_argument("--site-dir", default="site", help="thư mục chứa trang đã dựng (mặc định: site)")
@@ -127,6 +148,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, SchemaError) as exc:
         sys.stderr.write(f"thidua: lỗi: {exc}\n")
         return EXIT_USAGE
+    except BrokenPipeError:  # the reader (head, less) closed the pipe: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_INVALID
     except KeyboardInterrupt:
         sys.stderr.write("thidua: đã dừng.\n")
         return EXIT_USAGE
