@@ -165,3 +165,64 @@ def test_a_bad_value_does_not_hide_the_other_problems_of_its_record(tree, cli) -
         f"{NOMINATION}:9:15: [hồ sơ đề nghị ca-nhan-nguyen-thi-lan] Trường «submitted_at»: ngày phải viết theo dạng "
         "năm-tháng-ngày; hãy viết 2025-11-27 thay cho 27/11/2025.",
     ]
+
+
+def test_unreadable_record_is_reported_once_and_named(tree, cli) -> None:
+    """A nomination that cannot be read is reported once, named by its file; records citing it do not echo it."""
+    write(tree, NOMINATION, "id: ca-nhan-nguyen-thi-lan\nid: lap\n")
+    run = cli("--root", str(tree), "validate")
+    assert run.code == 1
+    assert run.out.splitlines()[:-1] == [
+        f"{NOMINATION}:2:1: [hồ sơ đề nghị ca-nhan-nguyen-thi-lan] Trường «id» bị lặp lại (đã có ở dòng 1); hãy xóa một trong hai."]
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("ca-nhan-moi.YML", "Đuôi tệp «.YML» phải viết thường; hãy đổi tên thành ca-nhan-moi.yml để hồ sơ được đọc."),
+    ("ca-nhan-moi", "Tệp «ca-nhan-moi» không phải tệp hồ sơ nên không được đọc; hồ sơ phải có đuôi .yml (ví dụ ca-nhan-moi.yml)."),
+    ("ca-nhan-moi.yml.txt",
+     "Tệp «ca-nhan-moi.yml.txt» không phải tệp hồ sơ nên không được đọc; hồ sơ phải có đuôi .yml (ví dụ ca-nhan-moi.yml)."),
+])
+def test_misnamed_record_files_are_not_silently_ignored(tree, cli, name, message) -> None:
+    """A dossier uploaded under a wrong file name is reported instead of disappearing."""
+    write(tree, f"records/nominations/chung-tay-cchc-2025/{name}", "id: ca-nhan-moi\n")
+    run = cli("--root", str(tree), "validate")
+    assert run.code == 1
+    assert run.out.splitlines()[0] == f"records/nominations/chung-tay-cchc-2025/{name}:1:1: {message}"
+
+
+def test_yml_and_yaml_copies_are_one_name_twice(tree, cli) -> None:
+    """Two files with the same name and different suffixes are reported as a clash, not as a rename to an existing file."""
+    text = (tree / PERSON).read_text("utf-8")
+    write(tree, PERSON.replace(".yml", ".yaml"), text)
+    run = cli("--root", str(tree), "validate")
+    assert run.code == 1
+    assert run.out.splitlines()[:-1] == [
+        "records/people/nguyen-thi-lan.yml:3:5: [cá nhân nguyen-thi-lan] Đã có tệp cùng tên records/people/nguyen-thi-lan.yaml; "
+        "hai tệp không được trùng tên, hãy xóa hoặc đổi tên một tệp."]
+
+
+def test_winding_file_path_is_refused_with_the_direct_one(tree, cli) -> None:
+    """A document path that goes out and back with .. is refused, with the direct path to write."""
+    path = tree / NOMINATION
+    direct = "records/files/chung-tay-cchc-2025/ca-nhan-nguyen-thi-lan/to-trinh.pdf"
+    winding = "records/files/chung-tay-cchc-2025/ca-nhan-nguyen-thi-lan/../ca-nhan-nguyen-thi-lan/to-trinh.pdf"
+    path.write_text(path.read_text("utf-8").replace(f"file: {direct}", f"file: {winding}"), "utf-8")
+    run = cli("--root", str(tree), "validate")
+    assert run.code == 1
+    assert f"Đường dẫn «{winding}» có «..» hoặc «.»; hãy viết thẳng {direct}." in run.out
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("in_favour: 3\n", "in_favour: 3.5\n", "Trường «in_favour» phải là số nguyên (không có phần lẻ), không phải 3,5."),
+    ("in_favour: 3\n", "in_favour: \"3\"\n", "Trường «in_favour» phải là số nguyên; hãy bỏ dấu ngoặc kép: 3."),
+    ("proposed_by: van-phong-thong-ke\n", "proposed_by:\n", "Trường «proposed_by» đang để trống; hãy điền chữ."),
+])
+def test_wrong_kind_of_value_gets_the_right_advice(tree, cli, old, new, message) -> None:
+    """Empty values, fractions and quoted numbers each get advice that fixes them."""
+    path = tree / NOMINATION
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), "utf-8")
+    run = cli("--root", str(tree), "validate")
+    assert run.code == 1
+    assert message in run.out

@@ -229,7 +229,7 @@ def test_unquoted_value_containing_colon_space_is_refused_at_the_second_colon() 
     problem = refused("id: a\nsummary: Kết quả: 99,2% hồ sơ đúng hạn\n")
     assert problem == Problem(
         PATH, 2, 17, "yaml-syntax",
-        "Có dấu hai chấm (:) không đúng chỗ. Nếu giá trị có chứa dấu hai chấm, hãy đặt cả giá trị trong ngoặc kép \"…\".")
+        "Giá trị có chứa dấu hai chấm (:); hãy đặt cả giá trị trong ngoặc kép, ví dụ: tên: \"giá trị: có dấu hai chấm\".")
 
 
 def test_unclosed_quote_is_reported_at_the_opening_quote() -> None:
@@ -318,3 +318,18 @@ def test_document_keeps_the_path_it_was_given() -> None:
     """The parsed document carries the path used in every problem about it."""
     assert read("id: a\n").path == PATH
     assert loader.decode(PATH, b"\xef\xbb\xbfid: a\n") == "id: a\n"
+
+
+def test_missing_space_after_colon_is_reported_on_its_own_line() -> None:
+    """``key:value`` without a space is reported on that line with the corrected text, not on the next line."""
+    problem = refused("id: a\nproposed_by:van-phong-thong-ke\nsummary: b\n")
+    assert problem == Problem(PATH, 2, 13, "yaml-syntax",
+                              "Thiếu dấu cách sau dấu hai chấm; hãy viết «proposed_by: van-phong-thong-ke».")
+
+
+def test_over_indented_key_gets_indentation_advice_not_quoting() -> None:
+    """A key indented deeper than its siblings is an indentation problem, reported at the start of its line."""
+    problem = refused("id: a\ndocuments:\n  - type: to-trinh\n      date: 2025-12-01\n")
+    assert problem == Problem(PATH, 4, 7, "yaml-syntax",
+                              "Thụt lề không đúng: dòng này phải thẳng cột với các trường cùng cấp ở trên "
+                              "(thụt vào 2 dấu cách cho mỗi bậc); hãy sửa khoảng trắng đầu dòng.")

@@ -408,7 +408,7 @@ def test_nomination_submitted_at_without_offset_is_refused(tree: Path) -> None:
     """A submission time without its UTC offset is refused with an example that has one."""
     edit(tree, NOMINATION, "submitted_at: 2025-11-27T09:20:00+07:00\n", "submitted_at: 2025-12-03 09:00\n")
     assert found(tree, NOMINATION) == [
-        (9, 15, "format", f"Trường «submitted_at»: «2025-12-03 09:00» không phải thời điểm hợp lệ; {DATETIME_HINT}"),
+        (9, 15, "format", "Trường «submitted_at»: «2025-12-03 09:00» chưa đúng dạng; hãy viết 2025-12-03T09:00:00+07:00."),
     ]
 
 

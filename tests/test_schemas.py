@@ -76,6 +76,7 @@ def test_editor_maps_each_record_folder_to_its_schema() -> None:
     """.vscode/settings.json maps each kind's folder to its schema, so VS Code checks records as they are typed."""
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text("utf-8"))
     expected = {
-        f"./schemas/{kind.schema}": [f"records/{kind.folder}/{'*/' if kind.per_campaign else ''}*.yml"] for kind in KINDS
+        f"./schemas/{kind.schema}": [f"records/{kind.folder}/{'*/' if kind.per_campaign else ''}*.{suffix}" for suffix in ("yml", "yaml")]
+        for kind in KINDS
     }
     assert settings["yaml.schemas"] == expected

@@ -16,8 +16,6 @@ from thidua.validate import validate_tree
 
 SEED = Path(__file__).parent / "seed" / "ke-hoach-chung-tay-cchc-kim-phuong-2025.txt"
 CAMPAIGN = "chung-tay-cchc-2025"
-# Corrections made on purpose when the plan became data (each noted in the record's comments).
-CORRECTED = {"- Tuyên truyền về cải hành chính.": "Tuyên truyền về cải cách hành chính"}
 
 
 def _normal(text: str) -> str:
@@ -31,7 +29,7 @@ def _normal(text: str) -> str:
 
 def _seed_lines() -> list[str]:
     lines = [line.strip() for line in SEED.read_text("utf-8").splitlines()]
-    return [CORRECTED.get(line, line) for line in lines if line and _normal(line)]
+    return [line for line in lines if line and _normal(line)]
 
 
 @pytest.fixture(scope="module")

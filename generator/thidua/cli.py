@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import reporting
-from .clock import as_of_date
+from .clock import as_of_date as _clock_as_of
 from .schemas import SchemaError
 from .validate import Result, validate_tree
 
@@ -34,6 +35,14 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         sys.stderr.write(f"thidua: lỗi: {message}\n")
         raise SystemExit(EXIT_USAGE)
+
+
+def as_of_date(option: str | None) -> dt.date:
+    """The as-of date, with a bad SOURCE_DATE_EPOCH reported as a usage error."""
+    try:
+        return _clock_as_of(option)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _date(text: str) -> str:

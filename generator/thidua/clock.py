@@ -14,6 +14,8 @@ def as_of_date(option: str | None) -> dt.date:
         return dt.date.fromisoformat(option)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
+        if not epoch.isdigit():
+            raise ValueError(f"SOURCE_DATE_EPOCH phải là số giây kể từ 1970 (ví dụ 1764892800), không phải «{epoch}»")
         return dt.datetime.fromtimestamp(int(epoch), VIETNAM).date()
     return dt.datetime.now(VIETNAM).date()
 

@@ -18,9 +18,10 @@ _SLUG = re.compile(_SLUG_PATTERN)
 
 
 class _Checker:
-    def __init__(self, root: FsPath, records: list[Record]) -> None:
+    def __init__(self, root: FsPath, records: list[Record], unreadable: set[tuple[str, str | None, str]]) -> None:
         self.root = root
         self.records = records
+        self.unreadable = unreadable
         self.problems: list[Problem] = []
         self.index: dict[tuple[str, str | None, str], Record] = {}
 
@@ -45,7 +46,7 @@ class _Checker:
         for part in path:
             value = value[part]
         found = self.get(kind, value, scope)
-        if found is None and (kind, scope, value) not in self.index:
+        if found is None and (kind, scope, value) not in self.index and (kind, scope, value) not in self.unreadable:
             folder = BY_NAME[kind].folder + (f"/{scope}" if scope else "")
             hint = suggest(value, self.ids(kind, scope)) or f" Hãy kiểm tra mã, hoặc thêm tệp records/{folder}/{value}.yml."
             self.add(record, path, "unknown-reference",
@@ -79,6 +80,9 @@ class _Checker:
         target = (self.root / value).resolve()
         if not target.is_relative_to(self.root) or ".git" in FsPath(value).parts:
             self.add(record, path, "file-outside", f"Tệp «{value}» nằm ngoài kho; hãy đặt bản quét trong records/files/.")
+        elif {"..", "."} & set(value.split("/")):
+            self.add(record, path, "file-indirect",
+                     f"Đường dẫn «{value}» có «..» hoặc «.»; hãy viết thẳng {target.relative_to(self.root).as_posix()}.")
         elif not target.is_file():
             self.add(record, path, "missing-file",
                      f"Không có tệp «{value}» trong kho; hãy tải bản quét lên đúng đường dẫn này, hoặc sửa đường dẫn.")
@@ -113,14 +117,15 @@ class _Checker:
             if not _SLUG.match(stem):
                 self.add(record, (), "file-name",
                          f"Tên tệp «{stem}» không phải mã hợp lệ; hãy đổi tên tệp thành {slugify(stem) or 'ma-ho-so'}.yml.")
-            if record.id and _SLUG.match(record.id) and record.id != stem:
+            if record.id and _SLUG.match(record.id) and _SLUG.match(stem) and record.id != stem:
                 self.add(record, ("id",), "id-file-name",
                          f"Mã «{record.id}» khác tên tệp «{stem}»; hãy viết id: {stem}, hoặc đổi tên tệp thành {record.id}.yml.")
             # Records are known by their file name: a typo in an id is reported once, here, not in every record naming it.
             key = (record.kind.name, record.scope, stem)
             if key in self.index:
                 other = self.index[key]
-                self.add(record, ("id",), "duplicate-record", f"Mã «{stem}» đã dùng cho {other.doc.path}; hãy đặt mã khác.")
+                self.add(record, ("id",), "duplicate-record",
+                         f"Đã có tệp cùng tên {other.doc.path}; hai tệp không được trùng tên, hãy xóa hoặc đổi tên một tệp.")
             else:
                 self.index[key] = record
         campaigns = self.ids("campaign")
@@ -305,5 +310,6 @@ def _at(data: Any, path: Path) -> Any:
     return data
 
 
-def check_across(root: FsPath, records: list[Record]) -> Iterator[Problem]:
-    yield from _Checker(root, records).run()
+def check_across(root: FsPath, records: list[Record], unreadable: set[tuple[str, str | None, str]]) -> Iterator[Problem]:
+    """Problems across records; references to files that exist but could not be read stay silent."""
+    yield from _Checker(root, records, unreadable).run()

@@ -23,14 +23,16 @@ def check_nomination(c: _Checker, r: Record) -> None:
         nominee_unit = nominee
         if nominee and proposer and proposer.id not in (nominee.id, nominee.data.get("parent")):
             c.add(r, ("proposed_by",), "proposer-not-unit",
-                  f"Tập thể «{nominee.id}» do chính nó hoặc đơn vị cấp trên đề nghị; hãy ghi proposed_by: {nominee.id}.")
+                  f"Tập thể «{nominee.id}» phải do chính đơn vị đó hoặc đơn vị cấp trên đề nghị; hãy ghi proposed_by: {nominee.id}.")
     else:
         nominee = c.ref(r, ("nominee", "person"), "person")
         nominee_unit = c.get("unit", nominee.data["unit"]) if nominee else None
         if nominee and proposer and nominee.data["unit"] != proposer.id:
+            home = nominee.data["unit"]
+            fix = f"hãy ghi proposed_by: {home}, hoặc sửa" if c.get("unit", home) else "hãy sửa"
             c.add(r, ("proposed_by",), "person-not-in-unit",
-                  f"«{nominee.data['name']}» thuộc đơn vị «{nominee.data['unit']}», không thuộc «{proposer.id}»; "
-                  f"hãy ghi proposed_by: {nominee.data['unit']}, hoặc sửa đơn vị của người đó trong records/people.")
+                  f"«{nominee.data['name']}» thuộc đơn vị «{home}», không thuộc «{proposer.id}»; "
+                  f"{fix} đơn vị của người đó trong records/people.")
     for i, _ in enumerate(data.get("documents", [])):
         _document(c, r, i, campaign)
     c.unique(r, ("documents",), "type", "Văn bản")

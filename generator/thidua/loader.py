@@ -9,6 +9,7 @@ read the same and an impossible date is reported by the schema, not here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,11 +62,13 @@ def _pos(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
+_INDENTATION = ("Thụt lề không đúng: dòng này phải thẳng cột với các trường cùng cấp ở trên "
+                "(thụt vào 2 dấu cách cho mỗi bậc); hãy sửa khoảng trắng đầu dòng.")
+
 _SYNTAX_HINTS = (
-    ("mapping values are not allowed", "Có dấu hai chấm (:) không đúng chỗ. Nếu giá trị có chứa dấu hai chấm, hãy đặt cả giá trị trong ngoặc kép \"…\"."),
     ("could not find expected ':'", "Thiếu dấu hai chấm (:) sau tên trường, hoặc một dòng bị thụt lề sai."),
-    ("expected <block end>", "Thụt lề không đúng: các trường cùng cấp phải thẳng cột với nhau."),
-    ("did not find expected key", "Thụt lề không đúng: các trường cùng cấp phải thẳng cột với nhau."),
+    ("expected <block end>", _INDENTATION),
+    ("did not find expected key", _INDENTATION),
     ("did not find expected '-' indicator", "Thụt lề không đúng trong danh sách: mỗi mục bắt đầu bằng \"- \" thẳng cột với nhau."),
     ("while scanning a quoted scalar", "Chuỗi trong ngoặc kép chưa được đóng; hãy thêm dấu \" ở cuối."),
     ("found unexpected end of stream", "Tệp kết thúc khi một chuỗi trong ngoặc kép hoặc ngoặc vuông chưa đóng; hãy đóng ngoặc."),
@@ -80,17 +83,36 @@ _SYNTAX_HINTS = (
 _TAB_MESSAGE = "Không dùng phím Tab để thụt lề; hãy dùng dấu cách (2 dấu cách mỗi bậc)."
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError, source: str) -> str:
-    mark = exc.problem_mark
-    if mark is not None:
-        line = source.splitlines()[mark.line] if mark.line < len(source.splitlines()) else ""
-        if "\t" in line[: mark.column + 1]:
-            return _TAB_MESSAGE
-    text = " ".join(str(part) for part in (getattr(exc, "context", ""), getattr(exc, "problem", "")) if part)
+_NO_SPACE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:[^\s:/]")
+_KEY_VALUE_COLON = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+[^\"'].*:\s")
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, int, str]:
+    """Line, column (1-based) and a Vietnamese message for a YAML syntax error."""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line, mark.column) if mark else (0, 0)
+    if exc.context_mark is not None and "quoted scalar" in str(exc.context or ""):
+        line, column = exc.context_mark.line, exc.context_mark.column  # an unclosed quote: where it opens
+    lines = source.splitlines()
+    here = lines[line] if line < len(lines) else ""
+    if "\t" in here[: column + 1]:
+        return line + 1, here.index("\t") + 1, _TAB_MESSAGE
+    for back in range(line, max(line - 3, -1), -1):  # "key:value" makes the next lines look wrong
+        text = lines[back] if back < len(lines) else ""
+        if _NO_SPACE.match(text) and not text.strip().startswith("#"):
+            at = text.index(":") + 1
+            return back + 1, at + 1, f"Thiếu dấu cách sau dấu hai chấm; hãy viết «{text[:at].strip()} {text[at:].strip()}»."
+    problem = " ".join(str(part) for part in (exc.context or "", exc.problem or "") if part)
+    if "mapping values are not allowed" in problem:
+        if _KEY_VALUE_COLON.match(here):
+            return line + 1, column + 1, ("Giá trị có chứa dấu hai chấm (:); hãy đặt cả giá trị trong ngoặc kép, "
+                                          "ví dụ: tên: \"giá trị: có dấu hai chấm\".")
+        return line + 1, len(here) - len(here.lstrip()) + 1, _INDENTATION
     for needle, message in _SYNTAX_HINTS:
-        if needle in text:
-            return message
-    return "Cú pháp YAML không hợp lệ ở đây; hãy kiểm tra thụt lề, dấu hai chấm và ngoặc kép."
+        if needle in problem:
+            start = len(here) - len(here.lstrip()) + 1 if message == _INDENTATION else column + 1
+            return line + 1, start, message
+    return line + 1, column + 1, "Cú pháp YAML không hợp lệ ở đây; hãy kiểm tra thụt lề, dấu hai chấm và ngoặc kép."
 
 
 def decode(path: str, content: bytes) -> str:
@@ -117,11 +139,8 @@ def parse(path: str, text: str) -> Document:
     try:
         return _build(path, loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark is not None and "quoted scalar" in str(exc.context or ""):
-            mark = exc.context_mark  # an unclosed quote: point at where it opens, not at the end of the file
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise RecordError(Problem(path, line, column, "yaml-syntax", _syntax_message(exc, text))) from None
+        line, column, message = _syntax_problem(exc, text)
+        raise RecordError(Problem(path, line, column, "yaml-syntax", message)) from None
     except yaml.YAMLError:
         raise RecordError(Problem(path, 1, 1, "yaml-syntax",
                                   "Cú pháp YAML không hợp lệ; hãy kiểm tra thụt lề, dấu hai chấm và ngoặc kép.")) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable, Iterator
@@ -26,6 +27,7 @@ _TYPES = {
 _SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _VN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_LOOSE_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?$")
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,18 @@ def _type_of(value: Any) -> str:
     if isinstance(value, dict):
         return "object"
     return "null"
+
+
+def _number_text(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text.strip())
+    except ValueError:
+        return False
+    return True
 
 
 def _field(path: Path) -> str:
@@ -81,7 +95,10 @@ def _show(value: Any) -> str:
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """`` Có phải ý bạn là «x»?`` for the closest choice, or nothing."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    options = list(choices)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.75)
+    if not close and len(word) >= 4:  # a shortened id: "van-phong" for "van-phong-thong-ke"
+        close = sorted(c for c in options if c.startswith(word) or word.startswith(c))[:1]
     return f" Có phải ý bạn là «{close[0]}»?" if close else ""
 
 
@@ -93,12 +110,30 @@ def _schema_text(schema: Any) -> tuple[str, str]:
     return schema.get("description", ""), str(examples[0]) if examples else ""
 
 
+def _real(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _date_message(subject: str, value: str, with_time: bool) -> str:
     match = _VN_DATE.match(value.strip())
     if match:
         day, month, year = (int(g) for g in match.groups())
         iso = f"{year:04d}-{month:02d}-{day:02d}"
         return f"{subject}: ngày phải viết theo dạng năm-tháng-ngày; hãy viết {iso} thay cho {value}."
+    loose = _LOOSE_DATE.match(value.strip())
+    if loose:
+        year, month, day = (int(g) for g in loose.group(1, 2, 3))
+        rest = loose.group(4)
+        fixed = f"{year:04d}-{month:02d}-{day:02d}"
+        if rest:
+            hour, minute = (int(x) for x in rest.split(":")[:2])
+            fixed += f"T{hour:02d}:{minute:02d}:00+07:00"
+        if fixed != value.strip() and (with_time or not rest) and _real(year, month, day):
+            return f"{subject}: «{value}» chưa đúng dạng; hãy viết {fixed}."
     if _ISO_LIKE.match(value) and not with_time:
         return f"{subject}: ngày {value} không có thật; hãy kiểm tra tháng (01–12) và ngày trong tháng."
     if with_time:
@@ -223,7 +258,15 @@ def describe(error: ValidationError, raw: dict[Path, str], kind_label: str) -> I
     if validator == "type":
         expected = expected if isinstance(expected, list) else [expected]
         wanted = " hoặc ".join(_TYPES.get(str(t), str(t)) for t in expected)
-        if "string" in expected and path in raw:
+        description, example = _schema_text(schema)
+        sample = f" Ví dụ: {example}." if example else ""
+        if value is None:
+            yield Message(path, False, "empty", f"{subject} đang để trống; hãy điền {wanted}.{sample}")
+        elif "integer" in expected and isinstance(value, float):
+            yield Message(path, False, "type", f"{subject} phải là số nguyên (không có phần lẻ), không phải {_number_text(value)}.")
+        elif set(expected) & {"integer", "number"} and isinstance(value, str) and _looks_numeric(value):
+            yield Message(path, False, "type", f"{subject} phải là {wanted}; hãy bỏ dấu ngoặc kép: {value.strip()}.")
+        elif "string" in expected and path in raw:
             yield Message(path, False, "type",
                           f"{subject} phải là {wanted}; hãy đặt giá trị trong ngoặc kép: \"{raw[path]}\".")
         else:

@@ -5,7 +5,7 @@ Every problem in every file is collected; nothing stops at the first error.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -56,6 +56,7 @@ class Result:
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    unreadable: set[tuple[str, str | None, str]] = field(default_factory=set)  # files that exist but could not be read
 
     @property
     def ok(self) -> bool:
@@ -63,11 +64,23 @@ class Result:
 
 
 def find_record_files(root: FsPath) -> list[FsPath]:
-    """Every YAML file under ``records/``, in a stable order."""
+    """Every file under ``records/`` that is not a scanned document or a note, in a stable order."""
     base = root / "records"
     if not base.is_dir():
         return []
-    return sorted(p for p in base.rglob("*") if p.suffix in RECORD_SUFFIXES and p.is_file())
+    return sorted(
+        p for p in base.rglob("*")
+        if p.is_file() and p.relative_to(base).parts[0] not in OTHER_FOLDERS and p.suffix.lower() != ".md"
+    )
+
+
+def _misnamed(rel: FsPath) -> str | None:
+    """Why a file in a record folder is not read as a record, if it is not."""
+    if rel.suffix in RECORD_SUFFIXES:
+        return None
+    if rel.suffix.lower() in RECORD_SUFFIXES:
+        return f"Đuôi tệp «{rel.suffix}» phải viết thường; hãy đổi tên thành {rel.stem}.yml để hồ sơ được đọc."
+    return f"Tệp «{rel.name}» không phải tệp hồ sơ nên không được đọc; hồ sơ phải có đuôi .yml (ví dụ {rel.stem.split('.')[0] or 'ma-ho-so'}.yml)."
 
 
 def _place(rel: FsPath) -> tuple[Kind | None, str | None, str | None]:
@@ -102,6 +115,10 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None) -> Result:
     for path in find_record_files(root):
         rel = path.relative_to(root)
         name = rel.as_posix()
+        misnamed = _misnamed(rel)
+        if misnamed:
+            result.problems.append(Problem(name, 1, 1, "not-a-record-file", misnamed))
+            continue
         kind, scope, layout_error = _place(rel)
         if layout_error:
             result.problems.append(Problem(name, 1, 1, "layout", layout_error))
@@ -112,7 +129,8 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None) -> Result:
         try:
             doc = loader.load(name, path.read_bytes())
         except RecordError as exc:
-            result.problems.append(exc.problem)
+            result.problems.append(replace(exc.problem, record=f"{kind.label} {path.stem}"))
+            result.unreadable.add((kind.name, scope, path.stem))
             continue
         record = Record(kind, doc, scope)
         errors = list(validators[kind.name].iter_errors(doc.data))
@@ -124,7 +142,8 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None) -> Result:
         result.records.append(record)
     # Where the schema already reported a place, a cross-record problem at the same place is an echo.
     places = {(p.file, p.line, p.column) for p in result.problems}
-    result.problems.extend(p for p in check_across(root, result.records) if (p.file, p.line, p.column) not in places)
+    across = check_across(root, result.records, result.unreadable)
+    result.problems.extend(p for p in across if (p.file, p.line, p.column) not in places)
     result.problems = sorted(set(result.problems))
     return result
 

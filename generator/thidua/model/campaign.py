@@ -34,6 +34,7 @@ class Task:
     id: str
     name: str
     subtasks: tuple[Task, ...] = ()
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -288,7 +289,7 @@ def campaign_from(data: dict[str, Any]) -> Campaign:
         participants_text=participants["text"], participant_kinds=tuple(participants["kinds"]),
         participant_unit_kinds=tuple(participants.get("unit_kinds", ())),
         content=data["content"],
-        tasks=tuple(Task(t["id"], t["name"], tuple(Task(s["id"], s["name"]) for s in t.get("subtasks", [])))
+        tasks=tuple(Task(t["id"], t["name"], tuple(Task(s["id"], s["name"]) for s in t.get("subtasks", [])), t.get("note"))
                     for t in data["tasks"]),
         evidence=tuple(_evidence(e) for e in data["evidence"]),
         criteria=tuple(Criterion(c["id"], c["applies_to"], c["text"], c["mandatory"], _legal(c.get("basis")), _rule(c["rule"]),
