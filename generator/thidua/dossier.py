@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .clock import VIETNAM
 from .model.campaign import Campaign
+from .model.commune import Person
 from .model.records import Nomination
 from .text import table_date
 
@@ -29,9 +30,28 @@ def _day(moment: dt.datetime) -> dt.date:
     return moment.astimezone(VIETNAM).date()
 
 
-def check_dossier(campaign: Campaign, nomination: Nomination, landed_at: dt.datetime | None, as_of: dt.date) -> DossierStatus:
+def _signers(campaign: Campaign, nomination: Nomination, people: dict[str, Person]) -> list[str]:
+    """Who may sign (Luật Thi đua, khen thưởng, Điều 84): the Tờ trình, the proposing unit's head;
+    the Báo cáo thành tích, the nominee or the head of the collective. Checked where the signer is a known person."""
+    home = people[nomination.nominee].unit if nomination.kind == "ca-nhan" else nomination.nominee
+    problems = []
+    for item in campaign.dossier:
+        doc = nomination.document(item.id)
+        signer = people.get(doc.signer.person or "") if doc else None
+        if signer is None:
+            continue
+        if item.form == "to-trinh" and signer.unit != nomination.proposed_by:
+            problems.append(f"{item.name} phải do thủ trưởng đơn vị đề nghị ký; người ký {signer.name} không thuộc đơn vị đề nghị.")
+        if item.form == "bao-cao-thanh-tich" and signer.id != nomination.nominee and signer.unit != home:
+            problems.append(f"{item.name} phải do người được đề nghị hoặc thủ trưởng tập thể được đề nghị ký; "
+                            f"người ký {signer.name} không phải.")
+    return problems
+
+
+def check_dossier(campaign: Campaign, nomination: Nomination, landed_at: dt.datetime | None, as_of: dt.date,
+                  people: dict[str, Person]) -> DossierStatus:
     missing: list[str] = []
-    problems: list[str] = []
+    problems: list[str] = _signers(campaign, nomination, people)
     to_send: list[str] = []
     for item in campaign.dossier:
         doc = nomination.document(item.id)

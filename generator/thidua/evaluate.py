@@ -165,7 +165,7 @@ def evaluate_campaign(registry: Registry, campaign: Campaign, as_of: dt.date,
     partial: dict[str, NominationResult] = {}
     for n in nominations:
         path = f"records/nominations/{campaign.id}/{n.id}.yml"
-        dossier = check_dossier(campaign, n, (landings or {}).get(path), as_of)
+        dossier = check_dossier(campaign, n, (landings or {}).get(path), as_of, registry.people)
         award = campaign.award(n.award)
         subject = checker.subject(n.kind, n.nominee)
         criteria = tuple(CriterionResult(c.id, c.mandatory, checker.criterion(c, subject))
