@@ -18,9 +18,10 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 
-from conftest import copy_repository
+from conftest import ROOT, copy_repository
 from thidua.cli import main
 from thidua.evaluate import CampaignResult, evaluate_campaign
 from thidua.model import Registry, registry_from
@@ -161,14 +162,23 @@ def result(registry: Registry) -> CampaignResult:
     return evaluate_campaign(registry, registry.campaigns[CAMPAIGN], dt.date.fromisoformat(AS_OF))
 
 
-@pytest.fixture(scope="module")
-def output(second_tree: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """The JSON that ``thidua evaluate`` writes for the second campaign."""
-    target = tmp_path_factory.mktemp("evaluation")
+def _evaluate_cli(root: Path, target: Path) -> str:
+    """Run ``thidua --root ROOT evaluate --as-of AS_OF --output TARGET`` and return the second campaign's JSON text."""
     with contextlib.redirect_stdout(io.StringIO()):
-        code = main(["--root", str(second_tree), "evaluate", "--as-of", AS_OF, "--output", str(target)])
+        code = main(["--root", str(root), "evaluate", "--as-of", AS_OF, "--output", str(target)])
     assert code == 0
-    data: dict[str, Any] = json.loads((target / f"{CAMPAIGN}.json").read_text("utf-8"))
+    return (target / f"{CAMPAIGN}.json").read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def output_text(second_tree: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    return _evaluate_cli(second_tree, tmp_path_factory.mktemp("evaluation"))
+
+
+@pytest.fixture(scope="module")
+def output(output_text: str) -> dict[str, Any]:
+    """The JSON that ``thidua evaluate`` writes for the second campaign."""
+    data: dict[str, Any] = json.loads(output_text)
     return data
 
 
@@ -231,7 +241,8 @@ def test_dossiers_timing_and_completeness(result: CampaignResult) -> None:
         "bd-ca-nhan-ngo-thi-thu-trang": ("not-submitted", False),
     }
     late = result.result("bd-ca-nhan-dinh-van-cuong").nomination
-    assert (late.submitted_at.date(), late.submitted_on) == (dt.date(2024, 12, 10), dt.date(2024, 12, 11))  # type: ignore[union-attr]
+    assert late.submitted_at is not None
+    assert (late.submitted_at.date(), late.submitted_on) == (dt.date(2024, 12, 10), dt.date(2024, 12, 11))  # UTC day, Vietnam day
     edge = result.result("bd-tap-the-dia-chinh-xay-dung").nomination
     assert edge.submitted_on == dt.date(2024, 12, 10)  # 23:50 on the deadline day is on time
     incomplete = result.result("bd-ca-nhan-luong-van-toan").dossier
@@ -316,3 +327,11 @@ def test_cli_json_says_the_same(output: dict[str, Any]) -> None:
         ("bd-ca-nhan-hoang-thi-thuy", "236/QĐ-UBND", "qd-huy-bo-cds-2025")]
     assert output["decision"]["differences"] == []
     assert (output["council"]["members"], output["council"]["present"], output["council"]["denominator"]) == (8, 7, "members")
+
+
+def test_cli_json_is_stable_and_follows_its_schema(second_tree: Path, output_text: str, tmp_path: Path) -> None:
+    """The second campaign's JSON validates against schemas/result.schema.json and is byte-identical on a second run."""
+    assert _evaluate_cli(second_tree, tmp_path) == output_text
+    schema = json.loads((ROOT / "schemas/result.schema.json").read_text("utf-8"))
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    assert [e.message for e in validator.iter_errors(json.loads(output_text))] == []
