@@ -115,3 +115,54 @@ def test_result_does_not_depend_on_reading_order(rng: random.Random) -> None:
     rng.shuffle(records)
     shuffled = registry_from(records)
     assert dumps(shuffled, evaluate_campaign(shuffled, shuffled.campaigns[CAMPAIGN], dt.date(2025, 12, 20))) == expected
+
+
+def _two_awards(registry):  # type: ignore[no-untyped-def]
+    """The sample plan with a second, lower award for individuals."""
+    plan = registry.campaigns[CAMPAIGN]
+    lower = replace(plan.awards[0], id="giay-chung-nhan", name="Giấy chứng nhận", quota=(("ca-nhan", Quota(count=1)),))
+    return replace(plan, awards=(plan.awards[0], lower))
+
+
+def test_one_nominee_citing_an_achievement_for_two_awards_gets_the_higher_one() -> None:
+    """A nominee proposed for two awards with the same achievement is not blocked: the plan's order gives the higher award."""
+    plan = _two_awards(REGISTRY)
+    lan = next(n for n in REGISTRY.nominations[CAMPAIGN] if n.id == "ca-nhan-nguyen-thi-lan")
+    second = replace(lan, id="ca-nhan-nguyen-thi-lan-gcn", award="giay-chung-nhan",
+                     submitted_at=moment("2025-11-26T20:00:00+07:00"))  # sent earlier than the first
+    [meeting] = REGISTRY.meetings[CAMPAIGN]
+    registry = replace(REGISTRY, campaigns={CAMPAIGN: plan}, nominations={CAMPAIGN: (*REGISTRY.nominations[CAMPAIGN], second)},
+                       meetings={CAMPAIGN: (replace(meeting, votes=(*meeting.votes, Vote(second.id, 7))),)})
+    result = evaluate_campaign(registry, plan, dt.date(2025, 12, 20))
+    assert result.result("ca-nhan-nguyen-thi-lan").outcome == WINNER
+    assert result.result("ca-nhan-nguyen-thi-lan-gcn").outcome == "da-chon-hinh-thuc-khac"
+    assert result.result("ca-nhan-nguyen-thi-lan-gcn").blocks == ()
+
+
+def test_an_achievement_cited_for_two_nominees_blocks_the_later_one() -> None:
+    """A unit and its member citing one achievement: the dossier sent later is not considered."""
+    lan = next(n for n in REGISTRY.nominations[CAMPAIGN] if n.id == "ca-nhan-nguyen-thi-lan")
+    unit = next(n for n in REGISTRY.nominations[CAMPAIGN] if n.id == "tap-the-van-phong-thong-ke")  # sent 5 minutes earlier
+    cited = replace(lan, achievements=(unit.achievements[0],))
+    nominations = tuple(cited if n.id == lan.id else n for n in REGISTRY.nominations[CAMPAIGN])
+    registry = replace(REGISTRY, nominations={CAMPAIGN: nominations})
+    result = evaluate_campaign(registry, registry.campaigns[CAMPAIGN], dt.date(2025, 12, 20))
+    assert result.result(lan.id).outcome == "khong-duoc-xet"
+    assert result.result(lan.id).blocks == (
+        f"Thành tích «{unit.achievements[0]}» đã được dùng trong hồ sơ «tap-the-van-phong-thong-ke»; "
+        "một thành tích không được khen thưởng hai lần.",)
+
+
+def test_points_short_only_because_evidence_is_missing_is_not_yet_known() -> None:
+    """Under the minimum total only because a scored criterion is not yet known: 'chưa đủ căn cứ', not failed."""
+    plan = REGISTRY.campaigns[CAMPAIGN]
+    scored = tuple(replace(c, points=25, mandatory=c.id != "cn-van-ban-dung-han") for c in plan.criteria)
+    award = replace(plan.awards[0], min_points=100)
+    plan = replace(plan, criteria=scored, awards=(award,))
+    ratings = dict(REGISTRY.ratings)
+    rating = ratings["van-ban-tre-han-2025"]
+    ratings["van-ban-tre-han-2025"] = replace(rating, entries=tuple(e for e in rating.entries if e.subject != "nguyen-thi-lan"))
+    registry = replace(REGISTRY, campaigns={CAMPAIGN: plan}, ratings=ratings)
+    result = evaluate_campaign(registry, plan, dt.date(2025, 12, 20)).result("ca-nhan-nguyen-thi-lan")
+    assert (result.points, result.outcome) == (75.0, "chua-du-can-cu")
+    assert "Tổng điểm 75 chưa đạt mức tối thiểu 100, nhưng có thể đạt 100 khi đủ căn cứ." in result.reasons

@@ -114,6 +114,12 @@ def _points(campaign: Campaign, results: tuple[CriterionResult, ...]) -> float |
     return float(sum(weights.get(r.criterion) or 0 for r in results if r.outcome.state == MET))
 
 
+def _points_pending(campaign: Campaign, results: tuple[CriterionResult, ...]) -> float:
+    """Points that criteria not yet known could still add."""
+    weights = {c.id: c.points for c in campaign.criteria}
+    return float(sum(weights.get(r.criterion) or 0 for r in results if r.outcome.state == UNKNOWN))
+
+
 def _blocks(registry: Registry, campaign: Campaign, nomination: Nomination, as_of: dt.date) -> list[str]:
     """Principles of the law that bar an award whatever the criteria say."""
     start = campaign.period_from or dt.date(campaign.year, 1, 1)
@@ -151,6 +157,7 @@ def evaluate_campaign(registry: Registry, campaign: Campaign, as_of: dt.date,
     first_of_achievement: dict[tuple[str, str], str] = {}
     order = sorted(nominations, key=lambda n: (n.submitted_at is None, n.submitted_at or dt.datetime.max.replace(tzinfo=dt.UTC), n.id))
     duplicate: dict[str, list[str]] = {}
+    by_id = {n.id: n for n in nominations}
     for n in order:
         key = (n.award, n.kind, n.nominee)
         if key in first_of_nominee:
@@ -158,7 +165,9 @@ def evaluate_campaign(registry: Registry, campaign: Campaign, as_of: dt.date,
         first_of_nominee.setdefault(key, n.id)
         for item in n.achievements:
             owner = first_of_achievement.setdefault((n.proposed_by, item), n.id)
-            if owner != n.id:
+            other = by_id[owner]
+            # The same nominee may cite it for two awards: the plan's order gives them at most one.
+            if (other.kind, other.nominee) != (n.kind, n.nominee):
                 duplicate.setdefault(n.id, []).append(f"Thành tích «{item}» đã được dùng trong hồ sơ «{owner}»; "
                                                       "một thành tích không được khen thưởng hai lần.")
 
@@ -190,8 +199,14 @@ def evaluate_campaign(registry: Registry, campaign: Campaign, as_of: dt.date,
         elif state == UNKNOWN:
             outcome = PENDING
         elif award and award.min_points is not None and (points or 0) < award.min_points:
-            outcome = NOT_ELIGIBLE
-            reasons.append(f"Tổng điểm {points:g} dưới mức tối thiểu {award.min_points:g}.")
+            possible = (points or 0) + _points_pending(campaign, criteria)
+            if possible >= award.min_points:
+                outcome = PENDING
+                reasons.append(f"Tổng điểm {points:g} chưa đạt mức tối thiểu {award.min_points:g}, "
+                               f"nhưng có thể đạt {possible:g} khi đủ căn cứ.")
+            else:
+                outcome = NOT_ELIGIBLE
+                reasons.append(f"Tổng điểm {points:g} dưới mức tối thiểu {award.min_points:g}.")
         elif vote is None:
             outcome = AWAITING_COUNCIL
         elif not vote.passed:
