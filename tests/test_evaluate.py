@@ -163,3 +163,12 @@ def test_cli_evaluate_unknown_campaign_is_a_usage_error(cli) -> None:  # type: i
     run = cli("--root", str(ROOT), "evaluate", "--as-of", "2025-12-20", "--campaign", "khong-co")
     assert run.code == 2
     assert run.err == "thidua: lỗi: không có phong trào «khong-co»; các phong trào: chung-tay-cchc-2025.\n"
+
+
+def test_report_and_json_golden(tree: Path, cli, golden, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The sample campaign's terminal report and JSON result match their golden files exactly."""
+    out = tmp_path / "ket-qua"
+    run = cli("--root", str(tree), "evaluate", "--as-of", "2025-12-20", "--output", str(out))
+    assert run.code == 0
+    golden("evaluate-sample.txt", run.out.replace(str(out), "<output>"))
+    golden("evaluate-sample.json", (out / f"{CAMPAIGN}.json").read_text("utf-8"))
