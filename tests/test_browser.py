@@ -15,13 +15,23 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from conftest import AS_OF, ROOT, copy_repository
+from conftest import ROOT, copy_repository
 from thidua.cli import main
 
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
-PAGES = {"home": "/", "plan": "/phong-trao/chung-tay-cchc-2025/", "guide": "/huong-dan/"}
+PAGES = {
+    "home": "/",
+    "plan": "/phong-trao/chung-tay-cchc-2025/",
+    "dossiers": "/phong-trao/chung-tay-cchc-2025/ho-so/",
+    "eligibility": "/phong-trao/chung-tay-cchc-2025/xet-chon/",
+    "tasks": "/phong-trao/chung-tay-cchc-2025/nhiem-vu/",
+    "honour": "/bang-vang/",
+    "unit": "/don-vi/van-phong-thong-ke/",
+    "lookup": "/tra-cuu/",
+    "guide": "/huong-dan/",
+}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 
@@ -35,7 +45,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The sample site, built and served on 127.0.0.1 at a free port."""
     root = copy_repository(tmp_path_factory.mktemp("browser") / "repo")
-    assert main(["--root", str(root), "build", "--as-of", AS_OF]) == 0
+    assert main(["--root", str(root), "build", "--as-of", "2025-12-20"]) == 0
     handler = functools.partial(_Quiet, directory=str(root / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -93,8 +103,39 @@ def test_plan_page_shows_the_deadline_and_quota(browser: Browser, site_url: str)
 def test_home_links_to_the_plan(browser: Browser, site_url: str) -> None:
     """From the home page, a reader reaches the campaign's plan in one click."""
     page, _, _ = _visit(browser, site_url + "/", WIDTHS["desktop"])
-    page.get_by_role("link", name="Xem kế hoạch").first.click()
+    page.get_by_role("link", name="Kế hoạch", exact=True).first.click()
     page.wait_for_load_state("networkidle")
     assert page.url.endswith(PAGES["plan"])
     assert "Chung tay Cải cách hành chính" in page.locator("h1").inner_text()
+    page.context.close()
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("nguyen thi lan", "Nguyễn Thị Lan"),
+    ("van phong", "Văn phòng - thống kê"),
+    ("dang thi", "Đặng Thị Thu Hương"),
+    ("Đức", "Lê Văn Đức"),
+])
+def test_lookup_finds_names_typed_without_diacritics(browser: Browser, site_url: str, typed: str, expected: str) -> None:
+    """A citizen typing without diacritics (or with them) finds the person or unit, and the link leads to the unit."""
+    page, errors, outside = _visit(browser, site_url + PAGES["lookup"], WIDTHS["phone"])
+    page.locator("#thidua-lookup-input").press_sequentially(typed)
+    results = page.locator("#thidua-lookup-results li")
+    results.first.wait_for()
+    assert expected in results.all_inner_texts()[0] or any(expected in t for t in results.all_inner_texts())
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"lookup-{typed.replace(' ', '-')}.png"))
+    results.first.locator("a").click()
+    page.wait_for_load_state("networkidle")
+    assert "/don-vi/" in page.url
+    assert errors == [] and outside == []
+    page.context.close()
+
+
+def test_honour_board_shows_the_decision(browser: Browser, site_url: str) -> None:
+    """The honour board names each winner with the decision's number and date."""
+    page, _, _ = _visit(browser, site_url + PAGES["honour"], WIDTHS["desktop"])
+    text = page.locator("article").inner_text()
+    assert "Tư pháp - hộ tịch" in text and "Nguyễn Thị Lan" in text
+    assert "Số 215/QĐ-UBND ngày 15/12/2025" in text
     page.context.close()

@@ -90,3 +90,20 @@ def test_generated_pages_are_rewritten_only_when_changed(tree: Path) -> None:
 def test_site_urls_are_ascii(built: Path) -> None:
     """Every path in site/ is ASCII (đ → d), so links survive every tool."""
     assert [p for p in built.rglob("*") if not p.relative_to(built).as_posix().isascii()] == []
+
+
+def test_a_broken_link_fails_the_build_and_keeps_the_old_site(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """MkDocs runs with --strict and its warnings counted: a broken link exits 1 and site/ stays as it was."""
+    site = write(tree, "site/index.html", "trang cũ")
+    write(tree, "docs/huong-dan/hong.md", "---\ntitle: Hỏng\n---\n\n# Hỏng {#hong}\n\n[không có](khong-co.md)\n")
+    assert main(["--root", str(tree), "build", "--as-of", AS_OF]) == 1
+    assert "khong-co.md" in capsys.readouterr().out
+    assert site.read_text("utf-8") == "trang cũ"
+
+
+def test_every_page_is_in_the_navigation(built: Path) -> None:
+    """The generated navigation lists the boards, the honour board, every unit and the lookup."""
+    config = (built.parent / "build" / "mkdocs.yml").read_text("utf-8")
+    for path in ("phong-trao/chung-tay-cchc-2025/ho-so.md", "phong-trao/chung-tay-cchc-2025/xet-chon.md",
+                 "bang-vang/index.md", "bang-vang/2025.md", "don-vi/xom-dong-tam.md", "tra-cuu/index.md"):
+        assert path in config

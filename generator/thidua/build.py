@@ -11,24 +11,35 @@ import tempfile
 from pathlib import Path
 
 from .clock import epoch_of
+from .evaluate_run import evaluate_registry
 from .model import registry_from
-from .render import render_pages, write_pages
+from .nav import nav_config
+from .render import Page, render_pages, write_pages
 from .validate import Result
 
 # Folders and files under docs/ that the generator owns; everything else there is hand-written.
-GENERATED = ("index.md", "phong-trao")
+GENERATED = ("index.md", "phong-trao", "bang-vang", "don-vi", "tra-cuu", "tin-tuc")
+NAV_CONFIG = "build/mkdocs.yml"
 
 
 def generate(result: Result, root: Path, as_of: dt.date) -> int:
-    """Write the generated Markdown into docs/, removing generated pages that no longer exist."""
+    """Evaluate, then write the generated Markdown into docs/ and the navigation config.
+
+    Generated pages that no longer exist are removed; unchanged files are not rewritten
+    (mkdocs serve would reload forever otherwise).
+    """
     docs = root / "docs"
-    pages = render_pages(registry_from(result.records), as_of)
+    registry = registry_from(result.records)
+    results = {evaluated.campaign.id: evaluated for evaluated in evaluate_registry(registry, root, as_of)}
+    pages = render_pages(registry, results, as_of)
     wanted = {docs / page.path for page in pages}
     for owned in GENERATED[1:]:
-        for stale in sorted((docs / owned).rglob("*.md")) if (docs / owned).is_dir() else []:
-            if stale not in wanted:
+        for stale in sorted((docs / owned).rglob("*")) if (docs / owned).is_dir() else []:
+            if stale.is_file() and stale not in wanted:
                 stale.unlink()
-    return write_pages(pages, docs)
+    written = write_pages(pages, docs)
+    written += write_pages([Page(NAV_CONFIG, nav_config(pages, docs))], root)
+    return written
 
 
 def build_site(result: Result, root: Path, site_dir: Path, as_of: dt.date) -> int:
@@ -37,8 +48,9 @@ def build_site(result: Result, root: Path, site_dir: Path, as_of: dt.date) -> in
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch_of(as_of)))
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)]
+    # No --quiet: it hides warnings from MkDocs, and --strict then has nothing to count.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
+               "--config-file", str(root / NAV_CONFIG), "--site-dir", str(staging)]
     done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)

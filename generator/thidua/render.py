@@ -8,11 +8,11 @@ from pathlib import Path
 
 import jinja2
 
+from .evaluate import CampaignResult
 from .markdown import finalize
 from .model import Registry
 from .model.campaign import Campaign, Quota
 from .model.commune import Law
-from .rules import describe
 from .text import document_date, table_date
 
 KIND_NAMES = {"tap-the": "tập thể", "ca-nhan": "cá nhân"}
@@ -22,8 +22,26 @@ _OF = {"participants": "số đơn vị, cá nhân tham gia", "nominations": "s�
 
 @dataclass(frozen=True)
 class Page:
-    path: str  # relative to docs/, e.g. "phong-trao/chung-tay-cchc-2025/ke-hoach.md"
+    path: str  # relative to docs/, e.g. "phong-trao/chung-tay-cchc-2025/index.md"
     text: str
+    nav: tuple[str, ...] = ()  # where the page sits in the navigation: section titles, then its own title
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every page is rendered from: the model, the evaluations and the as-of date."""
+
+    registry: Registry
+    results: dict[str, CampaignResult]
+    as_of: dt.date
+    env: jinja2.Environment
+
+    def render(self, template: str, **values: object) -> str:
+        return self.env.get_template(template).render(registry=self.registry, as_of=self.as_of, **values)
+
+    def campaigns(self) -> list[Campaign]:
+        """Campaigns, newest year first."""
+        return sorted(self.registry.campaigns.values(), key=lambda c: (-c.year, c.id))
 
 
 def quota_text(kind: str, quota: Quota) -> str:
@@ -40,7 +58,7 @@ def law_title(law: Law) -> str:
     return f"{law.kind} số {law.number} ngày {table_date(law.issued)} {law.name[:1].lower()}{law.name[1:]}"
 
 
-def _environment() -> jinja2.Environment:
+def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("thidua", "templates"),
         undefined=jinja2.StrictUndefined,
@@ -59,25 +77,12 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def campaign_state(campaign: Campaign, as_of: dt.date) -> str:
-    days = (campaign.deadline - as_of).days
-    if days < 0:
-        return f"Đã hết hạn nhận hồ sơ (hạn chót {table_date(campaign.deadline)})"
-    if days == 0:
-        return "Đang nhận hồ sơ: hôm nay là hạn chót"
-    return f"Đang nhận hồ sơ: còn {days} ngày (hạn chót {table_date(campaign.deadline)})"
+def render_pages(registry: Registry, results: dict[str, CampaignResult], as_of: dt.date) -> list[Page]:
+    """Every generated page, from every page module, in a stable order."""
+    from .pages import MODULES
 
-
-def render_pages(registry: Registry, as_of: dt.date) -> list[Page]:
-    env = _environment()
-    campaigns = sorted(registry.campaigns.values(), key=lambda c: (-c.year, c.id))
-    pages = [Page("index.md", env.get_template("home.md.j2").render(
-        campaigns=campaigns, registry=registry, as_of=as_of, state=campaign_state))]
-    for campaign in campaigns:
-        pages.append(Page(f"phong-trao/{campaign.id}/index.md", env.get_template("plan.md.j2").render(
-            c=campaign, registry=registry, rule_text=lambda rule, c=campaign: describe(rule, c, registry),
-            kinds=KIND_NAMES)))
-    return pages
+    site = Site(registry, results, as_of, environment())
+    return [page for module in MODULES for page in module.pages(site)]
 
 
 def write_pages(pages: list[Page], docs_dir: Path) -> int:

@@ -11,7 +11,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from . import reporting
-from .build import generate
+from .build import NAV_CONFIG, generate
 from .validate import validate_tree
 
 
@@ -61,7 +61,7 @@ def serve(root: Path, as_of: dt.date, address: str) -> int:
     observer.start()
     sys.stdout.write(f"Xem thử tại http://{address}/ ; sửa hồ sơ trong records/ thì trang tự cập nhật. Nhấn Ctrl+C để dừng.\n")
     try:
-        mkdocs_serve(config_file=str(root / "mkdocs.yml"), dev_addr=address, livereload=True)
+        mkdocs_serve(config_file=str(root / NAV_CONFIG), dev_addr=address, livereload=True)
     finally:
         observer.stop()
     return 0

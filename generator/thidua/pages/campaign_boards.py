@@ -1,0 +1,86 @@
+"""Per-campaign boards: dossiers sent, eligibility and council, results per task."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..dossier import LATE, NOT_SUBMITTED
+from ..evaluate import OUTCOME_NAMES, CampaignResult, NominationResult
+from ..model.campaign import Campaign
+from ..render import KIND_NAMES, Page, Site
+from ..rules import MET, NOT_MET
+from ..text import name_sort_key, sort_key, table_date
+
+STATE_MARKS = {MET: "✓ đạt", NOT_MET: "✗ không đạt"}
+UNKNOWN_MARK = "? chưa đủ căn cứ"
+_TIMING = {NOT_SUBMITTED: "Chưa nộp", LATE: "Trễ hạn", "on-time": "Đúng hạn"}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One nomination as the boards show it."""
+
+    result: NominationResult
+    nominee: str
+    nominee_link: str
+    proposer: str
+
+    @property
+    def id(self) -> str:
+        return self.result.nomination.id
+
+
+def rows(site: Site, result: CampaignResult, prefix: str = "../../") -> list[Row]:
+    """Nominations, collectives first, then people by given name (Vietnamese order)."""
+    registry = site.registry
+    found = []
+    for r in result.nominations:
+        n = r.nomination
+        if n.kind == "tap-the":
+            name, unit = registry.units[n.nominee].name, n.nominee
+        else:
+            name, unit = registry.people[n.nominee].name, registry.people[n.nominee].unit
+        found.append(Row(r, name, f"{prefix}don-vi/{unit}.md", registry.units[n.proposed_by].name))
+    return sorted(found, key=lambda row: (row.result.nomination.kind != "tap-the",
+                                          name_sort_key(row.nominee) if row.result.nomination.kind == "ca-nhan"
+                                          else (sort_key(row.nominee),), row.id))
+
+
+def _moment(r: NominationResult) -> str:
+    at = r.dossier.submitted_at
+    return f"{table_date(r.nomination.submitted_on)} {at:%H:%M}" if at and r.nomination.submitted_on else "—"
+
+
+def dossier_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
+    board = rows(site, result)
+    text = site.render("dossiers.md.j2", c=c, result=result, rows=board, timing=_TIMING, moment=_moment,
+                       kinds=KIND_NAMES)
+    return Page(f"phong-trao/{c.id}/ho-so.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Hồ sơ đề nghị"))
+
+
+def eligibility_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
+    board = rows(site, result)
+    council = site.registry.councils.get(result.meeting.council) if result.meeting else None
+    text = site.render("eligibility.md.j2", c=c, result=result, rows=board, council=council, kinds=KIND_NAMES,
+                       marks=STATE_MARKS, unknown=UNKNOWN_MARK, outcomes=OUTCOME_NAMES,
+                       by_id={row.id: row for row in board})
+    return Page(f"phong-trao/{c.id}/xet-chon.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Xét chọn"))
+
+
+def tasks_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
+    reports = site.registry.reports.get(c.id, ())
+    units = site.registry.units
+    items = {}
+    for task in c.tasks:
+        found = [(units[r.unit].name, r.unit, i) for r in reports for i in r.items if i.task == task.id]
+        items[task.id] = sorted(found, key=lambda x: (x[2].subtask or "", sort_key(x[0]), x[2].date, x[2].id))
+    text = site.render("tasks.md.j2", c=c, items=items)
+    return Page(f"phong-trao/{c.id}/nhiem-vu.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Kết quả theo nhiệm vụ"))
+
+
+def pages(site: Site) -> list[Page]:
+    found = []
+    for c in site.campaigns():
+        result = site.results[c.id]
+        found += [dossier_page(site, c, result), eligibility_page(site, c, result), tasks_page(site, c, result)]
+    return found

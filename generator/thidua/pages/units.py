@@ -1,0 +1,42 @@
+"""A page per unit: its people, its reported results and its nominations and awards across campaigns."""
+
+from __future__ import annotations
+
+from ..evaluate import OUTCOME_NAMES
+from ..render import KIND_NAMES, Page, Site
+from ..text import name_sort_key, sort_key
+
+UNIT_KINDS = {"co-quan": "Cơ quan", "bo-phan": "Bộ phận chuyên môn", "mat-tran": "Mặt trận Tổ quốc",
+              "doan-the": "Tổ chức đoàn thể", "xom": "Xóm", "truong": "Trường học", "khac": "Đơn vị khác"}
+
+
+def _unit_page(site: Site, unit_id: str) -> Page:
+    registry = site.registry
+    unit = registry.units[unit_id]
+    people = sorted(registry.members_of(unit_id), key=lambda p: name_sort_key(p.name))
+    reports = []
+    nominations = []
+    for c in site.campaigns():
+        tasks = {t.id: t.name for t in c.tasks}
+        items = [i for r in registry.reports.get(c.id, ()) if r.unit == unit_id for i in r.items]
+        if items:
+            reports.append((c, [(tasks.get(i.task, i.task), i) for i in sorted(items, key=lambda i: (i.date, i.id))]))
+        result = site.results[c.id]
+        granted = {g.nomination: g for g in result.granted}
+        for r in result.nominations:
+            n = r.nomination
+            concerns = n.nominee == unit_id if n.kind == "tap-the" else registry.people[n.nominee].unit == unit_id
+            if concerns or n.proposed_by == unit_id:
+                name = registry.units[n.nominee].name if n.kind == "tap-the" else registry.people[n.nominee].name
+                nominations.append((c, name, r, granted.get(n.id)))
+    text = site.render("unit.md.j2", unit=unit, kind=UNIT_KINDS[unit.kind], people=people, reports=reports,
+                       nominations=nominations, outcomes=OUTCOME_NAMES, kinds=KIND_NAMES,
+                       parent=registry.units.get(unit.parent or ""), head=registry.people.get(unit.head or ""))
+    return Page(f"don-vi/{unit_id}.md", text, ("Đơn vị", UNIT_KINDS[unit.kind], unit.name))
+
+
+def pages(site: Site) -> list[Page]:
+    units = sorted(site.registry.units.values(), key=lambda u: (list(UNIT_KINDS).index(u.kind), sort_key(u.name)))
+    groups = [(label, [u for u in units if u.kind == kind]) for kind, label in UNIT_KINDS.items()]
+    index = Page("don-vi/index.md", site.render("units.md.j2", groups=[g for g in groups if g[1]]), ("Đơn vị", "Tất cả đơn vị"))
+    return [index] + [_unit_page(site, u.id) for u in units]
