@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from thidua.build import GENERATED
 from thidua.cli import main
 from thidua.problems import Problem
 from thidua.validate import validate_tree
@@ -38,11 +39,12 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
 
 
 def copy_repository(target: Path) -> Path:
-    """Copy what a build reads (records, schemas, hand-written docs, mkdocs.yml) into ``target``."""
+    """Copy what a build reads (records, schemas, hand-written docs, theme overrides, mkdocs.yml) into ``target``."""
     shutil.copytree(ROOT / "records", target / "records")
     shutil.copytree(ROOT / "schemas", target / "schemas")
     shutil.copytree(ROOT / "docs", target / "docs",
-                    ignore=lambda d, names: [n for n in names if Path(d) == ROOT / "docs" and n in ("index.md", "phong-trao")])
+                    ignore=lambda d, names: [n for n in names if Path(d) == ROOT / "docs" and n in GENERATED])
+    shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
 

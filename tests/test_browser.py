@@ -139,3 +139,16 @@ def test_honour_board_shows_the_decision(browser: Browser, site_url: str) -> Non
     assert "Tư pháp - hộ tịch" in text and "Nguyễn Thị Lan" in text
     assert "Số 215/QĐ-UBND ngày 15/12/2025" in text
     page.context.close()
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_no_serious_accessibility_violation(browser: Browser, site_url: str, name: str) -> None:
+    """axe-core finds no serious or critical accessibility violation on each page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page, _, _ = _visit(browser, site_url + PAGES[name], WIDTHS["desktop"])
+    results = Axe().run(page)
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+               for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+    page.context.close()

@@ -107,3 +107,29 @@ def test_every_page_is_in_the_navigation(built: Path) -> None:
     for path in ("phong-trao/chung-tay-cchc-2025/ho-so.md", "phong-trao/chung-tay-cchc-2025/xet-chon.md",
                  "bang-vang/index.md", "bang-vang/2025.md", "don-vi/xom-dong-tam.md", "tra-cuu/index.md"):
         assert path in config
+
+
+ENGLISH = ("Initializing search", "Permanent link", "RSS feed", "Contributors", "Made with", "Back to top", "Skip to content")
+
+
+def test_no_english_left_in_the_theme(built: Path) -> None:
+    """Material strings its vi translation leaves in English are translated; pages say lang="vi"."""
+    leftovers = [(p.relative_to(built).as_posix(), s) for p in sorted(built.rglob("*.html"))
+                 for s in ENGLISH if s in p.read_text("utf-8")]
+    assert leftovers == []
+    assert '<html lang="vi"' in (built / "index.html").read_text("utf-8")
+    assert "Đang khởi tạo tìm kiếm" in (built / "index.html").read_text("utf-8")
+
+
+def test_generated_pages_link_only_to_pages_that_exist(built: Path) -> None:
+    """Every generated board is built, and the lookup index holds public names only."""
+    for path in ("phong-trao/chung-tay-cchc-2025/ho-so/index.html", "phong-trao/chung-tay-cchc-2025/xet-chon/index.html",
+                 "phong-trao/chung-tay-cchc-2025/nhiem-vu/index.html", "bang-vang/index.html", "don-vi/index.html",
+                 "don-vi/xom-dong-tam/index.html", "tra-cuu/index.html", "tra-cuu/du-lieu.json"):
+        assert (built / path).is_file(), path
+    import json
+
+    entries = json.loads((built / "tra-cuu/du-lieu.json").read_text("utf-8"))
+    lan = next(e for e in entries if e["name"] == "Nguyễn Thị Lan")
+    assert lan["fold"] == "nguyen thi lan van phong thong ke"
+    assert set(lan) == {"name", "detail", "fold", "url"}
