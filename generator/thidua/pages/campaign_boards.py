@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import charts
 from ..dossier import LATE, NOT_SUBMITTED
 from ..evaluate import OUTCOME_NAMES, CampaignResult, NominationResult
 from ..model.campaign import Campaign
@@ -54,7 +55,7 @@ def _moment(r: NominationResult) -> str:
 def dossier_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
     board = rows(site, result)
     text = site.render("dossiers.md.j2", c=c, result=result, rows=board, timing=_TIMING, moment=_moment,
-                       kinds=KIND_NAMES)
+                       kinds=KIND_NAMES, chart=charts.submissions(c, result))
     return Page(f"phong-trao/{c.id}/ho-so.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Hồ sơ đề nghị"))
 
 
@@ -74,7 +75,7 @@ def tasks_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
     for task in c.tasks:
         found = [(units[r.unit].name, r.unit, i) for r in reports for i in r.items if i.task == task.id]
         items[task.id] = sorted(found, key=lambda x: (x[2].subtask or "", sort_key(x[0]), x[2].date, x[2].id))
-    text = site.render("tasks.md.j2", c=c, items=items)
+    text = site.render("tasks.md.j2", c=c, items=items, chart=charts.tasks(c, reports))
     return Page(f"phong-trao/{c.id}/nhiem-vu.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Kết quả theo nhiệm vụ"))
 
 

@@ -1,0 +1,86 @@
+"""Charts drawn at build time as inline SVG: no script, no request, readable without colour.
+
+Every chart carries a Vietnamese title and a one-sentence description for screen readers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from markupsafe import Markup
+
+from .clock import VIETNAM
+from .evaluate import CampaignResult
+from .model.campaign import Campaign
+from .model.records import Report
+from .text import table_date
+
+WIDTH = 640
+_ON_TIME, _LATE, _AXIS = "#1565c0", "#c62828", "#555"
+
+
+def _svg(title: str, description: str, height: int, body: list[str]) -> Markup:
+    head = (f'<div class="thidua-chart"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+            f'width="100%" role="img" aria-label="{escape(title)}: {escape(description)}">'
+            f"<title>{escape(title)}</title><desc>{escape(description)}</desc>")
+    return Markup(head + "".join(body) + "</svg></div>")
+
+
+def _text(x: float, y: float, text: str, anchor: str = "start", size: int = 12, fill: str = _AXIS) -> str:
+    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{fill}" '
+            f'font-family="sans-serif">{escape(text)}</text>')
+
+
+def submissions(campaign: Campaign, result: CampaignResult) -> Markup:
+    """Dossiers received, day by day up to the deadline and after, as a running total."""
+    days = sorted(r.nomination.submitted_at.astimezone(VIETNAM).date() for r in result.nominations if r.nomination.submitted_at)
+    title = "Hồ sơ đã nộp so với hạn chót"
+    if not days:
+        return _svg(title, "Chưa có hồ sơ nào được nộp.", 40, [_text(10, 25, "Chưa có hồ sơ nào được nộp.")])
+    start = min(days[0], campaign.deadline - dt.timedelta(days=14))
+    end = max(days[-1], campaign.deadline + dt.timedelta(days=3))
+    span = (end - start).days + 1
+    late = sum(d > campaign.deadline for d in days)
+    description = (f"{len(days)} hồ sơ đã nộp, {len(days) - late} trước hạn chót {table_date(campaign.deadline)}, "
+                   f"{late} sau hạn chót.")
+    height, top, bottom, left = 220, 20, 40, 36
+    plot_w, plot_h = WIDTH - left - 10, height - top - bottom
+    bar_w = plot_w / span
+    body = [f'<line x1="{left}" y1="{top + plot_h}" x2="{WIDTH - 10}" y2="{top + plot_h}" stroke="{_AXIS}"/>']
+    for step in range(0, len(days) + 1, max(1, len(days) // 4)):
+        y = top + plot_h - plot_h * step / len(days)
+        body.append(_text(left - 6, y + 4, str(step), "end", 11))
+    for index in range(span):
+        day = start + dt.timedelta(days=index)
+        total = sum(d <= day for d in days)
+        if total:
+            h = plot_h * total / len(days)
+            colour = _LATE if day > campaign.deadline else _ON_TIME
+            body.append(f'<rect x="{left + index * bar_w + 1:.1f}" y="{top + plot_h - h:.1f}" width="{max(bar_w - 2, 1):.1f}" '
+                        f'height="{h:.1f}" fill="{colour}"><title>{escape(table_date(day))}: {total} hồ sơ</title></rect>')
+    x = left + ((campaign.deadline - start).days + 1) * bar_w
+    body.append(f'<line x1="{x:.1f}" y1="{top - 5}" x2="{x:.1f}" y2="{top + plot_h}" stroke="{_AXIS}" stroke-dasharray="4 3"/>')
+    body.append(_text(x - 4, top + 8, f"Hạn chót {table_date(campaign.deadline)}", "end", 11))
+    body.append(_text(left, height - 12, table_date(start), "start", 11))
+    body.append(_text(WIDTH - 10, height - 12, table_date(end), "end", 11))
+    body.append(_text(WIDTH / 2, height - 12, "xanh: trước hạn · đỏ: sau hạn", "middle", 11))
+    return _svg(title, description, height, body)
+
+
+def tasks(campaign: Campaign, reports: tuple[Report, ...]) -> Markup:
+    """How many results the units reported for each task."""
+    counts = [(t.name, sum(1 for r in reports for i in r.items if i.task == t.id)) for t in campaign.tasks]
+    most = max((n for _, n in counts), default=0) or 1
+    row, left = 34, 10
+    height = row * len(counts) + 10
+    title = "Số kết quả các đơn vị báo cáo theo nhiệm vụ"
+    description = "; ".join(f"{name}: {n}" for name, n in counts) + "."
+    body = []
+    for index, (name, n) in enumerate(counts):
+        y = 8 + index * row
+        width = (WIDTH - left - 60) * n / most
+        body.append(_text(left, y + 10, f"{index + 1}. {name}", size=11, fill="#222"))
+        body.append(f'<rect x="{left}" y="{y + 14}" width="{width:.1f}" height="12" fill="{_ON_TIME}"/>')
+        body.append(_text(left + width + 6, y + 25, str(n), size=11))
+    return _svg(title, description, height, body)
