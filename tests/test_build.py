@@ -133,3 +133,20 @@ def test_generated_pages_link_only_to_pages_that_exist(built: Path) -> None:
     lan = next(e for e in entries if e["name"] == "Nguyễn Thị Lan")
     assert lan["fold"] == "nguyen thi lan van phong thong ke"
     assert set(lan) == {"name", "detail", "fold", "url"}
+
+
+def test_hostile_names_are_text_on_every_board(tree: Path) -> None:
+    """A unit or person name holding HTML or Markdown is shown as text on boards, unit pages and the lookup."""
+    payload = "<img src=x onerror=alert(1)>*Tư* [pháp](https://example.com)"
+    unit = tree / "records/units/tu-phap-ho-tich.yml"
+    unit.write_text(unit.read_text("utf-8").replace("name: Tư pháp - hộ tịch", f"name: \"{payload}\""), "utf-8")
+    site = _build(tree)
+    for path in ("phong-trao/chung-tay-cchc-2025/ho-so/index.html", "phong-trao/chung-tay-cchc-2025/xet-chon/index.html",
+                 "bang-vang/index.html", "don-vi/tu-phap-ho-tich/index.html", "don-vi/index.html"):
+        source = (site / path).read_text("utf-8")
+        assert "<img src=x" not in source and 'href="https://example.com"' not in source and "<em>Tư</em>" not in source, path
+        assert payload in page_text(site / path), path
+    import json
+
+    names = [e["name"] for e in json.loads((site / "tra-cuu/du-lieu.json").read_text("utf-8"))]
+    assert payload in names  # data for the lookup script, which inserts it with textContent

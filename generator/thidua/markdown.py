@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 
 from markupsafe import Markup
@@ -27,3 +28,8 @@ def finalize(value: object) -> object:
     if value is None:
         return ""
     return escape(value)
+
+
+def front_title(value: object) -> Markup:
+    """A page title for YAML front matter: HTML-escaped (themes print titles as HTML), quoted as a JSON string."""
+    return Markup(json.dumps(html.escape(" ".join(str(value).split()), quote=False), ensure_ascii=False))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ _TITLE = re.compile(r"^---\n(?:.*\n)*?title:\s*(.+?)\s*\n(?:.*\n)*?---\n", re.M)
 
 
 def _insert(tree: list[Any], trail: tuple[str, ...], path: str) -> None:
-    head, rest = trail[0], trail[1:]
+    head, rest = html.escape(trail[0], quote=False), trail[1:]  # themes print nav titles as HTML
     if not rest:
         tree.append({head: path})
         return

@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 
 from .evaluate import CampaignResult
-from .markdown import finalize
+from .markdown import finalize, front_title
 from .model import Registry
 from .model.campaign import Campaign, Quota
 from .model.commune import Law
@@ -74,6 +74,7 @@ def environment() -> jinja2.Environment:
     env.filters["table_date"] = table_date
     env.filters["quota"] = lambda pair: quota_text(*pair)
     env.filters["law_title"] = law_title
+    env.filters["front_title"] = front_title
     return env
 
 
