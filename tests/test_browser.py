@@ -30,6 +30,8 @@ PAGES = {
     "honour": "/bang-vang/",
     "unit": "/don-vi/van-phong-thong-ke/",
     "lookup": "/tra-cuu/",
+    "news": "/tin-tuc/",
+    "story": "/tin-tuc/chi-lan-mot-cua/",
     "guide": "/huong-dan/",
 }
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -339,7 +339,7 @@ def test_record_in_an_unknown_folder_is_reported(tree: Path) -> None:
     assert problems_in(tree, relative) == [
         Problem(relative, 1, 1, "layout",
                 "Thư mục records/nguoi không chứa loại hồ sơ nào; hãy chuyển tệp vào một trong: campaigns, units, "
-                "people, laws, scales, ratings, discipline, councils, reports, nominations, meetings, decisions."),
+                "people, laws, scales, ratings, discipline, councils, reports, nominations, meetings, decisions, stories."),
     ]
 
 

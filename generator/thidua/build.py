@@ -10,11 +10,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+import yaml
+
 from .clock import epoch_of
 from .evaluate_run import evaluate_registry
 from .model import registry_from
 from .nav import nav_config
-from .render import Page, render_pages, write_pages
+from .render import Page, Publishing, render_pages, write_pages
 from .validate import Result
 
 # Folders and files under docs/ that the generator owns; everything else there is hand-written.
@@ -31,15 +33,32 @@ def generate(result: Result, root: Path, as_of: dt.date) -> int:
     docs = root / "docs"
     registry = registry_from(result.records)
     results = {evaluated.campaign.id: evaluated for evaluated in evaluate_registry(registry, root, as_of)}
-    pages = render_pages(registry, results, as_of)
+    pages = render_pages(registry, results, as_of, publishing(root / "mkdocs.yml"))
     wanted = {docs / page.path for page in pages}
     for owned in GENERATED[1:]:
         for stale in sorted((docs / owned).rglob("*")) if (docs / owned).is_dir() else []:
             if stale.is_file() and stale not in wanted:
                 stale.unlink()
-    written = write_pages(pages, docs)
+    written = write_pages(pages, docs, root)
     written += write_pages([Page(NAV_CONFIG, nav_config(pages, docs))], root)
     return written
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; the tags MkDocs understands (!ENV, !!python/name:…) are read as nothing."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def publishing(config: Path) -> Publishing:
+    """The site name, site_url and use_directory_urls of mkdocs.yml (defaults when it has none)."""
+    data = yaml.load(config.read_text("utf-8"), _ConfigLoader) if config.is_file() else None
+    data = data if isinstance(data, dict) else {}
+    url = data.get("site_url")
+    url = url.rstrip("/") + "/" if isinstance(url, str) and url.startswith(("http://", "https://")) else None
+    name = data.get("site_name")
+    return Publishing(name if isinstance(name, str) else "", url, data.get("use_directory_urls", True) is not False)
 
 
 def build_site(result: Result, root: Path, site_dir: Path, as_of: dt.date) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path as FsPath
@@ -10,6 +11,7 @@ from typing import Any
 from .kinds import BY_NAME
 from .loader import Path
 from .messages import _SLUG_PATTERN, suggest
+from .model.stories import RESERVED_IDS
 from .problems import Problem
 from .text import slugify
 from .validate import Record
@@ -75,17 +77,21 @@ class _Checker:
             else:
                 seen[value] = i
 
-    def file(self, record: Record, path: Path) -> None:
+    def file(self, record: Record, path: Path, what: str = "bản quét") -> bool:
+        """The file at ``path`` is inside the repository and exists; False (with a problem) if not."""
         value = _at(record.data, path)
         target = (self.root / value).resolve()
         if not target.is_relative_to(self.root) or ".git" in FsPath(value).parts:
-            self.add(record, path, "file-outside", f"Tệp «{value}» nằm ngoài kho; hãy đặt bản quét trong records/files/.")
+            self.add(record, path, "file-outside", f"Tệp «{value}» nằm ngoài kho; hãy đặt {what} trong records/files/.")
         elif {"..", "."} & set(value.split("/")):
             self.add(record, path, "file-indirect",
                      f"Đường dẫn «{value}» có «..» hoặc «.»; hãy viết thẳng {target.relative_to(self.root).as_posix()}.")
         elif not target.is_file():
             self.add(record, path, "missing-file",
-                     f"Không có tệp «{value}» trong kho; hãy tải bản quét lên đúng đường dẫn này, hoặc sửa đường dẫn.")
+                     f"Không có tệp «{value}» trong kho; hãy tải {what} lên đúng đường dẫn này, hoặc sửa đường dẫn.")
+        else:
+            return True
+        return False
 
     def date_order(self, record: Record, early: Path, late: Path, message: str) -> None:
         first, second = _at(record.data, early), _at(record.data, late)
@@ -291,6 +297,33 @@ class _Checker:
             if target and target.data["date"] > r.data["date"]:
                 self.add(r, ("date",), "date-order", f"Quyết định hủy bỏ ký trước quyết định «{target.id}» mà nó hủy; hãy kiểm tra ngày.")
 
+    def story(self, r: Record) -> None:
+        if r.id in RESERVED_IDS:
+            self.add(r, ("id",), "reserved-id",
+                     f"Mã «{r.id}» trùng với tên trang tin tức đã dùng ({', '.join(sorted(RESERVED_IDS))}); "
+                     "hãy đặt mã khác cho câu chuyện và đổi tên tệp theo mã đó.")
+        self.ref(r, ("unit",), "unit")
+        self.ref(r, ("written_by",), "unit")
+        if "campaign" in r.data:
+            self.ref(r, ("campaign",), "campaign")
+        person = self.ref(r, ("person",), "person") if "person" in r.data else None
+        home = person.data.get("unit") if person is not None else None
+        # A person whose own unit is unknown is reported in their file; saying it again here would be an echo.
+        if person is not None and home != r.data["unit"] and self.get("unit", home) is not None:
+            self.add(r, ("person",), "person-not-in-unit",
+                     f"«{person.data['name']}» thuộc đơn vị «{home}», không thuộc «{r.data['unit']}»; "
+                     f"hãy ghi unit: {home}, hoặc chọn đúng người.")
+        if "photo" not in r.data:
+            return
+        if self.file(r, ("photo", "file"), "ảnh") and not _is_image(self.root / r.data["photo"]["file"]):
+            self.add(r, ("photo", "file"), "not-an-image",
+                     f"Tệp «{r.data['photo']['file']}» không phải ảnh PNG hay JPEG; hãy tải đúng tệp ảnh lên.")
+        story_date, consent_date = _day(r.data["date"]), _day(_at(r.data, ("photo", "consent", "date")))
+        if story_date and consent_date and consent_date > story_date:
+            self.add(r, ("photo", "consent", "date"), "consent-after-story",
+                     f"Người trong ảnh đồng ý ngày {consent_date:%d/%m/%Y}, sau ngày đăng câu chuyện {story_date:%d/%m/%Y}: "
+                     "ảnh chỉ được đăng khi đã có văn bản đồng ý; hãy kiểm tra ngày đồng ý, hoặc bỏ ảnh.")
+
     def run(self) -> list[Problem]:
         self.identity()
         for record in self.records:
@@ -308,6 +341,23 @@ def _at(data: Any, path: Path) -> Any:
         else:
             return None
     return data
+
+
+def _day(value: Any) -> dt.date | None:
+    """A date written YYYY-MM-DD, or None (the schema reports anything else)."""
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def _is_image(path: FsPath) -> bool:
+    """The file starts like a PNG or a JPEG, whatever its name says."""
+    with path.open("rb") as stream:
+        return stream.read(8).startswith(_IMAGE_MAGIC)
 
 
 def check_across(root: FsPath, records: list[Record], unreadable: set[tuple[str, str | None, str]]) -> Iterator[Problem]:

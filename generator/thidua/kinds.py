@@ -30,6 +30,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("nomination", "nominations", "hồ sơ đề nghị", per_campaign=True),
     Kind("meeting", "meetings", "phiên họp", per_campaign=True),
     Kind("decision", "decisions", "quyết định", per_campaign=True),
+    Kind("story", "stories", "gương điển hình"),
 )
 
 BY_FOLDER = {kind.folder: kind for kind in KINDS}

@@ -25,6 +25,16 @@ class Page:
     path: str  # relative to docs/, e.g. "phong-trao/chung-tay-cchc-2025/index.md"
     text: str
     nav: tuple[str, ...] = ()  # where the page sits in the navigation: section titles, then its own title
+    copy_of: str | None = None  # a repository file published byte for byte instead of ``text`` (a story's photo)
+
+
+@dataclass(frozen=True)
+class Publishing:
+    """What mkdocs.yml says about the published site, for what is read outside it (the news feed)."""
+
+    site_name: str = ""
+    site_url: str | None = None  # absolute, ending in "/", or None when mkdocs.yml has none
+    directory_urls: bool = True
 
 
 @dataclass(frozen=True)
@@ -35,6 +45,7 @@ class Site:
     results: dict[str, CampaignResult]
     as_of: dt.date
     env: jinja2.Environment
+    publishing: Publishing = Publishing()
 
     def render(self, template: str, **values: object) -> str:
         return self.env.get_template(template).render(registry=self.registry, as_of=self.as_of, **values)
@@ -78,22 +89,36 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_pages(registry: Registry, results: dict[str, CampaignResult], as_of: dt.date) -> list[Page]:
+def render_pages(registry: Registry, results: dict[str, CampaignResult], as_of: dt.date,
+                 publishing: Publishing | None = None) -> list[Page]:
     """Every generated page, from every page module, in a stable order."""
     from .pages import MODULES
 
-    site = Site(registry, results, as_of, environment())
+    site = Site(registry, results, as_of, environment(), publishing or Publishing())
     return [page for module in MODULES for page in module.pages(site)]
 
 
-def write_pages(pages: list[Page], docs_dir: Path) -> int:
-    """Write pages whose content changed; return how many were written."""
+def _content(page: Page, root: Path | None) -> bytes:
+    if page.copy_of is None:
+        return page.text.encode("utf-8")
+    source = (root.resolve() / page.copy_of).resolve() if root else None
+    if root is None or source is None or not source.is_relative_to(root.resolve()):
+        raise ValueError(f"{page.path}: {page.copy_of} is not a file of the repository")
+    return source.read_bytes()
+
+
+def write_pages(pages: list[Page], docs_dir: Path, root: Path | None = None) -> int:
+    """Write pages whose content changed; return how many were written.
+
+    A page that is a copy of a repository file (``copy_of``) is read from under ``root``.
+    """
     written = 0
     for page in pages:
         target = docs_dir / page.path
-        if target.is_file() and target.read_text("utf-8") == page.text:
+        content = _content(page, root)
+        if target.is_file() and target.read_bytes() == content:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.text, "utf-8")
+        target.write_bytes(content)
         written += 1
     return written

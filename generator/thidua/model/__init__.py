@@ -28,6 +28,7 @@ from .records import (
     nomination_from,
     report_from,
 )
+from .stories import Story, story_from
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,16 @@ class Registry:
     nominations: dict[str, tuple[Nomination, ...]] = field(default_factory=dict)  # by campaign
     meetings: dict[str, tuple[CouncilMeeting, ...]] = field(default_factory=dict)  # by campaign
     decisions: dict[str, tuple[Decision, ...]] = field(default_factory=dict)  # by campaign
+    stories: dict[str, Story] = field(default_factory=dict)  # exemplary people and deeds, by id
 
     def members_of(self, unit: str) -> tuple[Person, ...]:
         """The people of a unit, in id order."""
         return tuple(p for _, p in sorted(self.people.items()) if p.unit == unit)
+
+    def news(self, unit: str | None = None) -> tuple[Story, ...]:
+        """Stories, newest first (then by id), of one unit or of all."""
+        chosen = (s for s in self.stories.values() if unit is None or s.unit == unit)
+        return tuple(sorted(chosen, key=lambda s: (-s.date.toordinal(), s.id)))
 
 
 def registry_from(records: list[Record]) -> Registry:
@@ -82,6 +89,7 @@ def registry_from(records: list[Record]) -> Registry:
         nominations=_by_campaign(nomination_from(n) for n in by_kind.get("nomination", [])),
         meetings=_by_campaign(meeting_from(m) for m in by_kind.get("meeting", [])),
         decisions=_by_campaign(decision_from(d) for d in by_kind.get("decision", [])),
+        stories={s["id"]: story_from(s) for s in sorted(by_kind.get("story", []), key=lambda s: str(s["id"]))},
     )
 
 

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from . import campaign_boards, home, honour, lookup, plan, units
+from . import campaign_boards, home, honour, lookup, plan, stories, units
 
-MODULES = (home, plan, campaign_boards, honour, units, lookup)
+MODULES = (home, plan, campaign_boards, honour, stories, units, lookup)

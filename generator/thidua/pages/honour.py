@@ -21,7 +21,7 @@ def _entries(site: Site, year: int) -> list[tuple[object, ...]]:
             else:
                 name, unit = registry.people[n.nominee].name, registry.people[n.nominee].unit
             award = c.award(g.award)
-            found.append((c, award.name if award else g.award, n.kind, name, unit, decisions[g.decision],
+            found.append((c, award.name if award else g.award, n.kind, name, unit, registry.units[unit].name, decisions[g.decision],
                           decisions.get(g.revoked_by or ""), g.revoked_reason))
     return found
 

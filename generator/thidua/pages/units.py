@@ -30,7 +30,7 @@ def _unit_page(site: Site, unit_id: str) -> Page:
                 name = registry.units[n.nominee].name if n.kind == "tap-the" else registry.people[n.nominee].name
                 nominations.append((c, name, r, granted.get(n.id)))
     text = site.render("unit.md.j2", unit=unit, kind=UNIT_KINDS[unit.kind], people=people, reports=reports,
-                       nominations=nominations, outcomes=OUTCOME_NAMES, kinds=KIND_NAMES,
+                       nominations=nominations, outcomes=OUTCOME_NAMES, kinds=KIND_NAMES, stories=registry.news(unit_id),
                        parent=registry.units.get(unit.parent or ""), head=registry.people.get(unit.head or ""))
     return Page(f"don-vi/{unit_id}.md", text, ("Đơn vị", UNIT_KINDS[unit.kind], unit.name))
 
