@@ -112,6 +112,38 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(Path(args.root).resolve(), as_of_date(args.as_of), args.dev_addr)
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from . import skeleton
+    from .model import registry_from
+    from .schemas import load_schemas
+
+    root = Path(args.root).resolve()
+    schemas = load_schemas(root / "schemas")
+    try:
+        if args.what == "nomination":
+            prefix, nominee = ("tap-the", args.unit) if args.unit else ("ca-nhan", args.person)
+            existing = root / "records" / "nominations" / args.campaign / f"{prefix}-{nominee}.yml"
+            if existing.exists():  # before validating: the earlier skeleton may still be half filled
+                raise skeleton.SkeletonError(f"đã có tệp {existing}; thidua new không ghi đè, hãy sửa tệp đó.")
+            result, code = _validate(args)
+            if code != EXIT_OK:
+                sys.stdout.write(reporting.as_text(result.problems, result.files))
+                sys.stdout.write("Chưa tạo được hồ sơ mới vì các hồ sơ hiện có còn lỗi.\n")
+                return code
+            path = skeleton.nomination(root, schemas, registry_from(result.records), args.campaign, args.unit, args.person,
+                                       args.award, as_of_date(None))
+        elif args.what == "unit":
+            path = skeleton.unit(root, schemas, args.id, args.name, args.kind, args.parent)
+        elif args.what == "person":
+            path = skeleton.person(root, schemas, args.id, args.name, args.unit)
+        else:
+            path = skeleton.campaign(root, args.source, args.id, args.year)
+    except skeleton.SkeletonError as exc:
+        raise UsageError(str(exc)) from None
+    sys.stdout.write(f"Đã tạo {path.relative_to(root)}. Hãy điền các dòng còn trống rồi chạy «thidua validate».\n")
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     top = _Parser(prog="thidua", description="Phong trào thi đua – khen thưởng dưới dạng mã.")
     top.add_argument("--root", default=".", help="thư mục gốc của kho hồ sơ (mặc định: thư mục hiện tại)")
@@ -140,6 +172,31 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--as-of", type=_date, help="ngày tính số liệu, dạng 2025-12-05 "
                        "(mặc định: SOURCE_DATE_EPOCH, nếu không có thì hôm nay theo giờ Việt Nam)")
     build.set_defaults(run=cmd_build)
+
+    new = verbs.add_parser("new", help="tạo hồ sơ mới từ mẫu, có chú thích tiếng Việt cho từng trường",
+                           description="Tạo tệp hồ sơ mới với mọi trường bắt buộc và chú thích; không bao giờ ghi đè tệp đã có.")
+    kinds = new.add_subparsers(dest="what", required=True, metavar="LOẠI", parser_class=_Parser)
+    nomination = kinds.add_parser("nomination", help="hồ sơ đề nghị khen thưởng cho một tập thể hoặc một cá nhân")
+    nomination.add_argument("--campaign", required=True, help="mã phong trào")
+    who = nomination.add_mutually_exclusive_group(required=True)
+    who.add_argument("--unit", help="mã tập thể được đề nghị")
+    who.add_argument("--person", help="mã cá nhân được đề nghị")
+    nomination.add_argument("--award", help="mã hình thức khen thưởng (mặc định: hình thức đầu tiên của kế hoạch)")
+    unit = kinds.add_parser("unit", help="một đơn vị")
+    unit.add_argument("id", help="mã đơn vị, ví dụ van-phong-thong-ke")
+    unit.add_argument("--name", required=True, help="tên đơn vị")
+    unit.add_argument("--kind", required=True, choices=("co-quan", "bo-phan", "mat-tran", "doan-the", "xom", "truong", "khac"),
+                      help="loại đơn vị")
+    unit.add_argument("--parent", help="mã đơn vị cấp trên")
+    person = kinds.add_parser("person", help="một cá nhân")
+    person.add_argument("id", help="mã cá nhân, ví dụ nguyen-thi-lan")
+    person.add_argument("--name", required=True, help="họ và tên")
+    person.add_argument("--unit", required=True, help="mã đơn vị công tác")
+    campaign = kinds.add_parser("campaign", help="một phong trào mới, sao chép từ phong trào trước")
+    campaign.add_argument("id", help="mã phong trào mới")
+    campaign.add_argument("--from", dest="source", required=True, help="mã phong trào để sao chép")
+    campaign.add_argument("--year", required=True, type=int, help="năm thi đua")
+    new.set_defaults(run=cmd_new)
 
     preview = verbs.add_parser("serve", help="xem thử trang thông tin, tự cập nhật khi sửa hồ sơ",
                                description="Sinh các trang từ hồ sơ rồi chạy máy chủ xem thử của MkDocs; "
