@@ -172,3 +172,13 @@ def test_report_and_json_golden(tree: Path, cli, golden, tmp_path: Path) -> None
     assert run.code == 0
     golden("evaluate-sample.txt", run.out.replace(str(out), "<output>"))
     golden("evaluate-sample.json", (out / f"{CAMPAIGN}.json").read_text("utf-8"))
+
+
+def test_the_as_of_date_hides_what_came_later(registry) -> None:  # type: ignore[no-untyped-def]
+    """As of 20/11/2025 the campaign is open: later submissions, the council meeting and the decision are not known yet."""
+    result = evaluate_campaign(registry, registry.campaigns[CAMPAIGN], dt.date(2025, 11, 20))
+    assert (result.state, result.days_left, result.meeting, result.granted) == ("dang-nhan-ho-so", 15, None, ())
+    assert {r.outcome for r in result.nominations} == {"chua-nop"}
+    on_the_27th = evaluate_campaign(registry, registry.campaigns[CAMPAIGN], dt.date(2025, 11, 27))
+    assert on_the_27th.result("ca-nhan-nguyen-thi-lan").outcome == "cho-hoi-dong"
+    assert on_the_27th.result("tap-the-tu-phap-ho-tich").outcome == "chua-nop"  # sent on 28/11

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .council import Selection, VoteResult, quota_count, select, vote_result
 from .dossier import LATE, NOT_SUBMITTED, DossierStatus, check_dossier
@@ -138,6 +138,19 @@ def _blocks(registry: Registry, campaign: Campaign, nomination: Nomination, as_o
     return found
 
 
+def known_on(registry: Registry, campaign: Campaign, as_of: dt.date) -> Registry:
+    """The campaign's records as they stood at the end of ``as_of``: later submissions, meetings and decisions not yet."""
+    nominations = tuple(
+        replace(n, submitted_at=None) if n.submitted_on is not None and n.submitted_on > as_of else n
+        for n in registry.nominations.get(campaign.id, ())
+    )
+    meetings = tuple(m for m in registry.meetings.get(campaign.id, ()) if m.date <= as_of)
+    decisions = tuple(d for d in registry.decisions.get(campaign.id, ()) if d.date <= as_of)
+    return replace(registry, nominations={**registry.nominations, campaign.id: nominations},
+                   meetings={**registry.meetings, campaign.id: meetings},
+                   decisions={**registry.decisions, campaign.id: decisions})
+
+
 def _latest_meeting(registry: Registry, campaign: Campaign) -> CouncilMeeting | None:
     meetings = registry.meetings.get(campaign.id, ())
     return max(meetings, key=lambda m: (m.date, m.id)) if meetings else None
@@ -145,7 +158,8 @@ def _latest_meeting(registry: Registry, campaign: Campaign) -> CouncilMeeting | 
 
 def evaluate_campaign(registry: Registry, campaign: Campaign, as_of: dt.date,
                       landings: dict[str, dt.datetime] | None = None) -> CampaignResult:
-    """Everything decided about one campaign as of one date."""
+    """Everything decided about one campaign as of one date (what happened after it is not known yet)."""
+    registry = known_on(registry, campaign, as_of)
     landings = landings if campaign.deadline_git_tracked else None
     checker = RuleChecker(registry, campaign)
     nominations = registry.nominations.get(campaign.id, ())
