@@ -13,8 +13,8 @@ from site_text import page_text
 from thidua.cli import main
 
 
-def _build(root: Path, site: str = "site") -> Path:
-    assert main(["--root", str(root), "build", "--as-of", AS_OF, "--site-dir", site]) == 0
+def _build(root: Path, site: str = "site", as_of: str = AS_OF) -> Path:
+    assert main(["--root", str(root), "build", "--as-of", as_of, "--site-dir", site]) == 0
     return root / site
 
 
@@ -105,7 +105,7 @@ def test_every_page_is_in_the_navigation(built: Path) -> None:
     """The generated navigation lists the boards, the honour board, every unit and the lookup."""
     config = (built.parent / "build" / "mkdocs.yml").read_text("utf-8")
     for path in ("phong-trao/chung-tay-cchc-2025/ho-so.md", "phong-trao/chung-tay-cchc-2025/xet-chon.md",
-                 "bang-vang/index.md", "bang-vang/2025.md", "don-vi/xom-dong-tam.md", "tra-cuu/index.md"):
+                 "bang-vang/index.md", "don-vi/xom-dong-tam.md", "tra-cuu/index.md", "tin-tuc/index.md"):
         assert path in config
 
 
@@ -140,7 +140,7 @@ def test_hostile_names_are_text_on_every_board(tree: Path) -> None:
     payload = "<img src=x onerror=alert(1)>*Tư* [pháp](https://example.com)"
     unit = tree / "records/units/tu-phap-ho-tich.yml"
     unit.write_text(unit.read_text("utf-8").replace("name: Tư pháp - hộ tịch", f"name: \"{payload}\""), "utf-8")
-    site = _build(tree)
+    site = _build(tree, as_of="2025-12-20")  # after the decision, so the honour board lists the unit
     for path in ("phong-trao/chung-tay-cchc-2025/ho-so/index.html", "phong-trao/chung-tay-cchc-2025/xet-chon/index.html",
                  "bang-vang/index.html", "don-vi/tu-phap-ho-tich/index.html", "don-vi/index.html"):
         source = (site / path).read_text("utf-8")

@@ -19,7 +19,7 @@ PLAN = REGISTRY.campaigns[CAMPAIGN]
 
 
 def _svg(markup: str) -> ElementTree.Element:
-    return ElementTree.fromstring(markup.removeprefix('<div class="thidua-chart">').removesuffix("</div>"))
+    return ElementTree.fromstring(markup[markup.index("<svg"):markup.index("</svg>") + len("</svg>")])
 
 
 def test_submissions_chart_counts_before_and_after_the_deadline() -> None:
@@ -30,7 +30,10 @@ def test_submissions_chart_counts_before_and_after_the_deadline() -> None:
     assert svg.get("role") == "img"
     assert svg.find(f"{ns}desc").text == "9 hồ sơ đã nộp, 8 trước hạn chót 05/12/2025, 1 sau hạn chót."  # type: ignore[union-attr]
     bars = [r for r in svg.iter(f"{ns}rect")]
-    assert bars[-1].find(f"{ns}title").text == "08/12/2025: 9 hồ sơ"  # type: ignore[union-attr]
+    assert bars[-1].find(f"{ns}title").text == "08/12/2025: 9 hồ sơ, trong đó 1 sau hạn"  # type: ignore[union-attr]
+    assert bars[-1].get("fill") == "#c62828" and bars[-2].get("fill") == "#1565c0"  # only the late part is red
+    caption = "Hồ sơ đã nộp so với hạn chót.</strong> 9 hồ sơ đã nộp, 8 trước hạn chót 05/12/2025, 1 sau hạn chót.</p>"
+    assert caption in submissions(PLAN, result)
 
 
 def test_tasks_chart_names_every_task_and_escapes_text() -> None:

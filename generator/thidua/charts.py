@@ -24,10 +24,11 @@ def _svg(title: str, description: str, height: int, body: list[str]) -> Markup:
     head = (f'<div class="thidua-chart"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
             f'width="100%" role="img" aria-label="{escape(title)}: {escape(description)}">'
             f"<title>{escape(title)}</title><desc>{escape(description)}</desc>")
-    return Markup(head + "".join(body) + "</svg></div>")
+    caption = f'<p class="thidua-chart-caption"><strong>{escape(title)}.</strong> {escape(description)}</p>'
+    return Markup(head + "".join(body) + "</svg>" + caption + "</div>")
 
 
-def _text(x: float, y: float, text: str, anchor: str = "start", size: int = 12, fill: str = _AXIS) -> str:
+def _text(x: float, y: float, text: str, anchor: str = "start", size: int = 16, fill: str = _AXIS) -> str:
     return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{fill}" '
             f'font-family="sans-serif">{escape(text)}</text>')
 
@@ -44,27 +45,30 @@ def submissions(campaign: Campaign, result: CampaignResult) -> Markup:
     late = sum(d > campaign.deadline for d in days)
     description = (f"{len(days)} hồ sơ đã nộp, {len(days) - late} trước hạn chót {table_date(campaign.deadline)}, "
                    f"{late} sau hạn chót.")
-    height, top, bottom, left = 220, 20, 40, 36
+    height, top, bottom, left = 240, 24, 44, 40
     plot_w, plot_h = WIDTH - left - 10, height - top - bottom
     bar_w = plot_w / span
     body = [f'<line x1="{left}" y1="{top + plot_h}" x2="{WIDTH - 10}" y2="{top + plot_h}" stroke="{_AXIS}"/>']
     for step in range(0, len(days) + 1, max(1, len(days) // 4)):
         y = top + plot_h - plot_h * step / len(days)
-        body.append(_text(left - 6, y + 4, str(step), "end", 11))
+        body.append(_text(left - 6, y + 4, str(step), "end", 15))
     for index in range(span):
         day = start + dt.timedelta(days=index)
-        total = sum(d <= day for d in days)
-        if total:
-            h = plot_h * total / len(days)
-            colour = _LATE if day > campaign.deadline else _ON_TIME
-            body.append(f'<rect x="{left + index * bar_w + 1:.1f}" y="{top + plot_h - h:.1f}" width="{max(bar_w - 2, 1):.1f}" '
-                        f'height="{h:.1f}" fill="{colour}"><title>{escape(table_date(day))}: {total} hồ sơ</title></rect>')
+        on_time = sum(d <= min(day, campaign.deadline) for d in days)
+        after = sum(campaign.deadline < d <= day for d in days)
+        x = left + index * bar_w + 1
+        label = f"{table_date(day)}: {on_time + after} hồ sơ" + (f", trong đó {after} sau hạn" if after else "")
+        for part, base, colour in ((on_time, 0, _ON_TIME), (after, on_time, _LATE)):
+            if part:
+                h, y = plot_h * part / len(days), top + plot_h - plot_h * (base + part) / len(days)
+                body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(bar_w - 2, 1):.1f}" height="{h:.1f}" fill="{colour}">'
+                            f"<title>{escape(label)}</title></rect>")
     x = left + ((campaign.deadline - start).days + 1) * bar_w
     body.append(f'<line x1="{x:.1f}" y1="{top - 5}" x2="{x:.1f}" y2="{top + plot_h}" stroke="{_AXIS}" stroke-dasharray="4 3"/>')
-    body.append(_text(x - 4, top + 8, f"Hạn chót {table_date(campaign.deadline)}", "end", 11))
-    body.append(_text(left, height - 12, table_date(start), "start", 11))
-    body.append(_text(WIDTH - 10, height - 12, table_date(end), "end", 11))
-    body.append(_text(WIDTH / 2, height - 12, "xanh: trước hạn · đỏ: sau hạn", "middle", 11))
+    body.append(_text(x - 4, top + 8, f"Hạn chót {table_date(campaign.deadline)}", "end", 15))
+    body.append(_text(left, height - 12, table_date(start), "start", 15))
+    body.append(_text(WIDTH - 10, height - 12, table_date(end), "end", 15))
+    body.append(_text(WIDTH / 2, height - 12, "xanh: nộp đúng hạn · đỏ: nộp sau hạn", "middle", 15))
     return _svg(title, description, height, body)
 
 
@@ -72,7 +76,7 @@ def tasks(campaign: Campaign, reports: tuple[Report, ...]) -> Markup:
     """How many results the units reported for each task."""
     counts = [(t.name, sum(1 for r in reports for i in r.items if i.task == t.id)) for t in campaign.tasks]
     most = max((n for _, n in counts), default=0) or 1
-    row, left = 34, 10
+    row, left = 44, 10
     height = row * len(counts) + 10
     title = "Số kết quả các đơn vị báo cáo theo nhiệm vụ"
     description = "; ".join(f"{name}: {n}" for name, n in counts) + "."
@@ -80,7 +84,7 @@ def tasks(campaign: Campaign, reports: tuple[Report, ...]) -> Markup:
     for index, (name, n) in enumerate(counts):
         y = 8 + index * row
         width = (WIDTH - left - 60) * n / most
-        body.append(_text(left, y + 10, f"{index + 1}. {name}", size=11, fill="#222"))
-        body.append(f'<rect x="{left}" y="{y + 14}" width="{width:.1f}" height="12" fill="{_ON_TIME}"/>')
-        body.append(_text(left + width + 6, y + 25, str(n), size=11))
+        body.append(_text(left, y + 14, f"{index + 1}. {name}", size=15, fill="#222"))
+        body.append(f'<rect x="{left}" y="{y + 20}" width="{width:.1f}" height="14" fill="{_ON_TIME}"/>')
+        body.append(_text(left + width + 6, y + 33, str(n), size=15))
     return _svg(title, description, height, body)

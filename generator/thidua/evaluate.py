@@ -59,6 +59,16 @@ class NominationResult:
     vote: VoteResult | None
     outcome: str
     reasons: tuple[str, ...]
+    personal: tuple[str, ...] = ()  # blocks about discipline or complaints: kept off the public site
+
+    @property
+    def public_reasons(self) -> tuple[str, ...]:
+        """Reasons fit to publish: a discipline or complaint case is named only in general terms."""
+        shown = tuple(r for r in self.reasons if r not in self.personal)
+        if self.personal:
+            shown += ("Chưa xét khen thưởng theo nguyên tắc của Luật Thi đua, khen thưởng về kỷ luật, điều tra, khiếu nại "
+                      "(chi tiết do văn phòng lưu).",)
+        return shown
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,7 @@ class AwardResult:
     tied: tuple[str, ...]
     resolution: str | None
     problems: tuple[str, ...]
+    resolved_group: tuple[str, ...] = ()  # the tied candidates the council's resolution was about
 
 
 @dataclass(frozen=True)
@@ -194,7 +205,8 @@ def evaluate_campaign(registry: Registry, campaign: Campaign, as_of: dt.date,
         criteria = tuple(CriterionResult(c.id, c.mandatory, checker.criterion(c, subject))
                          for c in (campaign.criteria_for(award, n.kind) if award else ()))
         points = _points(campaign, criteria)
-        blocks = tuple(_blocks(registry, campaign, n, as_of) + duplicate.get(n.id, []))
+        personal = tuple(_blocks(registry, campaign, n, as_of))
+        blocks = personal + tuple(duplicate.get(n.id, []))
         vote = vote_result(council, meeting, n.id) if council and meeting else None
         state = _criteria_state(criteria)
         reasons: list[str] = []
@@ -229,7 +241,7 @@ def evaluate_campaign(registry: Registry, campaign: Campaign, as_of: dt.date,
         else:
             outcome = OUTSIDE_QUOTA  # until a quota below says otherwise
         reasons += list(blocks)
-        partial[n.id] = NominationResult(n, dossier, criteria, points, blocks, vote, outcome, tuple(reasons))
+        partial[n.id] = NominationResult(n, dossier, criteria, points, blocks, vote, outcome, tuple(reasons), personal)
 
     awards, final = _select_winners(registry, campaign, meeting, partial)
     granted, differences = _decisions(registry, campaign, awards)
@@ -276,7 +288,7 @@ def _select_winners(registry: Registry, campaign: Campaign, meeting: CouncilMeet
                 final[ident] = _with(final[ident], OUTSIDE_QUOTA, note)
             ranked = tuple(sorted(candidates, key=lambda c: (key(c), c)))
             results.append(AwardResult(award.id, kind, count, ranked, selection.winners, selection.tied, selection.resolved_by,
-                                       selection.problems))
+                                       selection.problems, selection.resolved_group))
     return results, final
 
 
@@ -302,7 +314,7 @@ def _ranking_key(campaign: Campaign, award: Award, results: dict[str, Nomination
 def _with(result: NominationResult, outcome: str, reason: str) -> NominationResult:
     reasons = result.reasons + ((reason,) if reason else ())
     return NominationResult(result.nomination, result.dossier, result.criteria, result.points, result.blocks, result.vote,
-                            outcome, reasons)
+                            outcome, reasons, result.personal)
 
 
 def _participant_count(registry: Registry, campaign: Campaign, kind: str) -> int:

@@ -99,7 +99,8 @@ def as_dict(registry: Registry, result: CampaignResult) -> dict[str, Any]:
         "nominations": [_nomination(registry, result, r) for r in result.nominations],
         "awards": [
             {"award": a.award, "kind": a.kind, "quota": a.quota, "ranked": list(a.ranked), "winners": list(a.winners),
-             "tied": list(a.tied), "resolution": a.resolution, "problems": list(a.problems)}
+             "tied": list(a.tied), "resolution": a.resolution, "resolved_group": list(a.resolved_group),
+             "problems": list(a.problems)}
             for a in result.awards
         ],
         "council": None if meeting is None or council is None else {

@@ -59,11 +59,30 @@ def dossier_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
     return Page(f"phong-trao/{c.id}/ho-so.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Hồ sơ đề nghị"))
 
 
+# Outcomes reached before the criteria matter: their criteria cells show a dash.
+STOPPED_EARLY = frozenset({"chua-nop", "thieu-ho-so", "tre-han", "khong-duoc-xet"})
+SYMBOLS = {MET: "✓", NOT_MET: "✗"}
+
+
+def shown_outcome(site: Site, c: Campaign, result: CampaignResult, r: NominationResult) -> str:
+    """The outcome as a reader should see it: the decision once there is one, a settled tie said as such."""
+    decisions = {d.id: d for d in site.registry.decisions.get(c.id, ())}
+    for g in result.granted:
+        if g.nomination == r.nomination.id:
+            granted = decisions[g.decision]
+            if g.revoked_by:
+                return f"Đã hủy khen thưởng (Quyết định số {decisions[g.revoked_by].number})"
+            return f"Được khen (Quyết định số {granted.number} ngày {table_date(granted.date)})"
+    settled = any(r.nomination.id in a.resolved_group for a in result.awards)
+    return OUTCOME_NAMES[r.outcome] + (" (bằng phiếu, hội đồng đã kết luận)" if settled else "")
+
+
 def eligibility_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
     board = rows(site, result)
     council = site.registry.councils.get(result.meeting.council) if result.meeting else None
     text = site.render("eligibility.md.j2", c=c, result=result, rows=board, council=council, kinds=KIND_NAMES,
-                       marks=STATE_MARKS, unknown=UNKNOWN_MARK, outcomes=OUTCOME_NAMES,
+                       marks=STATE_MARKS, unknown=UNKNOWN_MARK, symbols=SYMBOLS, stopped=STOPPED_EARLY,
+                       shown=lambda r: shown_outcome(site, c, result, r), several=len(c.awards) > 1,
                        by_id={row.id: row for row in board})
     return Page(f"phong-trao/{c.id}/xet-chon.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Xét chọn"))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..evaluate import OUTCOME_NAMES
 from ..render import KIND_NAMES, Page, Site
 from ..text import name_sort_key, sort_key
+from .campaign_boards import shown_outcome
 
 UNIT_KINDS = {"co-quan": "Cơ quan", "bo-phan": "Bộ phận chuyên môn", "mat-tran": "Mặt trận Tổ quốc",
               "doan-the": "Tổ chức đoàn thể", "xom": "Xóm", "truong": "Trường học", "khac": "Đơn vị khác"}
@@ -18,17 +19,19 @@ def _unit_page(site: Site, unit_id: str) -> Page:
     nominations = []
     for c in site.campaigns():
         tasks = {t.id: t.name for t in c.tasks}
+        order = [t.id for t in c.tasks]
         items = [i for r in registry.reports.get(c.id, ()) if r.unit == unit_id for i in r.items]
         if items:
-            reports.append((c, [(tasks.get(i.task, i.task), i) for i in sorted(items, key=lambda i: (i.date, i.id))]))
+            ranked = sorted(items, key=lambda i: (order.index(i.task) if i.task in order else len(order), i.date, i.id))
+            reports.append((c, [(tasks.get(i.task, i.task), i) for i in ranked]))
         result = site.results[c.id]
-        granted = {g.nomination: g for g in result.granted}
         for r in result.nominations:
             n = r.nomination
             concerns = n.nominee == unit_id if n.kind == "tap-the" else registry.people[n.nominee].unit == unit_id
             if concerns or n.proposed_by == unit_id:
                 name = registry.units[n.nominee].name if n.kind == "tap-the" else registry.people[n.nominee].name
-                nominations.append((c, name, r, granted.get(n.id)))
+                award = c.award(n.award)
+                nominations.append((c, name, r, shown_outcome(site, c, result, r), award.name if award else n.award))
     text = site.render("unit.md.j2", unit=unit, kind=UNIT_KINDS[unit.kind], people=people, reports=reports,
                        nominations=nominations, outcomes=OUTCOME_NAMES, kinds=KIND_NAMES, stories=registry.news(unit_id),
                        parent=registry.units.get(unit.parent or ""), head=registry.people.get(unit.head or ""))
