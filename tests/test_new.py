@@ -36,6 +36,9 @@ def test_filled_skeleton_validates(tree: Path, cli) -> None:  # type: ignore[no-
     text = text.replace("secretary: ma-thu-ky", f"secretary: {head}")
     path.write_text(text, "utf-8")
     assert problems_in(tree, "records/nominations/chung-tay-cchc-2025/tap-the-tai-chinh-ke-toan.yml") == []
+    assert cli("--root", str(tree), "build", "--as-of", "2025-11-20").code == 0  # the preview shows the new dossier
+    board = (tree / "docs/phong-trao/chung-tay-cchc-2025/ho-so.md").read_text("utf-8")
+    assert "| [Tài chính - kế toán](../../don-vi/tai-chinh-ke-toan.md) (tập thể) |" in board
 
 
 def test_new_never_overwrites(tree: Path, cli) -> None:  # type: ignore[no-untyped-def]
