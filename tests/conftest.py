@@ -91,3 +91,15 @@ def problems_in(root: Path, relative: str | None = None) -> list[Problem]:
     """Problems of the whole tree, or only those reported in one file."""
     problems = validate_tree(root).problems
     return [p for p in problems if relative is None or p.file == relative]
+
+
+def edit(root: Path, relative: str, old: str, new: str) -> None:
+    """Replace the one occurrence of ``old`` in a file with ``new``."""
+    text = (root / relative).read_text("utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur once in {relative}"
+    write(root, relative, text.replace(old, new))
+
+
+def found(root: Path, relative: str) -> list[tuple[int, int, str, str]]:
+    """(line, column, code, message) of every problem reported in one file."""
+    return [(p.line, p.column, p.code, p.message) for p in problems_in(root, relative)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import problems_in, write
+from conftest import edit, found, problems_in, write
 from thidua.problems import Problem
 
 CAMPAIGN = "records/campaigns/chung-tay-cchc-2025.yml"
@@ -30,17 +30,6 @@ MEETING_BLOCK = """\
       voters: 3
 """
 
-
-def edit(root: Path, relative: str, old: str, new: str) -> None:
-    """Replace the one occurrence of ``old`` in a record with ``new``."""
-    text = (root / relative).read_text("utf-8")
-    assert text.count(old) == 1, f"{old!r} must occur once in {relative}"
-    write(root, relative, text.replace(old, new))
-
-
-def found(root: Path, relative: str) -> list[tuple[int, int, str, str]]:
-    """(line, column, code, message) of every problem reported in one file."""
-    return [(p.line, p.column, p.code, p.message) for p in problems_in(root, relative)]
 
 
 def add_second_campaign(root: Path) -> None:

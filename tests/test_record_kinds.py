@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import problems_in, write
+from conftest import edit, found, problems_in, write
 from thidua.problems import Problem
 
 CAMPAIGN = "records/campaigns/chung-tay-cchc-2025.yml"
@@ -23,17 +23,6 @@ DECISION = "records/decisions/chung-tay-cchc-2025/qd-khen-thuong-2025.yml"
 DATE_HINT = "hãy kiểm tra tháng (01–12) và ngày trong tháng."
 DATETIME_HINT = "hãy viết ngày 2025-12-03, hoặc ngày giờ kèm múi giờ 2025-12-03T09:15:00+07:00."
 
-
-def edit(root: Path, relative: str, old: str, new: str) -> None:
-    """Replace the one occurrence of ``old`` in a record with ``new``."""
-    text = (root / relative).read_text("utf-8")
-    assert text.count(old) == 1, f"{old!r} must occur once in {relative}"
-    write(root, relative, text.replace(old, new))
-
-
-def found(root: Path, relative: str) -> list[tuple[int, int, str, str]]:
-    """(line, column, code, message) of every problem reported in one file."""
-    return [(p.line, p.column, p.code, p.message) for p in problems_in(root, relative)]
 
 
 # --- campaign ---------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_repository, problems_in, write
+from conftest import ROOT, copy_repository, edit, found, problems_in, write
 from site_text import page_text
 from thidua.build import generate
 from thidua.cli import main
@@ -28,17 +28,6 @@ TITLES = [  # newest first
 ]
 HOSTILE = "<script>alert('x')</script> & **đậm** [liên kết](https://example.com)"
 
-
-def edit(root: Path, relative: str, old: str, new: str) -> None:
-    """Replace the one occurrence of ``old`` in a file with ``new``."""
-    text = (root / relative).read_text("utf-8")
-    assert text.count(old) == 1, f"{old!r} must occur once in {relative}"
-    write(root, relative, text.replace(old, new))
-
-
-def found(root: Path, relative: str) -> list[tuple[int, int, str, str]]:
-    """(line, column, code, message) of every problem reported in one file."""
-    return [(p.line, p.column, p.code, p.message) for p in problems_in(root, relative)]
 
 
 def _build(root: Path) -> Path:

@@ -69,6 +69,16 @@ def _validate(args: argparse.Namespace) -> tuple[Result, int]:
     return result, EXIT_OK if result.ok else EXIT_INVALID
 
 
+def _valid_or_report(args: argparse.Namespace, why: str) -> Result | None:
+    """The validated records, or None after printing every problem and why the verb stops."""
+    result, code = _validate(args)
+    if code == EXIT_OK:
+        return result
+    sys.stdout.write(reporting.as_text(result.problems, result.files))
+    sys.stdout.write(why + "\n")
+    return None
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     result, code = _validate(args)
     if args.changed_since and result.ok:
@@ -105,22 +115,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate_run import evaluate_all
 
-    result, code = _validate(args)
-    if code != EXIT_OK:
-        sys.stdout.write(reporting.as_text(result.problems, result.files))
-        sys.stdout.write("Chưa xét được vì hồ sơ còn lỗi.\n")
-        return code
+    result = _valid_or_report(args, "Chưa xét được vì hồ sơ còn lỗi.")
+    if result is None:
+        return EXIT_INVALID
     return evaluate_all(result, Path(args.root).resolve(), as_of_date(args.as_of), Path(args.output), args.campaign)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build_site
 
-    result, code = _validate(args)
-    if code != EXIT_OK:
-        sys.stdout.write(reporting.as_text(result.problems, result.files))
-        sys.stdout.write("Chưa dựng trang thông tin vì hồ sơ còn lỗi; trang cũ (nếu có) được giữ nguyên.\n")
-        return code
+    result = _valid_or_report(args, "Chưa dựng trang thông tin vì hồ sơ còn lỗi; trang cũ (nếu có) được giữ nguyên.")
+    if result is None:
+        return EXIT_INVALID
     return build_site(result, Path(args.root).resolve(), Path(args.site_dir), as_of_date(args.as_of))
 
 
@@ -143,20 +149,17 @@ def cmd_new(args: argparse.Namespace) -> int:
             existing = root / "records" / "nominations" / args.campaign / f"{prefix}-{nominee}.yml"
             if existing.exists():  # before validating: the earlier skeleton may still be half filled
                 raise skeleton.SkeletonError(f"đã có tệp {existing}; thidua new không ghi đè, hãy sửa tệp đó.")
-            result, code = _validate(args)
-            if code != EXIT_OK:
-                sys.stdout.write(reporting.as_text(result.problems, result.files))
-                sys.stdout.write("Chưa tạo được hồ sơ mới vì các hồ sơ hiện có còn lỗi.\n")
-                return code
+            result = _valid_or_report(args, "Chưa tạo được hồ sơ mới vì các hồ sơ hiện có còn lỗi.")
+            if result is None:
+                return EXIT_INVALID
             path = skeleton.nomination(root, schemas, registry_from(result.records), args.campaign, args.unit, args.person,
                                        args.award, as_of_date(None))
         elif args.what == "codeowners":
             from .codeowners import FILE, render
 
-            result, code = _validate(args)
-            if code != EXIT_OK:
-                sys.stdout.write(reporting.as_text(result.problems, result.files))
-                return code
+            result = _valid_or_report(args, "Chưa cập nhật được CODEOWNERS vì hồ sơ còn lỗi.")
+            if result is None:
+                return EXIT_INVALID
             path = root / FILE
             path.write_text(render(registry_from(result.records)), "utf-8")
             sys.stdout.write(f"Đã cập nhật {FILE} từ trường owners của records/units; hãy commit tệp này.\n")
