@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import reporting
 from .clock import as_of_date as _clock_as_of
+from .problems import Problem
 from .schemas import SchemaError
 from .validate import Result, validate_tree
 
@@ -79,23 +80,28 @@ def _valid_or_report(args: argparse.Namespace, why: str) -> Result | None:
     return None
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
-    result, code = _validate(args)
-    if args.changed_since and result.ok:
-        from .guard import GuardError, changed_nominations, deadline_problems
-        from .model import registry_from
+def _repository_checks(args: argparse.Namespace, result: Result) -> list[Problem]:
+    """Checks that need the whole valid tree: a stale CODEOWNERS, and the deadline guard when asked for."""
+    from .codeowners import stale
+    from .guard import GuardError, changed_nominations, deadline_problems
+    from .model import registry_from
 
+    root = Path(args.root).resolve()
+    registry = registry_from(result.records)
+    problems = stale(root, registry)
+    if args.changed_since:
         try:
-            changed = changed_nominations(Path(args.root).resolve(), args.changed_since)
+            changed = changed_nominations(root, args.changed_since)
         except GuardError as exc:
             raise UsageError(str(exc)) from None
-        result.problems = deadline_problems(registry_from(result.records), changed, as_of_date(args.as_of))
-        code = EXIT_OK if result.ok else EXIT_INVALID
-    if result.ok:
-        from .codeowners import stale
-        from .model import registry_from
+        problems += deadline_problems(registry, changed, as_of_date(args.as_of))
+    return problems
 
-        result.problems = stale(Path(args.root).resolve(), registry_from(result.records))
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    result, code = _validate(args)
+    if result.ok:
+        result.problems = sorted(_repository_checks(args, result))
         code = EXIT_OK if result.ok else EXIT_INVALID
     if args.format == "gitlab":
         sys.stdout.write(reporting.as_gitlab(result.problems))
