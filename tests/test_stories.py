@@ -305,3 +305,12 @@ def test_a_hostile_title_is_text_in_the_pages_and_the_feed(tree: Path) -> None:
     item = _feed(site).findall("item")[1]
     assert item.findtext("title") == HOSTILE
     assert (item.findtext("description") or "").startswith(HOSTILE + " Mỗi tối thứ Bảy")
+
+
+def test_story_links_the_person_and_the_writer(tmp_path: Path) -> None:
+    """A story links its person to their unit's members and its writer to the writing unit's page."""
+    root = copy_repository(tmp_path / "repo")
+    assert main(["--root", str(root), "build", "--as-of", "2025-12-20"]) == 0
+    page = (root / "docs/tin-tuc/chi-lan-mot-cua.md").read_text("utf-8")
+    assert "Người được nêu gương: [Nguyễn Thị Lan](../don-vi/van-phong-thong-ke.md#thanh-vien)" in page
+    assert "Bài viết: [Văn hóa - xã hội](../don-vi/van-hoa-xa-hoi.md)." in page

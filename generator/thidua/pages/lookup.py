@@ -23,7 +23,7 @@ def index(site: Site) -> str:
         unit = registry.units[person.unit]
         detail = ", ".join(x for x in (person.position, unit.name) if x)
         entries.append({"name": person.name, "detail": detail, "fold": f"{fold(person.name)} {fold(unit.name)}",
-                        "url": f"../don-vi/{unit.id}/"})
+                        "url": f"../don-vi/{unit.id}/#thanh-vien"})
     return json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
