@@ -10,6 +10,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from . import loader
+from .fastcheck import compile_checks, passes
 from .kinds import BY_FOLDER, KINDS, OTHER_FOLDERS, Kind
 from .messages import describe
 from .problems import Problem, RecordError
@@ -112,6 +113,7 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None) -> Result:
     result = Result(root)
     schemas = load_schemas(schema_dir or root / "schemas")
     validators = build_validators(schemas)
+    fast = compile_checks(schemas)
     for path in find_record_files(root):
         rel = path.relative_to(root)
         name = rel.as_posix()
@@ -133,7 +135,7 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None) -> Result:
             result.unreadable.add((kind.name, scope, path.stem))
             continue
         record = Record(kind, doc, scope)
-        errors = list(validators[kind.name].iter_errors(doc.data))
+        errors = [] if passes(fast[kind.name], doc.data) else list(validators[kind.name].iter_errors(doc.data))
         for error in errors:
             for message in describe(error, doc.raw, kind.label):
                 result.problems.append(record.problem(message.path, message.code, message.text, at_key=message.at_key))
