@@ -16,6 +16,7 @@ from .model import Registry
 from .model.campaign import Award, Campaign
 from .model.records import CouncilMeeting, Nomination
 from .rules import MET, NOT_MET, UNKNOWN, Outcome, RuleChecker
+from .text import decimal
 
 # Nomination outcomes, in the order a dossier moves through them.
 NOT_SUBMITTED_YET = "chua-nop"
@@ -117,18 +118,13 @@ def _criteria_state(results: tuple[CriterionResult, ...]) -> str:
     return UNKNOWN if UNKNOWN in mandatory else MET
 
 
-def _points(campaign: Campaign, results: tuple[CriterionResult, ...]) -> float | None:
-    """Total points of the criteria met, or None when the plan does not score."""
+def _points(campaign: Campaign, results: tuple[CriterionResult, ...], state: str = MET) -> float | None:
+    """Total points of the criteria in ``state`` (met, or not yet known: what they could still add);
+    None when the plan does not score."""
     weights = {c.id: c.points for c in campaign.criteria}
     if all(weights.get(r.criterion) is None for r in results):
         return None
-    return float(sum(weights.get(r.criterion) or 0 for r in results if r.outcome.state == MET))
-
-
-def _points_pending(campaign: Campaign, results: tuple[CriterionResult, ...]) -> float:
-    """Points that criteria not yet known could still add."""
-    weights = {c.id: c.points for c in campaign.criteria}
-    return float(sum(weights.get(r.criterion) or 0 for r in results if r.outcome.state == UNKNOWN))
+    return float(sum(weights.get(r.criterion) or 0 for r in results if r.outcome.state == state))
 
 
 def _blocks(registry: Registry, campaign: Campaign, nomination: Nomination, as_of: dt.date) -> list[str]:
@@ -225,14 +221,14 @@ def evaluate_campaign(registry: Registry, campaign: Campaign, as_of: dt.date,
         elif state == UNKNOWN:
             outcome = PENDING
         elif award and award.min_points is not None and (points or 0) < award.min_points:
-            possible = (points or 0) + _points_pending(campaign, criteria)
+            possible = (points or 0) + (_points(campaign, criteria, UNKNOWN) or 0)
             if possible >= award.min_points:
                 outcome = PENDING
-                reasons.append(f"Tổng điểm {points:g} chưa đạt mức tối thiểu {award.min_points:g}, "
-                               f"nhưng có thể đạt {possible:g} khi đủ căn cứ.")
+                reasons.append(f"Tổng điểm {decimal(points or 0)} chưa đạt mức tối thiểu {decimal(award.min_points)}, "
+                               f"nhưng có thể đạt {decimal(possible)} khi đủ căn cứ.")
             else:
                 outcome = NOT_ELIGIBLE
-                reasons.append(f"Tổng điểm {points:g} dưới mức tối thiểu {award.min_points:g}.")
+                reasons.append(f"Tổng điểm {decimal(points or 0)} dưới mức tối thiểu {decimal(award.min_points)}.")
         elif vote is None:
             outcome = AWAITING_COUNCIL
         elif not vote.passed:

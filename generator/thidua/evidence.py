@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .model import Registry
 from .model.campaign import Campaign, Evidence
+from .text import decimal
 
 _CASE_NAMES = {"ky-luat": "kỷ luật", "dieu-tra": "điều tra", "khieu-nai": "khiếu nại", "vi-pham-ky-cuong": "vi phạm kỷ cương"}
 
@@ -61,7 +62,7 @@ class EvidenceReader:
             scale = self.registry.scales.get(rating.scale or "")
             level = scale.level(entry.value) if scale else None
             return Fact(evidence.id, evidence.name, entry.value, level.name if level else entry.value, source)
-        shown = f"{entry.value:g}".replace(".", ",") + (f" {rating.measure}" if rating.measure else "")
+        shown = decimal(entry.value) + (f" {rating.measure}" if rating.measure else "")
         return Fact(evidence.id, evidence.name, float(entry.value), shown, source)
 
     def _discipline(self, evidence: Evidence, kind: str, subject: str) -> Fact:

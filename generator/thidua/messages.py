@@ -13,7 +13,7 @@ from jsonschema import ValidationError
 from jsonschema.exceptions import best_match, relevance
 
 from .loader import Path
-from .text import slugify
+from .text import decimal, slugify
 
 _TYPES = {
     "string": "chữ",
@@ -52,10 +52,6 @@ def _type_of(value: Any) -> str:
     if isinstance(value, dict):
         return "object"
     return "null"
-
-
-def _number_text(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
 
 
 def _looks_numeric(text: str) -> bool:
@@ -263,7 +259,7 @@ def describe(error: ValidationError, raw: dict[Path, str], kind_label: str) -> I
         if value is None:
             yield Message(path, False, "empty", f"{subject} đang để trống; hãy điền {wanted}.{sample}")
         elif "integer" in expected and isinstance(value, float):
-            yield Message(path, False, "type", f"{subject} phải là số nguyên (không có phần lẻ), không phải {_number_text(value)}.")
+            yield Message(path, False, "type", f"{subject} phải là số nguyên (không có phần lẻ), không phải {decimal(value)}.")
         elif set(expected) & {"integer", "number"} and isinstance(value, str) and _looks_numeric(value):
             yield Message(path, False, "type", f"{subject} phải là {wanted}; hãy bỏ dấu ngoặc kép: {value.strip()}.")
         elif "string" in expected and path in raw:

@@ -13,7 +13,7 @@ from .markdown import finalize, front_title
 from .model import Registry
 from .model.campaign import Campaign, Quota
 from .model.commune import Law
-from .text import document_date, table_date
+from .text import decimal, document_date, table_date
 
 KIND_NAMES = {"tap-the": "tập thể", "ca-nhan": "cá nhân"}
 _ROUNDING = {"down": "làm tròn xuống", "up": "làm tròn lên", "nearest": "làm tròn"}
@@ -58,7 +58,7 @@ class Site:
 def quota_text(kind: str, quota: Quota) -> str:
     if quota.count is not None:
         return f"{quota.count:02d} {KIND_NAMES[kind]}"
-    percent = f"{quota.percent:g}".replace(".", ",")
+    percent = decimal(quota.percent or 0)
     return f"không quá {percent}% {_OF[quota.of or '']} ({_ROUNDING[quota.rounding or '']}) đối với {KIND_NAMES[kind]}"
 
 
@@ -83,6 +83,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["doc_date"] = document_date
     env.filters["table_date"] = table_date
+    env.filters["decimal"] = decimal
     env.filters["quota"] = lambda pair: quota_text(*pair)
     env.filters["law_title"] = law_title
     env.filters["front_title"] = front_title

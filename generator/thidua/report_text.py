@@ -6,7 +6,7 @@ from .evaluate import OUTCOME_NAMES, CampaignResult
 from .model import Registry
 from .result_json import counts
 from .rules import MET, NOT_MET, UNKNOWN
-from .text import table_date
+from .text import decimal, table_date
 
 _STATES = {"dang-nhan-ho-so": "đang nhận hồ sơ", "dang-xet": "đã hết hạn nộp, đang xét", "da-quyet-dinh": "đã có quyết định khen thưởng"}
 _KINDS = {"tap-the": "tập thể", "ca-nhan": "cá nhân"}
@@ -36,7 +36,7 @@ def render_text(registry: Registry, result: CampaignResult) -> str:
         for rank, ident in enumerate(award.ranked, 1):
             r = result.result(ident)
             vote = f"{r.vote.in_favour}/{r.vote.denominator} phiếu" if r.vote else "chưa biểu quyết"
-            points = f", {r.points:g} điểm" if r.points is not None else ""
+            points = f", {decimal(r.points)} điểm" if r.points is not None else ""
             lines.append(f"  {rank}. {_name(registry, r.nomination.kind, r.nomination.nominee)} ({ident}): "
                          f"{vote}{points} — {OUTCOME_NAMES[r.outcome]}")
         if award.tied:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .evidence import EvidenceReader, Fact
 from .model import Registry
 from .model.campaign import AllOf, AnyOf, AtLeast, Campaign, Compare, Criterion, Fallback, Members, Rule, Threshold
+from .text import decimal
 
 MET, NOT_MET, UNKNOWN = "met", "not-met", "unknown"
 STATE_NAMES = {MET: "đạt", NOT_MET: "không đạt", UNKNOWN: "chưa đủ căn cứ"}
@@ -36,10 +37,6 @@ class Outcome:
     state: str
     reason: str
     facts: tuple[Fact, ...] = ()
-
-
-def _number(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
 
 
 def _combine(outcomes: list[Outcome]) -> tuple[Fact, ...]:
@@ -132,9 +129,9 @@ class RuleChecker:
                 return Outcome(UNKNOWN, f"{where}; kế hoạch không quy định ngưỡng cho {group} «{subject.attribute(bound.by or '')}»", (fact,))
             value = float(fact.value)  # type: ignore[arg-type]
             if is_min and value < limit:
-                failures.append(f"dưới mức tối thiểu {_number(limit)}")
+                failures.append(f"dưới mức tối thiểu {decimal(limit)}")
             if not is_min and value > limit:
-                failures.append("phải bằng 0" if limit == 0 else f"vượt mức tối đa {_number(limit)}")
+                failures.append("phải bằng 0" if limit == 0 else f"vượt mức tối đa {decimal(limit)}")
         if failures:
             return Outcome(NOT_MET, f"{where}: {'; '.join(failures)}", (fact,))
         return Outcome(MET, where, (fact,))
@@ -161,7 +158,7 @@ class RuleChecker:
             return share_ok and count_ok
 
         wanted = " và ".join(x for x in (
-            f"ít nhất {_number(rule.min_share)}% thành viên" if rule.min_share is not None else "",
+            f"ít nhất {decimal(rule.min_share)}% thành viên" if rule.min_share is not None else "",
             f"ít nhất {rule.min_count} thành viên" if rule.min_count is not None else "") if x)
         reason = f"{met}/{total} thành viên đạt tiêu chí «{criterion.text}» ({unknown} chưa đủ căn cứ); cần {wanted}"
         state = MET if enough(met) else UNKNOWN if enough(met + unknown) else NOT_MET
@@ -180,7 +177,7 @@ def describe(rule: Rule, campaign: Campaign, registry: Registry) -> str:
     if isinstance(rule, Members):
         criterion = campaign.criterion(rule.criterion)
         wanted = " và ".join(x for x in (
-            f"ít nhất {_number(rule.min_share)}%" if rule.min_share is not None else "",
+            f"ít nhất {decimal(rule.min_share)}%" if rule.min_share is not None else "",
             f"ít nhất {rule.min_count} người" if rule.min_count is not None else "") if x)
         return f"Có {wanted} thành viên đạt tiêu chí cá nhân «{criterion.text if criterion else rule.criterion}»."
     evidence = next(e for e in campaign.evidence if e.id == rule.evidence)
@@ -193,9 +190,9 @@ def describe(rule: Rule, campaign: Campaign, registry: Registry) -> str:
 
     def bound(threshold: Threshold, word: str) -> str:
         if threshold.by is None:
-            return f"{word} {_number(threshold.default or 0)}"
-        per = ", ".join(f"{key}: {_number(value)}" for key, value in threshold.values)
-        rest = f", các trường hợp khác: {_number(threshold.default)}" if threshold.default is not None else ""
+            return f"{word} {decimal(threshold.default or 0)}"
+        per = ", ".join(f"{key}: {decimal(value)}" for key, value in threshold.values)
+        rest = f", các trường hợp khác: {decimal(threshold.default)}" if threshold.default is not None else ""
         return f"{word} theo {ATTRIBUTE_NAMES[threshold.by]} ({per}{rest})"
 
     conditions = []

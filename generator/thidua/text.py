@@ -63,6 +63,11 @@ def name_sort_key(full_name: str) -> tuple[object, ...]:
     return tuple(sort_key(word) for word in ordered)
 
 
+def decimal(value: float) -> str:
+    """A number the Vietnamese way: ``2,5``, ``99,2``, ``7``."""
+    return f"{value:g}".replace(".", ",")
+
+
 def document_date(value: dt.date) -> str:
     """Date as written in documents (Nghị định 30/2020): ``ngày 05 tháng 12 năm 2025``."""
     return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
