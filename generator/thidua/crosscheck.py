@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path as FsPath
@@ -26,6 +27,7 @@ class _Checker:
         self.unreadable = unreadable
         self.problems: list[Problem] = []
         self.index: dict[tuple[str, str | None, str], Record] = {}
+        self._plain_files: set[str] | None = None
 
     # --- helpers -------------------------------------------------------------
 
@@ -80,6 +82,8 @@ class _Checker:
     def file(self, record: Record, path: Path, what: str = "bản quét") -> bool:
         """The file at ``path`` is inside the repository and exists; False (with a problem) if not."""
         value = _at(record.data, path)
+        if value in self.plain_files():
+            return True
         target = (self.root / value).resolve()
         if not target.is_relative_to(self.root) or ".git" in FsPath(value).parts:
             self.add(record, path, "file-outside", f"Tệp «{value}» nằm ngoài kho; hãy đặt {what} trong records/files/.")
@@ -92,6 +96,12 @@ class _Checker:
         else:
             return True
         return False
+
+    def plain_files(self) -> set[str]:
+        """Regular files under records/files, reached without a symlink, as clean relative paths."""
+        if self._plain_files is None:
+            self._plain_files = set(_regular_files(self.root / "records" / "files", "records/files"))
+        return self._plain_files
 
     def date_order(self, record: Record, early: Path, late: Path, message: str) -> None:
         first, second = _at(record.data, early), _at(record.data, late)
@@ -341,6 +351,20 @@ def _at(data: Any, path: Path) -> Any:
         else:
             return None
     return data
+
+
+def _regular_files(folder: FsPath | str, rel: str) -> Iterator[str]:
+    """Regular files under ``folder``, walked without following symlinks, as paths under ``rel``."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name != ".git":
+                yield from _regular_files(entry.path, f"{rel}/{entry.name}")
+        elif entry.is_file(follow_symlinks=False):
+            yield f"{rel}/{entry.name}"
 
 
 def _day(value: Any) -> dt.date | None:

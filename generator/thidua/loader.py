@@ -10,7 +10,7 @@ read the same and an impossible date is reported by the schema, not here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -24,7 +24,6 @@ MAX_DEPTH = 24
 Path = tuple[str | int, ...]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _TAG = "tag:yaml.org,2002:"
 
@@ -35,24 +34,47 @@ class Position:
     column: int
 
 
-@dataclass
 class Document:
-    """A parsed record file: its data and where each value and key stands."""
+    """A parsed record file: its data and, worked out when first asked, where each value and key stands.
 
-    path: str
-    data: Any
-    values: dict[Path, Position] = field(default_factory=dict)
-    keys: dict[Path, Position] = field(default_factory=dict)
-    raw: dict[Path, str] = field(default_factory=dict)
+    Most records are never reported on, so positions are not recorded while reading: the
+    first question about a place reads the text again, event by event, with positions.
+    """
+
+    def __init__(self, path: str, data: Any, text: str = "") -> None:
+        self.path = path
+        self.data = data
+        self.text = text
+        self._places: tuple[dict[Path, Position], dict[Path, Position], dict[Path, str]] | None = None
+
+    def _located(self) -> tuple[dict[Path, Position], dict[Path, Position], dict[Path, str]]:
+        if self._places is None:
+            located = parse(self.path, self.text, positions=True) if self.text else None
+            self._places = located._places if located and located._places else ({}, {}, {})
+        return self._places
+
+    @property
+    def values(self) -> dict[Path, Position]:
+        return self._located()[0]
+
+    @property
+    def keys(self) -> dict[Path, Position]:
+        return self._located()[1]
+
+    @property
+    def raw(self) -> dict[Path, str]:
+        """The text of values that were read as numbers, booleans or null, as the user wrote it."""
+        return self._located()[2]
 
     def position(self, path: Path, *, key: bool = False) -> Position:
         """Position of the value at ``path`` (or of its key), else of its nearest parent."""
+        values, keys, _ = self._located()
         path = tuple(path)
         while True:
-            if key and path in self.keys:
-                return self.keys[path]
-            if path in self.values:
-                return self.values[path]
+            if key and path in keys:
+                return keys[path]
+            if path in values:
+                return values[path]
             if not path:
                 return Position(1, 1)
             path = path[:-1]
@@ -133,11 +155,13 @@ def decode(path: str, content: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
-def parse(path: str, text: str) -> Document:
+def parse(path: str, text: str, *, positions: bool = False) -> Document:
     """Parse YAML text into a Document, or raise RecordError with a Vietnamese message."""
     loader = _Loader(text)
     try:
-        return _build(path, loader)
+        return _build(path, text, loader, positions)
+    except _Retry:
+        return parse(path, text, positions=True)
     except yaml.MarkedYAMLError as exc:
         line, column, message = _syntax_problem(exc, text)
         raise RecordError(Problem(path, line, column, "yaml-syntax", message)) from None
@@ -153,71 +177,91 @@ def load(path: str, content: bytes) -> Document:
     return parse(path, decode(path, content))
 
 
+class _Retry(Exception):
+    """A message needs positions that a reading without them did not keep."""
+
+
 def _fail(path: str, mark: Any, code: str, message: str) -> RecordError:
     pos = _pos(mark)
     return RecordError(Problem(path, pos.line, pos.column, code, message))
 
 
-def _scalar(event: yaml.ScalarEvent) -> tuple[Any, bool]:
-    """The value of a scalar and whether it was converted from its text."""
-    value = nfc(event.value)
-    if event.style:  # quoted or block scalar: always text (plain is None or "")
-        return value, False
-    tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))  # type: ignore[no-untyped-call]
-    if tag == _TAG + "null":
-        return None, True
-    if tag == _TAG + "bool":
-        return event.value.lower() in ("yes", "true", "on", "y"), True
-    if tag in (_TAG + "int", _TAG + "float"):
-        node = yaml.ScalarNode(tag, event.value)
-        method = _CONSTRUCTOR.construct_yaml_int if tag.endswith("int") else _CONSTRUCTOR.construct_yaml_float
-        return method(node), True
-    return value, False
+# The plain-scalar resolvers by first character, as PyYAML's Resolver.resolve looks them up.
+_IMPLICIT: dict[str, tuple[tuple[str, Any], ...]] = {
+    first: tuple(resolvers) for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+}
+_NULL, _BOOL, _INT, _FLOAT = (_TAG + name for name in ("null", "bool", "int", "float"))
+
+
+def _plain(text: str) -> tuple[Any, bool]:
+    """The value of a plain (unquoted) scalar and whether it was converted from its text."""
+    for tag, pattern in _IMPLICIT.get(text[:1], ()):
+        if pattern.match(text):
+            if tag == _NULL:
+                return None, True
+            if tag == _BOOL:
+                return text.lower() in ("yes", "true", "on", "y"), True
+            if tag == _INT:
+                return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, text)), True
+            if tag == _FLOAT:
+                return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, text)), True
+            break  # a date, a merge key or "=": kept as text
+    return nfc(text), False
 
 
 class _Frame:
-    __slots__ = ("container", "path", "key", "key_mark")
+    __slots__ = ("container", "path", "key", "key_mark", "mapping")
 
     def __init__(self, container: Any, path: Path) -> None:
         self.container = container
         self.path = path
         self.key: str | None = None
         self.key_mark: Any = None
+        self.mapping = isinstance(container, dict)
 
 
-def _build(path: str, loader: Any) -> Document:
-    doc = Document(path, None)
+_SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _build(path: str, text: str, loader: Any, positions: bool) -> Document:
+    data: Any = None
+    values: dict[Path, Position] = {}
+    keys: dict[Path, Position] = {}
+    raw: dict[Path, str] = {}
     stack: list[_Frame] = []
     documents = 0
-    while loader.check_event():
-        event = loader.get_event()
-        if isinstance(event, yaml.DocumentStartEvent):
+    check_event, get_event = loader.check_event, loader.get_event
+    while check_event():
+        event = get_event()
+        cls = event.__class__
+        if cls in _ENDS:
+            finished = stack.pop()
+            if not stack:
+                data = finished.container
+            continue
+        if cls is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
                 raise _fail(path, event.start_mark, "multiple-documents",
                             "Tệp chỉ được chứa một hồ sơ; hãy xóa dòng \"---\" và phần sau nó, hoặc tách ra tệp khác.")
             continue
-        if isinstance(event, yaml.AliasEvent):
+        if cls is yaml.AliasEvent:
             raise _fail(path, event.start_mark, "yaml-alias",
                         "Không dùng bí danh YAML (*tên); hãy viết đầy đủ giá trị.")
-        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            finished = stack.pop()
-            if not stack:
-                doc.data = finished.container
-            continue
-        if not isinstance(event, yaml.NodeEvent):
+        if cls is not _SCALAR and cls is not _MAPPING and cls is not _SEQUENCE:
             continue
         if event.anchor is not None:
             raise _fail(path, event.start_mark, "yaml-anchor",
                         f"Không dùng neo YAML (&{event.anchor}); hãy xóa nó và viết đầy đủ giá trị.")
-        tag = getattr(event, "tag", None)  # scalars, mappings and sequences carry one
+        tag = event.tag
         if tag is not None:
             shown = "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
             raise _fail(path, event.start_mark, "yaml-tag",
                         f"Không dùng thẻ YAML ({shown}); hãy xóa thẻ, chỉ để lại giá trị.")
         parent = stack[-1] if stack else None
-        if parent is not None and isinstance(parent.container, dict) and parent.key is None:
-            if not isinstance(event, yaml.ScalarEvent):
+        if parent is not None and parent.mapping and parent.key is None:
+            if cls is not _SCALAR:
                 raise _fail(path, event.start_mark, "yaml-complex-key",
                             "Tên trường phải là chữ; hãy viết tên trường rồi dấu hai chấm.")
             key = nfc(event.value)
@@ -225,40 +269,52 @@ def _build(path: str, loader: Any) -> Document:
                 raise _fail(path, event.start_mark, "yaml-merge",
                             "Không dùng khóa gộp YAML (<<); hãy viết đầy đủ các trường.")
             if key in parent.container:
-                first = doc.keys[parent.path + (key,)]
+                if not positions:
+                    raise _Retry
+                first = keys[parent.path + (key,)]
                 raise _fail(path, event.start_mark, "duplicate-key",
                             f"Trường «{key}» bị lặp lại (đã có ở dòng {first.line}); hãy xóa một trong hai.")
             parent.key, parent.key_mark = key, event.start_mark
             continue
         if parent is None:
             here: Path = ()
-        elif isinstance(parent.container, dict):
+        elif not positions:
+            here = ()
+        elif parent.mapping:
             here = parent.path + (parent.key,)  # type: ignore[operator]
-            doc.keys[here] = _pos(parent.key_mark)
+            keys[here] = _pos(parent.key_mark)
         else:
             here = parent.path + (len(parent.container),)
-        doc.values[here] = _pos(event.start_mark)
-        if isinstance(event, yaml.ScalarEvent):
-            value, converted = _scalar(event)
-            if converted:
-                doc.raw[here] = event.value
+        if positions:
+            values[here] = _pos(event.start_mark)
+        value: Any
+        if cls is _SCALAR:
+            if event.style:  # quoted or block scalar: always text (plain is None or "")
+                value = nfc(event.value)
+            else:
+                value, converted = _plain(event.value)
+                if converted and positions:
+                    raw[here] = event.value
         else:
             if len(stack) >= MAX_DEPTH:
                 raise _fail(path, event.start_mark, "too-deep",
                             f"Dữ liệu lồng quá sâu (quá {MAX_DEPTH} bậc); hồ sơ không cần nhiều bậc như vậy.")
-            value = {} if isinstance(event, yaml.MappingStartEvent) else []
+            value = {} if cls is _MAPPING else []
             stack.append(_Frame(value, here))
         if parent is None:
-            doc.data = value
-        elif isinstance(parent.container, dict):
+            data = value
+        elif parent.mapping:
             parent.container[parent.key] = value
             parent.key = None
         else:
             parent.container.append(value)
-    if documents == 0 or doc.data is None:
+    if documents == 0 or data is None:
         raise RecordError(Problem(path, 1, 1, "empty-file",
                                   "Tệp rỗng; hãy điền nội dung hồ sơ hoặc xóa tệp."))
-    if not isinstance(doc.data, dict):
+    if not isinstance(data, dict):
         raise RecordError(Problem(path, 1, 1, "not-a-mapping",
                                   "Hồ sơ phải là các dòng \"tên_trường: giá trị\"; tệp này không có dạng đó."))
+    doc = Document(path, data, text)
+    if positions:
+        doc._places = (values, keys, raw)
     return doc
