@@ -49,6 +49,14 @@ def copy_repository(target: Path) -> Path:
     return target
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test keeps thidua's validation cache in its own folder, never in the user's ~/.cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("THIDUA_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
     """A private copy of the repository's records and site sources, safe to break."""

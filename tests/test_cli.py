@@ -82,7 +82,7 @@ def test_internal_error_has_no_traceback(cli, monkeypatch) -> None:
     """An unexpected failure exits 2 with one plain sentence, never a traceback."""
     import thidua.cli
 
-    def explode(root: Path) -> None:
+    def explode(root: Path, **options: object) -> None:
         raise RuntimeError("hỏng")
 
     monkeypatch.setattr(thidua.cli, "validate_tree", explode)

@@ -80,3 +80,13 @@ def test_editor_maps_each_record_folder_to_its_schema() -> None:
         for kind in KINDS
     }
     assert settings["yaml.schemas"] == expected
+
+
+def test_a_schema_no_record_can_meet_is_a_maintainer_error(tree, cli) -> None:  # type: ignore[no-untyped-def]
+    """A required field the schema also forbids stops with one sentence naming the schema (exit 2), no traceback."""
+    schema = tree / "schemas/person.schema.json"
+    schema.write_text(schema.read_text("utf-8").replace('"required": [', '"required": ["ghi_chu", ', 1), "utf-8")
+    run = cli("--root", str(tree), "validate")
+    assert run.code == 2
+    assert run.err.startswith("thidua: lỗi: mẫu person.schema.json không dùng được")
+    assert "lỗi của người bảo trì" in run.err and "Traceback" not in run.err

@@ -6,30 +6,61 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterator
+from dataclasses import astuple
 from pathlib import Path as FsPath
 from typing import Any
 
-from .kinds import BY_NAME
+from .cache import Cache, dep_key
+from .kinds import BY_NAME, RESERVED_STORY_IDS
 from .loader import Path
 from .messages import _SLUG_PATTERN, suggest
-from .model.stories import RESERVED_IDS
 from .problems import Problem
 from .text import slugify
-from .validate import Record
+from .validate import Record, place
 
 _SLUG = re.compile(_SLUG_PATTERN)
 
 
 class _Checker:
-    def __init__(self, root: FsPath, records: list[Record], unreadable: set[tuple[str, str | None, str]]) -> None:
+    """Checks each record against the others.
+
+    While a record is checked, everything it reads of other records (and of the files
+    folder) is noted with its state, so that the cache can reuse the record's problems
+    in a later run only while all of those states are unchanged.
+    """
+
+    def __init__(self, root: FsPath, records: list[Record], unreadable: set[tuple[str, str | None, str]],
+                 store: Cache | None = None) -> None:
         self.root = root
         self.records = records
         self.unreadable = unreadable
+        self.store = store
         self.problems: list[Problem] = []
         self.index: dict[tuple[str, str | None, str], Record] = {}
         self._plain_files: set[str] | None = None
+        self._ids: dict[tuple[str, str | None], list[str]] = {}  # asked for once the index is complete
+        self.deps: set[str] | None = None  # what the record being checked has read
+        self.reusable = True  # whether its problems may be reused
 
-    # --- helpers -------------------------------------------------------------
+    # --- what a check depends on ---------------------------------------------
+
+    def read(self, *dep: str | None) -> None:
+        if self.deps is not None:
+            self.deps.add(dep_key(*dep))
+
+    def to_check_again(self) -> set[str]:
+        """Records whose stored problems may be out of date: what their checks read has changed."""
+        if self.store is None or not self.store.trusted:
+            return set()
+        changed: set[str] = set()
+        for name in self.store.changed:
+            kind, scope, _ = place(name)
+            if kind is not None:
+                stem = os.path.splitext(os.path.basename(name))[0]
+                changed |= {dep_key("record", kind.name, scope, stem), dep_key("ids", kind.name, scope),
+                            dep_key("records", kind.name, scope)}
+        changed |= {dep_key("file", path) for path in self.plain_files() ^ self.store.plain_files()}
+        return self.store.dependents(changed)
 
     def add(self, record: Record, path: Path, code: str, message: str, *, at_key: bool = False) -> None:
         self.problems.append(record.problem(path, code, message, at_key=at_key))
@@ -38,11 +69,15 @@ class _Checker:
         """The record of that kind and id, if it exists and passed its schema."""
         if not isinstance(ident, str):
             return None
+        self.read("record", kind, scope, ident)
         found = self.index.get((kind, scope, ident))
         return found if found is not None and found.usable else None
 
     def ids(self, kind: str, scope: str | None = None) -> list[str]:
-        return sorted(ident for (k, s, ident) in self.index if k == kind and s == scope)
+        self.read("ids", kind, scope)
+        if (kind, scope) not in self._ids:
+            self._ids[kind, scope] = sorted(ident for (k, s, ident) in self.index if k == kind and s == scope)
+        return self._ids[kind, scope]
 
     def ref(self, record: Record, path: Path, kind: str, scope: str | None = None) -> Record | None:
         """The record that the value at ``path`` names, or a problem saying it is missing."""
@@ -83,7 +118,9 @@ class _Checker:
         """The file at ``path`` is inside the repository and exists; False (with a problem) if not."""
         value = _at(record.data, path)
         if value in self.plain_files():
+            self.read("file", value)
             return True
+        self.reusable = False  # the answer depends on more than the files folder: checked again every run
         target = (self.root / value).resolve()
         if not target.is_relative_to(self.root) or ".git" in FsPath(value).parts:
             self.add(record, path, "file-outside", f"Tệp «{value}» nằm ngoài kho; hãy đặt {what} trong records/files/.")
@@ -96,6 +133,11 @@ class _Checker:
         else:
             return True
         return False
+
+    def of_kind(self, kind: str, scope: str | None) -> list[Record]:
+        """Every usable record of a kind (in a campaign), in file order."""
+        self.read("records", kind, scope)
+        return [r for r in self.records if r.kind.name == kind and r.usable and r.scope == scope]
 
     def plain_files(self) -> set[str]:
         """Regular files under records/files, reached without a symlink, as clean relative paths."""
@@ -128,14 +170,12 @@ class _Checker:
     # --- identity -------------------------------------------------------------
 
     def identity(self) -> None:
+        """File names: each a valid id, no two alike in one folder. Names alone, so nothing here is cached."""
         for record in self.records:
             stem = record.stem
             if not _SLUG.match(stem):
                 self.add(record, (), "file-name",
                          f"Tên tệp «{stem}» không phải mã hợp lệ; hãy đổi tên tệp thành {slugify(stem) or 'ma-ho-so'}.yml.")
-            if record.id and _SLUG.match(record.id) and _SLUG.match(stem) and record.id != stem:
-                self.add(record, ("id",), "id-file-name",
-                         f"Mã «{record.id}» khác tên tệp «{stem}»; hãy viết id: {stem}, hoặc đổi tên tệp thành {record.id}.yml.")
             # Records are known by their file name: a typo in an id is reported once, here, not in every record naming it.
             key = (record.kind.name, record.scope, stem)
             if key in self.index:
@@ -144,10 +184,15 @@ class _Checker:
                          f"Đã có tệp cùng tên {other.doc.path}; hai tệp không được trùng tên, hãy xóa hoặc đổi tên một tệp.")
             else:
                 self.index[key] = record
-        campaigns = self.ids("campaign")
-        for record in self.records:
-            if record.kind.per_campaign:
-                self.campaign_folder(record, campaigns)
+
+    def own_identity(self, record: Record) -> None:
+        """The id matches the file name; a per-campaign record sits in its campaign's folder."""
+        stem = record.stem
+        if record.id and _SLUG.match(record.id) and _SLUG.match(stem) and record.id != stem:
+            self.add(record, ("id",), "id-file-name",
+                     f"Mã «{record.id}» khác tên tệp «{stem}»; hãy viết id: {stem}, hoặc đổi tên tệp thành {record.id}.yml.")
+        if record.kind.per_campaign:
+            self.campaign_folder(record, self.ids("campaign"))
 
     def campaign_folder(self, record: Record, campaigns: list[str]) -> None:
         """A per-campaign record sits in the folder of an existing campaign, and says so."""
@@ -308,9 +353,9 @@ class _Checker:
                 self.add(r, ("date",), "date-order", f"Quyết định hủy bỏ ký trước quyết định «{target.id}» mà nó hủy; hãy kiểm tra ngày.")
 
     def story(self, r: Record) -> None:
-        if r.id in RESERVED_IDS:
+        if r.id in RESERVED_STORY_IDS:
             self.add(r, ("id",), "reserved-id",
-                     f"Mã «{r.id}» trùng với tên trang tin tức đã dùng ({', '.join(sorted(RESERVED_IDS))}); "
+                     f"Mã «{r.id}» trùng với tên trang tin tức đã dùng ({', '.join(sorted(RESERVED_STORY_IDS))}); "
                      "hãy đặt mã khác cho câu chuyện và đổi tên tệp theo mã đó.")
         self.ref(r, ("unit",), "unit")
         self.ref(r, ("written_by",), "unit")
@@ -325,6 +370,7 @@ class _Checker:
                      f"hãy ghi unit: {home}, hoặc chọn đúng người.")
         if "photo" not in r.data:
             return
+        self.reusable = False  # whether the photo is an image is read from the file itself
         if self.file(r, ("photo", "file"), "ảnh") and not _is_image(self.root / r.data["photo"]["file"]):
             self.add(r, ("photo", "file"), "not-an-image",
                      f"Tệp «{r.data['photo']['file']}» không phải ảnh PNG hay JPEG; hãy tải đúng tệp ảnh lên.")
@@ -336,9 +382,22 @@ class _Checker:
 
     def run(self) -> list[Problem]:
         self.identity()
+        store = self.store
+        again = self.to_check_again()
+        stored = store.problems() if store is not None and store.trusted else {}
         for record in self.records:
+            name = record.doc.path
+            if store is not None and record.valid and name not in again and store.reusable(name):
+                self.problems.extend(Problem(*fields) for fields in stored.get(name, ()))
+                continue
+            self.deps, self.reusable, before = set(), True, len(self.problems)
+            self.own_identity(record)
             if record.usable:
                 getattr(self, record.kind.name)(record)
+            if store is not None and record.valid:
+                found = [astuple(problem) for problem in self.problems[before:]] if self.reusable else None
+                store.checked(name, found, sorted(self.deps))
+            self.deps = None
         return self.problems
 
 
@@ -384,6 +443,15 @@ def _is_image(path: FsPath) -> bool:
         return stream.read(8).startswith(_IMAGE_MAGIC)
 
 
-def check_across(root: FsPath, records: list[Record], unreadable: set[tuple[str, str | None, str]]) -> Iterator[Problem]:
-    """Problems across records; references to files that exist but could not be read stay silent."""
-    yield from _Checker(root, records, unreadable).run()
+def check_across(root: FsPath, records: list[Record], unreadable: set[tuple[str, str | None, str]],
+                 store: Cache | None = None) -> list[Problem]:
+    """Problems across records; references to files that exist but could not be read stay silent.
+
+    With a cache, a record whose checks read nothing that changed keeps its stored problems,
+    and the cache is told what this run found.
+    """
+    checker = _Checker(root, records, unreadable, store)
+    problems = checker.run()
+    if store is not None:
+        store.plain_files_now = checker.plain_files()
+    return problems

@@ -95,9 +95,8 @@ def _achievements(c: _Checker, r: Record) -> None:
         return
     known = {
         item["id"]
-        for report in c.records
-        if report.kind.name == "report" and report.usable and report.scope == r.scope
-        and report.data["unit"] == r.data["proposed_by"]
+        for report in c.of_kind("report", r.scope)
+        if report.data["unit"] == r.data["proposed_by"]
         for item in report.data["items"]
     }
     for i, ident in enumerate(cited):

@@ -10,10 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import fastjsonschema
-
-from .kinds import KINDS
-from .schemas import is_date, is_datetime
+from .kinds import BY_NAME, KINDS
+from .schemas import SchemaError, is_date, is_datetime
 
 Check = Callable[[Any], Any]
 _DROPPED = frozenset({"$schema", "$id", "$defs", "examples"})
@@ -53,10 +51,35 @@ def bundle(schemas: dict[str, dict[str, Any]], name: str) -> dict[str, Any]:
     return document  # type: ignore[no-any-return]
 
 
+def compile_check(schemas: dict[str, dict[str, Any]], kind: str) -> Check:
+    """The compiled check of one record kind."""
+    import fastjsonschema
+
+    formats = {"date": _answer(is_date), "date-time": _answer(is_datetime)}
+    name = BY_NAME[kind].schema
+    try:
+        return fastjsonschema.compile(bundle(schemas, name), formats=formats)
+    except fastjsonschema.JsonSchemaDefinitionException as exc:
+        raise SchemaError(f"mẫu {name} không dùng được ({exc}); hãy sửa mẫu "
+                          "(lỗi của người bảo trì, không phải của hồ sơ).") from None
+
+
 def compile_checks(schemas: dict[str, dict[str, Any]]) -> dict[str, Check]:
     """One compiled check per record kind."""
-    formats = {"date": _answer(is_date), "date-time": _answer(is_datetime)}
-    return {kind.name: fastjsonschema.compile(bundle(schemas, kind.schema), formats=formats) for kind in KINDS}
+    return {kind.name: compile_check(schemas, kind.name) for kind in KINDS}
+
+
+class Checks:
+    """Compiled checks, each compiled the first time a record of its kind is read."""
+
+    def __init__(self, schemas: dict[str, dict[str, Any]]) -> None:
+        self.schemas = schemas
+        self.compiled: dict[str, Check] = {}
+
+    def passes(self, kind: str, data: Any) -> bool:
+        if kind not in self.compiled:
+            self.compiled[kind] = compile_check(self.schemas, kind)
+        return passes(self.compiled[kind], data)
 
 
 def _answer(check: Callable[[object], bool]) -> Callable[[object], bool]:
@@ -72,6 +95,8 @@ def _answer(check: Callable[[object], bool]) -> Callable[[object], bool]:
 
 
 def passes(check: Check, data: Any) -> bool:
+    import fastjsonschema
+
     try:
         check(data)
     except fastjsonschema.JsonSchemaException:

@@ -38,3 +38,6 @@ BY_NAME = {kind.name: kind for kind in KINDS}
 
 # Folders under records/ that hold files other than records (scanned documents, notes).
 OTHER_FOLDERS = frozenset({"files"})
+
+# Names the news folder (tin-tuc/) already uses for its index, feed and photos: no story id may take them.
+RESERVED_STORY_IDS = frozenset({"index", "feed", "anh"})

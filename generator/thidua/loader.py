@@ -9,7 +9,9 @@ read the same and an impossible date is reported by the schema, not here.
 
 from __future__ import annotations
 
+import marshal
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,7 +51,8 @@ class Document:
 
     def _located(self) -> tuple[dict[Path, Position], dict[Path, Position], dict[Path, str]]:
         if self._places is None:
-            located = parse(self.path, self.text, positions=True) if self.text else None
+            text = self.text
+            located = parse(self.path, text, positions=True) if text else None
             self._places = located._places if located and located._places else ({}, {}, {})
         return self._places
 
@@ -78,6 +81,26 @@ class Document:
             if not path:
                 return Position(1, 1)
             path = path[:-1]
+
+
+class StoredDocument(Document):
+    """A record read in an earlier run: its data is fetched, and its file read again, only when asked for."""
+
+    def __init__(self, path: str, fetch: Callable[[str], bytes], file: str) -> None:
+        self.path = path
+        self._fetch = fetch
+        self._file = file
+        self._places = None
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "data":
+            self.data = marshal.loads(self._fetch(self.path))
+            return self.data
+        if name == "text":
+            with open(self._file, "rb") as stream:
+                self.text = decode(self.path, stream.read())
+            return self.text
+        raise AttributeError(name)
 
 
 def _pos(mark: Any) -> Position:

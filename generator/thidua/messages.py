@@ -7,13 +7,13 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
-
-from jsonschema import ValidationError
-from jsonschema.exceptions import best_match, relevance
+from typing import TYPE_CHECKING, Any
 
 from .loader import Path
 from .text import decimal, slugify
+
+if TYPE_CHECKING:  # jsonschema is loaded only when a record fails its schema
+    from jsonschema import ValidationError
 
 _TYPES = {
     "string": "chữ",
@@ -184,6 +184,8 @@ def _specific(error: ValidationError) -> ValidationError | None:
     for inner_errors in _branch_errors(error).values():
         wrong_type = any(e.validator == "type" and not e.relative_path for e in inner_errors)
         if not wrong_type:
+            from jsonschema.exceptions import best_match, relevance
+
             best: ValidationError | None = best_match(inner_errors, key=relevance)
             if best is not None and best.context:
                 return _specific(best) or best

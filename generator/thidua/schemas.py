@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from pathlib import Path
-from typing import Any
-
-import jsonschema
-import referencing
-from referencing.jsonschema import DRAFT202012
+from typing import TYPE_CHECKING, Any
 
 from .kinds import KINDS
+
+if TYPE_CHECKING:
+    import jsonschema
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")
 
-FORMATS = jsonschema.FormatChecker(formats=())
-
-
-@FORMATS.checks("date", raises=ValueError)
 def is_date(value: object) -> bool:
     """A real calendar date written YYYY-MM-DD."""
     if not isinstance(value, str):
@@ -31,7 +27,6 @@ def is_date(value: object) -> bool:
     return True
 
 
-@FORMATS.checks("date-time", raises=ValueError)
 def is_datetime(value: object) -> bool:
     """A real moment written YYYY-MM-DDTHH:MM[:SS] with its UTC offset."""
     if not isinstance(value, str):
@@ -42,23 +37,40 @@ def is_datetime(value: object) -> bool:
     return True
 
 
+@functools.cache
+def format_checker() -> jsonschema.FormatChecker:
+    """The formats the schemas use, checked as thidua reads them (jsonschema is loaded only when needed)."""
+    import jsonschema
+
+    checker = jsonschema.FormatChecker(formats=())
+    checker.checks("date", raises=ValueError)(is_date)
+    checker.checks("date-time", raises=ValueError)(is_datetime)
+    return checker
+
+
 class SchemaError(Exception):
     """A schema file that cannot be read: a maintainer's error, not a record's."""
 
 
-def load_schemas(directory: Path) -> dict[str, dict[str, Any]]:
-    """Every ``*.schema.json`` in ``directory``, by file name."""
+def schema_files(directory: Path) -> list[tuple[str, bytes]]:
+    """Every ``*.schema.json`` in ``directory``: its name and its bytes."""
+    return [(path.name, path.read_bytes()) for path in sorted(directory.glob("*.schema.json"))]
+
+
+def load_schemas(directory: Path, files: list[tuple[str, bytes]] | None = None, *,
+                 checked: bool = False) -> dict[str, dict[str, Any]]:
+    """Every ``*.schema.json`` in ``directory``, by file name; ``checked`` skips the metaschema (already passed)."""
     schemas = {}
-    for path in sorted(directory.glob("*.schema.json")):
+    for name, content in files if files is not None else schema_files(directory):
         try:
-            schemas[path.name] = json.loads(path.read_text("utf-8"))
+            schemas[name] = json.loads(content.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             where = f":{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
-            raise SchemaError(f"không đọc được mẫu {path.name}{where}; hãy sửa tệp JSON này (lỗi của người bảo trì, không phải của hồ sơ).") from None
+            raise SchemaError(f"không đọc được mẫu {name}{where}; hãy sửa tệp JSON này (lỗi của người bảo trì, không phải của hồ sơ).") from None
     missing = sorted({kind.schema for kind in KINDS} - set(schemas))
     if missing:
         raise SchemaError(f"thiếu mẫu {', '.join(missing)} trong {directory}.")
-    errors = metaschema_errors(schemas)
+    errors = [] if checked else metaschema_errors(schemas)
     if errors:
         raise SchemaError("mẫu không hợp lệ theo Draft 2020-12: " + "; ".join(errors))
     return schemas
@@ -66,17 +78,23 @@ def load_schemas(directory: Path) -> dict[str, dict[str, Any]]:
 
 def build_validators(schemas: dict[str, dict[str, Any]]) -> dict[str, jsonschema.protocols.Validator]:
     """One Draft 2020-12 validator per record kind, sharing one registry."""
+    import jsonschema
+    import referencing
+    from referencing.jsonschema import DRAFT202012
+
     registry: referencing.Registry[Any] = referencing.Registry().with_resources(
         (name, DRAFT202012.create_resource(schema)) for name, schema in schemas.items()
     )
     return {
-        kind.name: jsonschema.Draft202012Validator(schemas[kind.schema], registry=registry, format_checker=FORMATS)
+        kind.name: jsonschema.Draft202012Validator(schemas[kind.schema], registry=registry, format_checker=format_checker())
         for kind in KINDS
     }
 
 
 def metaschema_errors(schemas: dict[str, dict[str, Any]]) -> list[str]:
     """Problems of each schema against the Draft 2020-12 metaschema."""
+    import jsonschema
+
     errors = []
     for name, schema in schemas.items():
         for error in jsonschema.Draft202012Validator(jsonschema.Draft202012Validator.META_SCHEMA).iter_errors(schema):

@@ -35,7 +35,7 @@ class _Regenerate(FileSystemEventHandler):
             self.timer.start()
 
     def run(self) -> None:
-        result = validate_tree(self.root)
+        result = validate_tree(self.root, use_cache=True)
         if not result.ok:
             sys.stdout.write(reporting.as_text(result.problems, result.files))
             sys.stdout.write("Trang xem thử giữ nội dung cũ cho đến khi hồ sơ hết lỗi.\n")
@@ -49,7 +49,7 @@ def serve(root: Path, as_of: dt.date, address: str) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     handler = _Regenerate(root, as_of)
-    result = validate_tree(root)
+    result = validate_tree(root, use_cache=True)
     if not result.ok:
         sys.stdout.write(reporting.as_text(result.problems, result.files))
         return 1

@@ -5,16 +5,17 @@ Every problem in every file is collected; nothing stops at the first error.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path as FsPath
 from typing import Any
 
 from . import loader
-from .fastcheck import compile_checks, passes
+from .cache import Cache, Stat, code_key, content_digest, file_stat
+from .fastcheck import Checks
 from .kinds import BY_FOLDER, KINDS, OTHER_FOLDERS, Kind
-from .messages import describe
 from .problems import Problem, RecordError
-from .schemas import build_validators, load_schemas
+from .schemas import build_validators, load_schemas, schema_files
 
 RECORD_SUFFIXES = (".yml", ".yaml")
 
@@ -28,6 +29,7 @@ class Record:
     scope: str | None = None  # the campaign folder of per-campaign kinds
     valid: bool = True  # passed its schema
     usable: bool = True  # its shape is sound (only leaf values failed), so it can be checked against others
+    digest: bytes = b""  # of the file's content
 
     @property
     def data(self) -> dict[str, Any]:
@@ -38,9 +40,8 @@ class Record:
         value = self.data.get("id")
         return value if isinstance(value, str) else ""
 
-    @property
-    def stem(self) -> str:
-        return FsPath(self.doc.path).stem
+    def __post_init__(self) -> None:
+        self.stem = os.path.splitext(os.path.basename(self.doc.path))[0]  # the id the file name gives
 
     @property
     def label(self) -> str:
@@ -66,28 +67,44 @@ class Result:
 
 def find_record_files(root: FsPath) -> list[FsPath]:
     """Every file under ``records/`` that is not a scanned document or a note, in a stable order."""
-    base = root / "records"
-    if not base.is_dir():
-        return []
-    return sorted(
-        p for p in base.rglob("*")
-        if p.is_file() and p.relative_to(base).parts[0] not in OTHER_FOLDERS and p.suffix.lower() != ".md"
-    )
+    return [root / name for name in _record_names(root)]
 
 
-def _misnamed(rel: FsPath) -> str | None:
+def _record_names(root: FsPath) -> list[str]:
+    """The same files as paths relative to ``root``, written with "/": each folder's files by name, then its folders."""
+    names: list[str] = []
+    _walk(os.path.join(root, "records"), "records", names)
+    return names
+
+
+def _walk(folder: str, rel: str, names: list[str]) -> None:
+    try:
+        entries = sorted((entry.name, entry.is_dir()) for entry in os.scandir(folder))
+    except OSError:
+        return
+    names += [f"{rel}/{name}" for name, is_dir in entries if not is_dir and not name.lower().endswith(".md")]
+    for name, is_dir in entries:
+        if is_dir and not (rel == "records" and name in OTHER_FOLDERS):
+            _walk(os.path.join(folder, name), f"{rel}/{name}", names)
+
+
+def _misnamed(name: str) -> str | None:
     """Why a file in a record folder is not read as a record, if it is not."""
-    if rel.suffix in RECORD_SUFFIXES:
+    if name.endswith(RECORD_SUFFIXES):
         return None
+    rel = FsPath(name)
     if rel.suffix.lower() in RECORD_SUFFIXES:
         return f"Đuôi tệp «{rel.suffix}» phải viết thường; hãy đổi tên thành {rel.stem}.yml để hồ sơ được đọc."
     return f"Tệp «{rel.name}» không phải tệp hồ sơ nên không được đọc; hồ sơ phải có đuôi .yml (ví dụ {rel.stem.split('.')[0] or 'ma-ho-so'}.yml)."
 
 
-def _place(rel: FsPath) -> tuple[Kind | None, str | None, str | None]:
+_FOLDER_NAMES = ", ".join(kind.folder for kind in KINDS)
+
+
+def place(name: str) -> tuple[Kind | None, str | None, str | None]:
     """The kind and campaign scope of a file from its place, or a message."""
-    parts = rel.parts  # ("records", folder, ..., name)
-    folder_names = ", ".join(kind.folder for kind in KINDS)
+    parts = name.split("/")  # ("records", folder, ..., name)
+    folder_names = _FOLDER_NAMES
     if len(parts) < 3:
         return None, None, f"Tệp hồ sơ phải nằm trong một thư mục con của records/: {folder_names}."
     folder = parts[1]
@@ -105,49 +122,89 @@ def _place(rel: FsPath) -> tuple[Kind | None, str | None, str | None]:
     return kind, None, None
 
 
-def validate_tree(root: FsPath, schema_dir: FsPath | None = None) -> Result:
-    """Load and check every record under ``root/records``."""
+def validate_tree(root: FsPath, schema_dir: FsPath | None = None, *, use_cache: bool = False) -> Result:
+    """Load and check every record under ``root/records``; ``use_cache`` reads and keeps ``.thidua-cache/``."""
     from .crosscheck import check_across  # late import: crosscheck imports Record
 
     root = root.resolve()
     result = Result(root)
-    schemas = load_schemas(schema_dir or root / "schemas")
-    validators = build_validators(schemas)
-    fast = compile_checks(schemas)
-    for path in find_record_files(root):
-        rel = path.relative_to(root)
-        name = rel.as_posix()
-        misnamed = _misnamed(rel)
+    schema_folder = schema_dir or root / "schemas"
+    files = schema_files(schema_folder)
+    store = Cache(root, code_key(files), enabled=use_cache)
+    reader = _Reader(load_schemas(schema_folder, files, checked=store.trusted))
+    names = _record_names(root)
+    store.gone(names)
+    for name in names:
+        misnamed = _misnamed(name)
         if misnamed:
             result.problems.append(Problem(name, 1, 1, "not-a-record-file", misnamed))
             continue
-        kind, scope, layout_error = _place(rel)
+        kind, scope, layout_error = place(name)
         if layout_error:
             result.problems.append(Problem(name, 1, 1, "layout", layout_error))
             continue
         if kind is None:
             continue
         result.files += 1
-        try:
-            doc = loader.load(name, path.read_bytes())
-        except RecordError as exc:
-            result.problems.append(replace(exc.problem, record=f"{kind.label} {path.stem}"))
-            result.unreadable.add((kind.name, scope, path.stem))
-            continue
-        record = Record(kind, doc, scope)
-        errors = [] if passes(fast[kind.name], doc.data) else list(validators[kind.name].iter_errors(doc.data))
-        for error in errors:
-            for message in describe(error, doc.raw, kind.label):
-                result.problems.append(record.problem(message.path, message.code, message.text, at_key=message.at_key))
-        record.valid = not errors
-        record.usable = all(_leaf(error) for error in errors)
-        result.records.append(record)
+        record = reader.read(store, root, name, kind, scope, result)
+        if record is not None:
+            result.records.append(record)
     # Where the schema already reported a place, a cross-record problem at the same place is an echo.
     places = {(p.file, p.line, p.column) for p in result.problems}
-    across = check_across(root, result.records, result.unreadable)
+    across = check_across(root, result.records, result.unreadable, store if store.enabled else None)
     result.problems.extend(p for p in across if (p.file, p.line, p.column) not in places)
     result.problems = sorted(set(result.problems))
+    store.save(names)
     return result
+
+
+class _Reader:
+    """Reads one record file: from the cache when it is unchanged, else parsed and checked against its schema."""
+
+    def __init__(self, schemas: dict[str, dict[str, Any]]) -> None:
+        self.schemas = schemas
+        self.fast = Checks(schemas)
+        self.validators: dict[str, Any] | None = None
+
+    def read(self, store: Cache, root: FsPath, name: str, kind: Kind, scope: str | None, result: Result) -> Record | None:
+        path = f"{root}/{name}"
+        stat = file_stat(path)
+        digest = store.known(name, stat)
+        if digest is None:
+            with open(path, "rb") as stream:
+                content = stream.read()
+            digest = content_digest(content)
+            if not store.stored(name, stat, digest):
+                return self.parse(store, name, kind, scope, result, stat, digest, content)
+        return Record(kind, loader.StoredDocument(name, store.data, path), scope, digest=digest)
+
+    def parse(self, store: Cache, name: str, kind: Kind, scope: str | None, result: Result,
+              stat: Stat, digest: bytes, content: bytes) -> Record | None:
+        stem = os.path.splitext(os.path.basename(name))[0]
+        try:
+            doc = loader.load(name, content)
+        except RecordError as exc:
+            result.problems.append(replace(exc.problem, record=f"{kind.label} {stem}"))
+            result.unreadable.add((kind.name, scope, stem))
+            store.read(name, stat, digest, None)
+            return None
+        record = Record(kind, doc, scope, digest=digest)
+        errors = [] if self.fast.passes(kind.name, doc.data) else self.errors(kind.name, doc.data)
+        if errors:
+            from .messages import describe
+
+            for error in errors:
+                for message in describe(error, doc.raw, kind.label):
+                    result.problems.append(record.problem(message.path, message.code, message.text, at_key=message.at_key))
+        record.valid = not errors
+        record.usable = all(_leaf(error) for error in errors)
+        store.read(name, stat, digest, doc.data if record.valid else None)
+        return record
+
+    def errors(self, kind: str, data: Any) -> list[Any]:
+        if self.validators is None:
+            self.validators = build_validators(self.schemas)
+        return list(self.validators[kind].iter_errors(data))
 
 
 # Errors about one value that leave the record's shape intact.

@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from ..kinds import RESERVED_STORY_IDS as RESERVED_IDS
 from ..text import table_date
 
-# Names the news folder (tin-tuc/) already uses for its index, feed and photos: no story id may take them.
-RESERVED_IDS = frozenset({"index", "feed", "anh"})
+__all__ = ["RESERVED_IDS", "Story", "story_from"]
 
 
 @dataclass(frozen=True)
