@@ -168,9 +168,8 @@ def _apply(root: Path, index: int) -> None:
     relative, old, new = EDITS[index]
     path = root / relative
     if old is None:
-        target = sorted(path.glob("*.yml"))[0] if path.is_dir() else path
-        if target.exists():
-            target.unlink()
+        for target in (sorted(path.glob("*.yml"))[:1] if path.is_dir() else [path]):
+            target.unlink(missing_ok=True)
         return
     text = path.read_text("utf-8")
     if old in text:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from .model import Registry
 from .model.campaign import Campaign, Evidence
+from .model.commune import Rating, RatingEntry
+from .model.records import Report
 from .text import decimal
 
 _CASE_NAMES = {"ky-luat": "kỷ luật", "dieu-tra": "điều tra", "khieu-nai": "khiếu nại", "vi-pham-ky-cuong": "vi phạm kỷ cương"}
@@ -37,6 +39,16 @@ class EvidenceReader:
         self.registry = registry
         self.campaign = campaign
         self.period = (campaign.period_from or dt.date(campaign.year, 1, 1), campaign.period_to or dt.date(campaign.year, 12, 31))
+        self._entries: dict[str, dict[str, RatingEntry]] = {}  # by rating, then subject: a province has thousands
+        self._by_unit: dict[str, list[Report]] | None = None  # by unit
+
+    def _entry(self, rating: Rating, subject: str) -> RatingEntry | None:
+        if rating.id not in self._entries:
+            by_subject: dict[str, RatingEntry] = {}
+            for entry in rating.entries:
+                by_subject.setdefault(entry.subject, entry)  # the first, as a scan would find
+            self._entries[rating.id] = by_subject
+        return self._entries[rating.id].get(subject)
 
     def _owner(self, unit: str) -> str:
         found = self.registry.units.get(unit)
@@ -55,7 +67,7 @@ class EvidenceReader:
         target = self.campaign.issuer if evidence.subject == "issuer" else subject
         source = f"{rating.name}, do {self._owner(rating.kept_by)} giữ"
         wanted = "units" if evidence.subject == "issuer" or kind == "tap-the" else "people"
-        entry = next((e for e in rating.entries if e.subject == target), None) if rating.subjects == wanted else None
+        entry = self._entry(rating, target) if rating.subjects == wanted else None
         if entry is None:
             return Fact(evidence.id, evidence.name, None, "chưa có kết quả", source)
         if isinstance(entry.value, str):
@@ -88,7 +100,11 @@ class EvidenceReader:
 
     def _reports(self, evidence: Evidence, kind: str, subject: str) -> Fact:
         unit = subject if kind == "tap-the" else self.registry.people[subject].unit
-        reports = [r for r in self.registry.reports.get(self.campaign.id, ()) if r.unit == unit]
+        if self._by_unit is None:
+            self._by_unit = {}
+            for report in self.registry.reports.get(self.campaign.id, ()):
+                self._by_unit.setdefault(report.unit, []).append(report)
+        reports = self._by_unit.get(unit, [])
         source = f"báo cáo kết quả của {self._owner(unit)}"
         if not reports:
             return Fact(evidence.id, evidence.name, None, "đơn vị chưa có báo cáo kết quả", source)

@@ -120,6 +120,18 @@ def as_dict(registry: Registry, result: CampaignResult) -> dict[str, Any]:
     }
 
 
+_LIST = "\0nominations\0"
+
+
 def dumps(registry: Registry, result: CampaignResult) -> str:
-    """Byte-stable JSON: sorted keys, fixed indentation, UTF-8 text."""
-    return json.dumps(as_dict(registry, result), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """Byte-stable JSON: sorted keys, UTF-8 text, indented, with one line per nomination.
+
+    A line per nomination keeps the file readable and its diffs small, and lets the C encoder
+    write each one: a province-wide campaign gives tens of megabytes.
+    """
+    data = as_dict(registry, result)
+    nominations = data["nominations"]
+    data["nominations"] = _LIST
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+    lines = ",\n".join("    " + json.dumps(n, ensure_ascii=False, sort_keys=True) for n in nominations)
+    return text.replace(json.dumps(_LIST), f"[\n{lines}\n  ]" if nominations else "[]") + "\n"

@@ -7,6 +7,7 @@ model, so nothing downstream (evaluation, rendering) can publish them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,7 +52,14 @@ class Registry:
 
     def members_of(self, unit: str) -> tuple[Person, ...]:
         """The people of a unit, in id order."""
-        return tuple(p for _, p in sorted(self.people.items()) if p.unit == unit)
+        return self._members.get(unit, ())
+
+    @functools.cached_property
+    def _members(self) -> dict[str, tuple[Person, ...]]:
+        grouped: dict[str, list[Person]] = {}
+        for _, person in sorted(self.people.items()):
+            grouped.setdefault(person.unit, []).append(person)
+        return {unit: tuple(people) for unit, people in grouped.items()}
 
     def news(self, unit: str | None = None) -> tuple[Story, ...]:
         """Stories, newest first (then by id), of one unit or of all."""
