@@ -109,7 +109,7 @@ class Cache:
         for attempt in (1, 2):
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                self.db = sqlite3.connect(path, isolation_level=None)
+                self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)  # serve reads from its watcher thread
                 self.db.executescript(_TABLES)
                 self._load()
                 return

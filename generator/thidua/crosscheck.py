@@ -390,13 +390,13 @@ class _Checker:
             if store is not None and record.valid and name not in again and store.reusable(name):
                 self.problems.extend(Problem(*fields) for fields in stored.get(name, ()))
                 continue
-            self.deps, self.reusable, before = set(), True, len(self.problems)
+            self.deps, self.reusable, before = (set() if store is not None else None), True, len(self.problems)
             self.own_identity(record)
             if record.usable:
                 getattr(self, record.kind.name)(record)
             if store is not None and record.valid:
                 found = [astuple(problem) for problem in self.problems[before:]] if self.reusable else None
-                store.checked(name, found, sorted(self.deps))
+                store.checked(name, found, sorted(self.deps or ()))
             self.deps = None
         return self.problems
 

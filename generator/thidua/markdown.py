@@ -13,11 +13,18 @@ _INLINE = re.compile(r"([\\`*_{}\[\]#+!|])")
 _LINE_START = re.compile(r"^(\s*)([-=]|\d+(?=[.)]))")
 
 
+# Text with none of these is already inert: escaping would return it unchanged.
+_NEEDS_ESCAPE = re.compile(r"[\\`*_{}\[\]#+!|&<>\"']|[^\S ]|  |^[ =\d-]| $")
+
+
 def escape(value: object) -> str:
     """``value`` as inert Markdown text: no HTML, no links, no emphasis, one line."""
     if isinstance(value, Markup):
         return str(value)
-    text = " ".join(str(value).split())
+    text = str(value)
+    if not _NEEDS_ESCAPE.search(text):
+        return text
+    text = " ".join(text.split())
     text = html.escape(text, quote=True)
     text = _INLINE.sub(r"\\\1", text)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -48,12 +49,14 @@ def _letter_key(ch: str) -> tuple[tuple[int, int], int]:
     return (1, ord(letter)), tone
 
 
+@functools.cache  # names and titles repeat across thousands of rows
 def sort_key(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], str]:
     """Vietnamese collation: letters first (a ă â … đ … ư), tones second."""
     keys = [_letter_key(ch) for ch in nfc(text)]
     return tuple(k for k, _ in keys), tuple(t for _, t in keys), text
 
 
+@functools.cache
 def name_sort_key(full_name: str) -> tuple[object, ...]:
     """Sort people by given name, then middle names, then family name."""
     words = nfc(full_name).split()

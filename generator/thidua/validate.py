@@ -12,9 +12,9 @@ from typing import Any
 
 from . import loader
 from .cache import Cache, Stat, code_key, content_digest, file_stat
-from .fastcheck import Checks
 from .kinds import BY_FOLDER, KINDS, OTHER_FOLDERS, Kind
-from .problems import Problem, RecordError
+from .parsing import Outcome, parse_all
+from .problems import Problem
 from .schemas import build_validators, load_schemas, schema_files
 
 RECORD_SUFFIXES = (".yml", ".yaml")
@@ -123,7 +123,7 @@ def place(name: str) -> tuple[Kind | None, str | None, str | None]:
 
 
 def validate_tree(root: FsPath, schema_dir: FsPath | None = None, *, use_cache: bool = False) -> Result:
-    """Load and check every record under ``root/records``; ``use_cache`` reads and keeps ``.thidua-cache/``."""
+    """Load and check every record under ``root/records``; ``use_cache`` reads and keeps the cache (see cache.py)."""
     from .crosscheck import check_across  # late import: crosscheck imports Record
 
     root = root.resolve()
@@ -134,6 +134,8 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None, *, use_cache: 
     reader = _Reader(load_schemas(schema_folder, files, checked=store.trusted))
     names = _record_names(root)
     store.gone(names)
+    slots: list[Record | None] = []
+    pending: list[tuple[int, str, Kind, str | None, Stat, bytes, bytes]] = []
     for name in names:
         misnamed = _misnamed(name)
         if misnamed:
@@ -146,9 +148,22 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None, *, use_cache: 
         if kind is None:
             continue
         result.files += 1
-        record = reader.read(store, root, name, kind, scope, result)
-        if record is not None:
-            result.records.append(record)
+        path = f"{root}/{name}"
+        stat = file_stat(path)
+        digest = store.known(name, stat)
+        if digest is None:
+            with open(path, "rb") as stream:
+                content = stream.read()
+            digest = content_digest(content)
+            if not store.stored(name, stat, digest):
+                pending.append((len(slots), name, kind, scope, stat, digest, content))
+                slots.append(None)
+                continue
+        slots.append(Record(kind, loader.StoredDocument(name, store.data, path), scope, digest=digest))
+    outcomes = parse_all(reader.schemas, [(name, kind.name, content) for _, name, kind, _, _, _, content in pending])
+    for (slot, name, kind, scope, stat, digest, content), outcome in zip(pending, outcomes, strict=True):
+        slots[slot] = reader.check(store, result, name, kind, scope, stat, digest, content, outcome)
+    result.records = [record for record in slots if record is not None]
     # Where the schema already reported a place, a cross-record problem at the same place is an echo.
     places = {(p.file, p.line, p.column) for p in result.problems}
     across = check_across(root, result.records, result.unreadable, store if store.enabled else None)
@@ -159,37 +174,25 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None, *, use_cache: 
 
 
 class _Reader:
-    """Reads one record file: from the cache when it is unchanged, else parsed and checked against its schema."""
+    """Checks a parsed record against its schema; the full validator runs only where the fast pass failed."""
 
     def __init__(self, schemas: dict[str, dict[str, Any]]) -> None:
         self.schemas = schemas
-        self.fast = Checks(schemas)
         self.validators: dict[str, Any] | None = None
 
-    def read(self, store: Cache, root: FsPath, name: str, kind: Kind, scope: str | None, result: Result) -> Record | None:
-        path = f"{root}/{name}"
-        stat = file_stat(path)
-        digest = store.known(name, stat)
-        if digest is None:
-            with open(path, "rb") as stream:
-                content = stream.read()
-            digest = content_digest(content)
-            if not store.stored(name, stat, digest):
-                return self.parse(store, name, kind, scope, result, stat, digest, content)
-        return Record(kind, loader.StoredDocument(name, store.data, path), scope, digest=digest)
-
-    def parse(self, store: Cache, name: str, kind: Kind, scope: str | None, result: Result,
-              stat: Stat, digest: bytes, content: bytes) -> Record | None:
-        stem = os.path.splitext(os.path.basename(name))[0]
-        try:
-            doc = loader.load(name, content)
-        except RecordError as exc:
-            result.problems.append(replace(exc.problem, record=f"{kind.label} {stem}"))
+    def check(self, store: Cache, result: Result, name: str, kind: Kind, scope: str | None,
+              stat: Stat, digest: bytes, content: bytes, outcome: Outcome) -> Record | None:
+        """The record a parsed file gives, with its schema problems; None if it could not be read."""
+        data, passed, unreadable = outcome
+        if unreadable is not None:
+            stem = os.path.splitext(os.path.basename(name))[0]
+            result.problems.append(replace(unreadable, record=f"{kind.label} {stem}"))
             result.unreadable.add((kind.name, scope, stem))
             store.read(name, stat, digest, None)
             return None
+        doc = loader.Document(name, data, loader.decode(name, content))
         record = Record(kind, doc, scope, digest=digest)
-        errors = [] if self.fast.passes(kind.name, doc.data) else self.errors(kind.name, doc.data)
+        errors = [] if passed else self.errors(kind.name, doc.data)
         if errors:
             from .messages import describe
 
