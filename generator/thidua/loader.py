@@ -20,7 +20,7 @@ import yaml
 from .problems import Problem, RecordError
 from .text import nfc
 
-MAX_BYTES = 2 * 1024 * 1024  # a province-wide rating of 10,000 people is about 0.7 MB
+MAX_BYTES = 16 * 1024 * 1024  # a province-wide rating of 50,000 people is about 3.7 MB
 MAX_DEPTH = 24
 
 Path = tuple[str | int, ...]

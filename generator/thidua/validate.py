@@ -41,7 +41,8 @@ class Record:
         return value if isinstance(value, str) else ""
 
     def __post_init__(self) -> None:
-        self.stem = os.path.splitext(os.path.basename(self.doc.path))[0]  # the id the file name gives
+        path = self.doc.path
+        self.stem = path[path.rfind("/") + 1:path.rfind(".")]  # the id the file name gives (names end in .yml or .yaml)
 
     @property
     def label(self) -> str:
@@ -135,13 +136,17 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None, *, use_cache: 
     names = _record_names(root)
     store.gone(names)
     slots: list[Record | None] = []
+    by_folder: dict[str, tuple[Kind | None, str | None, str | None]] = {}  # every file in a folder has the same place
     pending: list[tuple[int, str, Kind, str | None, Stat, bytes, bytes]] = []
     for name in names:
         misnamed = _misnamed(name)
         if misnamed:
             result.problems.append(Problem(name, 1, 1, "not-a-record-file", misnamed))
             continue
-        kind, scope, layout_error = place(name)
+        folder = name[:name.rfind("/")]
+        if folder not in by_folder:
+            by_folder[folder] = place(name)
+        kind, scope, layout_error = by_folder[folder]
         if layout_error:
             result.problems.append(Problem(name, 1, 1, "layout", layout_error))
             continue
