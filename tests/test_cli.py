@@ -226,3 +226,30 @@ def test_wrong_kind_of_value_gets_the_right_advice(tree, cli, old, new, message)
     run = cli("--root", str(tree), "validate")
     assert run.code == 1
     assert message in run.out
+
+
+def test_symlinks_in_records_neither_loop_nor_crash(tree, cli) -> None:  # type: ignore[no-untyped-def]
+    """A symlinked folder is not entered (no loop) and a broken symlink is not a record: validation goes on."""
+    (tree / "records/units/vong").symlink_to("../units")
+    (tree / "records/units/hong.yml").symlink_to(tree / "khong-co.yml")
+    run = cli("--root", str(tree), "validate")
+    assert (run.code, run.err) == (0, "")
+    assert run.out.startswith("Tất cả ")
+
+
+def test_a_file_that_cannot_be_read_is_reported_not_crashed_on(tree, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A record removed between listing and reading (or without read permission) is a located problem, exit 1."""
+    import thidua.validate
+
+    real = thidua.validate.file_stat
+
+    def gone(path: str):  # type: ignore[no-untyped-def]
+        if path.endswith("records/units/hoi-nong-dan.yml"):
+            raise FileNotFoundError(2, "No such file or directory")
+        return real(path)
+
+    monkeypatch.setattr(thidua.validate, "file_stat", gone)
+    run = cli("--root", str(tree), "--no-cache", "validate")
+    assert run.code == 1 and "Traceback" not in run.out + run.err
+    assert run.out.startswith("records/units/hoi-nong-dan.yml:1:1: [đơn vị hoi-nong-dan] Không đọc được tệp "
+                              "(tệp vừa bị xóa, đổi tên hoặc hỏng); hãy kiểm tra tệp rồi chạy lại.")

@@ -83,16 +83,20 @@ def _valid_or_report(args: argparse.Namespace, why: str) -> Result | None:
 def _repository_checks(args: argparse.Namespace, result: Result) -> list[Problem]:
     """Checks that need the whole valid tree: a stale CODEOWNERS, and the deadline guard when asked for."""
     from .codeowners import FILE as CODEOWNERS
+
+    root = Path(args.root).resolve()
+    problems: list[Problem] = []
+    if not (root / CODEOWNERS).is_file() and not args.changed_since:
+        return problems  # nothing to check: the domain model is not even loaded
     from .codeowners import stale
     from .guard import GuardError, changed_nominations, deadline_problems
     from .model import Registry, registry_from
 
-    root = Path(args.root).resolve()
-
     def only(*kinds: str) -> Registry:  # the few kinds each check reads, so a large tree stays quick
         return registry_from([record for record in result.records if record.kind.name in kinds])
 
-    problems = stale(root, only("unit", "person")) if (root / CODEOWNERS).is_file() else []
+    if (root / CODEOWNERS).is_file():
+        problems += stale(root, only("unit", "person"))
     if args.changed_since:
         try:
             changed = changed_nominations(root, args.changed_since)

@@ -7,9 +7,12 @@ are left to the repository's own review rules (the office reviews every pull req
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .model import Registry
 from .problems import Problem
+
+if TYPE_CHECKING:
+    from .model import Registry
 
 FILE = "CODEOWNERS"
 HEADER = ("# Sinh tự động bởi «thidua new codeowners» từ trường owners của records/units; không sửa tay.\n"

@@ -79,12 +79,13 @@ def _record_names(root: FsPath) -> list[str]:
 
 
 def _walk(folder: str, rel: str, names: list[str]) -> None:
+    """Files (a symlink to a file counts, a broken one does not); folders are entered, symlinked ones never."""
     try:
-        entries = sorted((entry.name, entry.is_dir()) for entry in os.scandir(folder))
+        entries = sorted((entry.name, entry.is_dir(follow_symlinks=False), entry.is_file()) for entry in os.scandir(folder))
     except OSError:
         return
-    names += [f"{rel}/{name}" for name, is_dir in entries if not is_dir and not name.lower().endswith(".md")]
-    for name, is_dir in entries:
+    names += [f"{rel}/{name}" for name, _, is_file in entries if is_file and not name.lower().endswith(".md")]
+    for name, is_dir, _ in entries:
         if is_dir and not (rel == "records" and name in OTHER_FOLDERS):
             _walk(os.path.join(folder, name), f"{rel}/{name}", names)
 
@@ -154,16 +155,25 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None, *, use_cache: 
             continue
         result.files += 1
         path = f"{root}/{name}"
-        stat = file_stat(path)
-        digest = store.known(name, stat)
-        if digest is None:
-            with open(path, "rb") as stream:
-                content = stream.read()
-            digest = content_digest(content)
-            if not store.stored(name, stat, digest):
-                pending.append((len(slots), name, kind, scope, stat, digest, content))
-                slots.append(None)
-                continue
+        try:
+            stat = file_stat(path)
+            digest = store.known(name, stat)
+            content: bytes | None = None
+            if digest is None:
+                with open(path, "rb") as stream:
+                    content = stream.read()
+                digest = content_digest(content)
+        except OSError as exc:  # unreadable, or gone since the folder was listed
+            stem = name[name.rfind("/") + 1:name.rfind(".")]
+            why = "không có quyền đọc" if isinstance(exc, PermissionError) else "tệp vừa bị xóa, đổi tên hoặc hỏng"
+            result.problems.append(Problem(name, 1, 1, "unreadable-file",
+                                           f"Không đọc được tệp ({why}); hãy kiểm tra tệp rồi chạy lại.", f"{kind.label} {stem}"))
+            result.unreadable.add((kind.name, scope, stem))
+            continue
+        if content is not None and not store.stored(name, stat, digest):
+            pending.append((len(slots), name, kind, scope, stat, digest, content))
+            slots.append(None)
+            continue
         slots.append(Record(kind, loader.StoredDocument(name, store.data, path), scope, digest=digest))
     outcomes = parse_all(reader.schemas, [(name, kind.name, content) for _, name, kind, _, _, _, content in pending])
     for (slot, name, kind, scope, stat, digest, content), outcome in zip(pending, outcomes, strict=True):
