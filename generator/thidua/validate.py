@@ -66,13 +66,9 @@ class Result:
         return not self.problems
 
 
-def find_record_files(root: FsPath) -> list[FsPath]:
-    """Every file under ``records/`` that is not a scanned document or a note, in a stable order."""
-    return [root / name for name in _record_names(root)]
-
-
 def _record_names(root: FsPath) -> list[str]:
-    """The same files as paths relative to ``root``, written with "/": each folder's files by name, then its folders."""
+    """Every file under ``records/`` that is not a scanned document or a note, relative to ``root`` and written
+    with "/": each folder's files by name, then its folders."""
     names: list[str] = []
     _walk(os.path.join(root, "records"), "records", names)
     return names
