@@ -38,8 +38,10 @@ def write(out: Path, units: int, nominations: int, seed: int) -> None:
         shutil.rmtree(out)
     for folder in ("records", "schemas", "overrides"):
         shutil.copytree(ROOT / folder, out / folder)
-    generated = ("index.md", "phong-trao", "bang-vang", "don-vi", "tra-cuu", "tin-tuc")  # thidua.build.GENERATED
-    shutil.copytree(ROOT / "docs", out / "docs", ignore=lambda d, names: [n for n in names if Path(d) == ROOT / "docs" and n in generated])
+    sys.path.insert(0, str(ROOT / "generator"))
+    from thidua.build import GENERATED  # pages thidua build writes: not copied, the build writes them again
+
+    shutil.copytree(ROOT / "docs", out / "docs", ignore=lambda d, names: [n for n in names if Path(d) == ROOT / "docs" and n in GENERATED])
     shutil.copy(ROOT / "mkdocs.yml", out / "mkdocs.yml")
     records = out / "records"
     people: list[tuple[str, str]] = []  # (person id, unit id)

@@ -16,7 +16,7 @@ from .loader import Path
 from .messages import _SLUG_PATTERN, suggest
 from .problems import Problem
 from .text import slugify
-from .validate import Record, place
+from .validate import Record, place, stem_of
 
 _SLUG = re.compile(_SLUG_PATTERN)
 
@@ -56,8 +56,7 @@ class _Checker:
         for name in self.store.changed:
             kind, scope, _ = place(name)
             if kind is not None:
-                stem = os.path.splitext(os.path.basename(name))[0]
-                changed |= {dep_key("record", kind.name, scope, stem), dep_key("ids", kind.name, scope),
+                changed |= {dep_key("record", kind.name, scope, stem_of(name)), dep_key("ids", kind.name, scope),
                             dep_key("records", kind.name, scope)}
         changed |= {dep_key("file", path) for path in self.plain_files() ^ self.store.plain_files()}
         return self.store.dependents(changed)

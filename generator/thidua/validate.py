@@ -41,8 +41,7 @@ class Record:
         return value if isinstance(value, str) else ""
 
     def __post_init__(self) -> None:
-        path = self.doc.path
-        self.stem = path[path.rfind("/") + 1:path.rfind(".")]  # the id the file name gives (names end in .yml or .yaml)
+        self.stem = stem_of(self.doc.path)
 
     @property
     def label(self) -> str:
@@ -64,6 +63,11 @@ class Result:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def stem_of(name: str) -> str:
+    """The id a record's file name gives: ``records/units/van-phong.yml`` → ``van-phong`` (names end in .yml or .yaml)."""
+    return name[name.rfind("/") + 1:name.rfind(".")]
 
 
 def _record_names(root: FsPath) -> list[str]:
@@ -160,7 +164,7 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None, *, use_cache: 
                     content = stream.read()
                 digest = content_digest(content)
         except OSError as exc:  # unreadable, or gone since the folder was listed
-            stem = name[name.rfind("/") + 1:name.rfind(".")]
+            stem = stem_of(name)
             why = "không có quyền đọc" if isinstance(exc, PermissionError) else "tệp vừa bị xóa, đổi tên hoặc hỏng"
             result.problems.append(Problem(name, 1, 1, "unreadable-file",
                                            f"Không đọc được tệp ({why}); hãy kiểm tra tệp rồi chạy lại.", f"{kind.label} {stem}"))
@@ -196,7 +200,7 @@ class _Reader:
         """The record a parsed file gives, with its schema problems; None if it could not be read."""
         data, passed, unreadable = outcome
         if unreadable is not None:
-            stem = os.path.splitext(os.path.basename(name))[0]
+            stem = stem_of(name)
             result.problems.append(replace(unreadable, record=f"{kind.label} {stem}"))
             result.unreadable.add((kind.name, scope, stem))
             store.read(name, stat, digest, None)
