@@ -25,6 +25,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -54,10 +55,41 @@ def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> t
     return float(seconds), int(peak_kib) // 1024
 
 
+def bundle(schemas: dict[str, dict[str, Any]], name: str) -> dict[str, Any]:
+    """One self-contained Draft 2020-12 document: every $ref, local or to another file, points into its own $defs."""
+    defs: dict[str, Any] = {}
+
+    def target(file: str, pointer: str) -> str:
+        definition = pointer.rsplit("/", 1)[-1]
+        key = f"{file.split('.')[0]}__{definition}"
+        if key not in defs:
+            defs[key] = {}
+            defs[key] = rewrite(schemas[file]["$defs"][definition], file)
+        return f"#/$defs/{key}"
+
+    def rewrite(node: Any, here: str) -> Any:
+        if isinstance(node, list):
+            return [rewrite(item, here) for item in node]
+        if not isinstance(node, dict):
+            return node
+        out = {}
+        for key, value in node.items():
+            if key in ("$schema", "$id", "$defs"):
+                continue
+            if key == "$ref":
+                file, _, pointer = value.partition("#")
+                out[key] = target(file or here, pointer)
+            else:
+                out[key] = rewrite(value, here)
+        return out
+
+    document = rewrite(schemas[name], name)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **document, "$defs": defs}
+
+
 def bundled_schemas(out: Path) -> dict[str, Path]:
     """Each kind's schema with every $ref resolved inside one Draft 2020-12 file."""
     sys.path.insert(0, str(ROOT / "generator"))
-    from thidua.fastcheck import bundle
     from thidua.kinds import KINDS
     from thidua.schemas import load_schemas
 
@@ -65,11 +97,8 @@ def bundled_schemas(out: Path) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
     paths = {}
     for kind in KINDS:
-        document = json.loads(json.dumps(bundle(schemas, kind.schema)).replace('"#/definitions/', '"#/$defs/'))
-        document["$defs"] = document.pop("definitions")
-        document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         paths[kind.folder] = out / kind.schema
-        paths[kind.folder].write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+        paths[kind.folder].write_text(json.dumps(bundle(schemas, kind.schema), ensure_ascii=False), "utf-8")
     return paths
 
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import json
+from typing import Any
+
+import jsonschema
+import jsonschema_rs
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT
 from thidua.kinds import KINDS
@@ -21,6 +28,36 @@ def test_the_metaschema_check_catches_a_broken_schema() -> None:
     """A schema with a wrong keyword value is reported by the metaschema check."""
     broken = {"x.schema.json": {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "chuỗi"}}
     assert len(metaschema_errors(broken)) == 1
+
+
+def _nodes(node: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [here] if here else []
+    children = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else []
+    for key, value in children:
+        found += _nodes(value, here + (key,))
+    return found
+
+
+SCHEMA_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-2, 2), st.floats(allow_nan=False, width=16),
+                          st.sampled_from(["string", "chuỗi", "", "#/$defs/khong-co", "^[a-z", "date", "object"]),
+                          st.lists(st.sampled_from(["string", "id", 1]), max_size=2), st.just({}), st.just([]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_the_quick_metaschema_check_never_passes_what_jsonschema_rejects(data: st.DataObject) -> None:
+    """A schema changed at random: when jsonschema-rs calls it valid, jsonschema finds no error either."""
+    name = data.draw(st.sampled_from(sorted(SCHEMAS)))
+    schema = copy.deepcopy(SCHEMAS[name])
+    path = data.draw(st.sampled_from(_nodes(schema)))
+    parent: Any = schema
+    for part in path[:-1]:
+        parent = parent[part]
+    parent[path[-1]] = data.draw(SCHEMA_VALUES)
+    full = list(jsonschema.Draft202012Validator(jsonschema.Draft202012Validator.META_SCHEMA).iter_errors(schema))
+    if jsonschema_rs.meta.is_valid(schema):
+        assert full == []
+    assert (metaschema_errors({name: schema}) == []) == (full == [] and jsonschema_rs.meta.is_valid(schema))
 
 
 def test_one_schema_per_kind_and_all_references_resolve() -> None:
@@ -82,11 +119,13 @@ def test_editor_maps_each_record_folder_to_its_schema() -> None:
     assert settings["yaml.schemas"] == expected
 
 
-def test_a_schema_no_record_can_meet_is_a_maintainer_error(tree, cli) -> None:  # type: ignore[no-untyped-def]
-    """A required field the schema also forbids stops with one sentence naming the schema (exit 2), no traceback."""
+def test_a_pattern_no_regex_engine_reads_is_a_maintainer_error(tree, cli) -> None:  # type: ignore[no-untyped-def]
+    """An unbalanced parenthesis in a pattern stops with one sentence naming the schema and the pattern (exit 2)."""
     schema = tree / "schemas/person.schema.json"
-    schema.write_text(schema.read_text("utf-8").replace('"required": [', '"required": ["ghi_chu", ', 1), "utf-8")
+    text = schema.read_text("utf-8")
+    assert '"^0[0-9]{9}$"' in text
+    schema.write_text(text.replace('"^0[0-9]{9}$"', '"^(0[0-9]{9}$"'), "utf-8")
     run = cli("--root", str(tree), "validate")
     assert run.code == 2
-    assert run.err.startswith("thidua: lỗi: mẫu person.schema.json không dùng được")
+    assert run.err.startswith('thidua: lỗi: mẫu person.schema.json không dùng được ("^(0[0-9]{9}$" is not a "regex")')
     assert "lỗi của người bảo trì" in run.err and "Traceback" not in run.err

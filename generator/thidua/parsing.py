@@ -38,7 +38,7 @@ def _parse(batch: list[Job]) -> list[Outcome]:
         except RecordError as exc:
             outcomes.append((None, False, exc.problem))
             continue
-        outcomes.append((data, _checks.passes(kind, data), None))
+        outcomes.append((data, _checks.passes(kind, data, content), None))
     return outcomes
 
 
