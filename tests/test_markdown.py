@@ -21,7 +21,8 @@ def full_escape(value: str) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
-@given(st.text(alphabet=st.sampled_from("aăđê Ữ1209.)-=_*|<>&\"'#`\\[]{}!+\t\n\u00a0\u2028xyz"), max_size=30))
+@given(st.one_of(st.text(alphabet=st.sampled_from("aăđê Ữ1209.)-=_*|<>&\"'#`\\[]{}!+\t\n\u00a0\u2028\u3000\x1c\x85٣xyz"),
+                         max_size=30), st.text(max_size=12)))
 def test_quick_path_agrees_with_full_escape(text: str) -> None:
     assert escape(text) == full_escape(text)
 

@@ -14,6 +14,7 @@ import yaml
 
 from .clock import epoch_of
 from .evaluate_run import evaluate_registry
+from .gcpause import paused_collection
 from .model import registry_from
 from .nav import nav_config
 from .render import Page, Publishing, render_pages, write_pages
@@ -24,6 +25,7 @@ GENERATED = ("index.md", "phong-trao", "bang-vang", "don-vi", "tra-cuu", "tin-tu
 NAV_CONFIG = "build/mkdocs.yml"
 
 
+@paused_collection()
 def generate(result: Result, root: Path, as_of: dt.date) -> int:
     """Evaluate, then write the generated Markdown into docs/ and the navigation config.
 

@@ -158,6 +158,8 @@ class Cache:
 
     def read(self, name: str, stat: Stat, digest: bytes, data: Any | None) -> None:
         """A file read anew: its data if it passed its schema (else None)."""
+        if self.db is None:
+            return
         row = self.rows.get(name)
         if row is None or row[1] != digest:
             self.changed.add(name)

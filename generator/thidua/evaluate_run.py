@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from .evaluate import CampaignResult, evaluate_campaign
+from .gcpause import paused_collection
 from .githistory import first_landings
 from .model import Registry, registry_from
 from .report_text import render_text
@@ -31,6 +32,7 @@ def write_atomic(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
+@paused_collection()
 def evaluate_all(result: Result, root: Path, as_of: dt.date, output: Path, only: str | None) -> int:
     registry = registry_from(result.records)
     if only is not None and only not in registry.campaigns:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -13,16 +14,26 @@ _INLINE = re.compile(r"([\\`*_{}\[\]#+!|])")
 _LINE_START = re.compile(r"^(\s*)([-=]|\d+(?=[.)]))")
 
 
-# Text with none of these is already inert: escaping would return it unchanged.
-_NEEDS_ESCAPE = re.compile(r"[\\`*_{}\[\]#+!|&<>\"']|[^\S ]|  |^[ =\d-]| $")
+# Characters escaping changes: Markdown and HTML specials, and every whitespace but the plain space.
+_SPECIAL = re.compile("[\\\\`*_{}\\[\\]#+!|&<>\"'\t-\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+
+def _inert(text: str) -> bool:
+    """True when escaping would return ``text`` unchanged (one character class, then plain string tests: fast)."""
+    first = text[:1]
+    return not (_SPECIAL.search(text) or "  " in text or first in (" ", "=", "-") or first.isdecimal() or text.endswith(" "))
 
 
 def escape(value: object) -> str:
     """``value`` as inert Markdown text: no HTML, no links, no emphasis, one line."""
     if isinstance(value, Markup):
         return str(value)
-    text = str(value)
-    if not _NEEDS_ESCAPE.search(text):
+    return _escape_text(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # names, statuses and marks repeat in every row of the large boards
+def _escape_text(text: str) -> str:
+    if _inert(text):
         return text
     text = " ".join(text.split())
     text = html.escape(text, quote=True)

@@ -9,12 +9,14 @@ from pathlib import Path
 import jinja2
 
 from .evaluate import CampaignResult
+from .forking import fork_map
 from .markdown import finalize, front_title
 from .model import Registry
 from .model.campaign import Campaign, Quota
 from .model.commune import Law
 from .text import decimal, document_date, table_date
 
+PARALLEL_FROM = 2000  # people and nominations: below this, forking workers costs more than it saves
 KIND_NAMES = {"tap-the": "tập thể", "ca-nhan": "cá nhân"}
 _ROUNDING = {"down": "làm tròn xuống", "up": "làm tròn lên", "nearest": "làm tròn"}
 _OF = {"participants": "số đơn vị, cá nhân tham gia", "nominations": "số hồ sơ đề nghị"}
@@ -92,11 +94,16 @@ def environment() -> jinja2.Environment:
 
 def render_pages(registry: Registry, results: dict[str, CampaignResult], as_of: dt.date,
                  publishing: Publishing | None = None) -> list[Page]:
-    """Every generated page, from every page module, in a stable order."""
-    from .pages import MODULES
+    """Every generated page, from every set of pages, in a stable order; the sets side by side when the records are many."""
+    from .pages import LONGEST, PAGE_SETS
 
     site = Site(registry, results, as_of, environment(), publishing or Publishing())
-    return [page for module in MODULES for page in module.pages(site)]
+    size = len(registry.people) + sum(len(group) for group in registry.nominations.values())
+    if size < PARALLEL_FROM:
+        return [page for pages in PAGE_SETS for page in pages(site)]
+    order = sorted(range(len(PAGE_SETS)), key=lambda i: LONGEST.index(PAGE_SETS[i]) if PAGE_SETS[i] in LONGEST else len(LONGEST))
+    rendered = dict(zip(order, fork_map(lambda i: PAGE_SETS[i](site), order), strict=True))
+    return [page for i in range(len(PAGE_SETS)) for page in rendered[i]]
 
 
 def _content(page: Page, root: Path | None) -> bytes:

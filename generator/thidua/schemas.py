@@ -94,6 +94,16 @@ def build_validators(schemas: dict[str, dict[str, Any]]) -> dict[str, jsonschema
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
 
+def quickly_valid(schema: dict[str, Any]) -> bool:
+    """True when jsonschema-rs finds a Draft 2020-12 schema valid against its metaschema; False when unsure."""
+    import jsonschema_rs
+
+    try:
+        return schema.get("$schema") == DRAFT_2020_12 and jsonschema_rs.meta.is_valid(schema)
+    except (jsonschema_rs.ReferencingError, ValueError):
+        return False
+
+
 def metaschema_errors(schemas: dict[str, dict[str, Any]]) -> list[str]:
     """Problems of each schema against the Draft 2020-12 metaschema.
 
@@ -105,7 +115,7 @@ def metaschema_errors(schemas: dict[str, dict[str, Any]]) -> list[str]:
 
     errors = []
     for name, schema in schemas.items():
-        if schema.get("$schema") == DRAFT_2020_12 and jsonschema_rs.meta.is_valid(schema):
+        if quickly_valid(schema):
             continue
         found = [f"{name}: {error.message}" for error in
                  jsonschema.Draft202012Validator(jsonschema.Draft202012Validator.META_SCHEMA).iter_errors(schema)]
@@ -114,5 +124,7 @@ def metaschema_errors(schemas: dict[str, dict[str, Any]]) -> list[str]:
                 jsonschema_rs.meta.validate(schema)
             except jsonschema_rs.ValidationError as exc:
                 found.append(f"{name}: {exc.message}")
+            except jsonschema_rs.ReferencingError:
+                pass  # jsonschema, which found nothing, stays the judge
         errors += found
     return errors

@@ -12,6 +12,7 @@ from typing import Any
 
 from . import loader
 from .cache import Cache, Stat, code_key, content_digest, file_stat
+from .gcpause import paused_collection
 from .kinds import BY_FOLDER, KINDS, OTHER_FOLDERS, Kind
 from .parsing import Outcome, parse_all
 from .problems import Problem
@@ -124,6 +125,7 @@ def place(name: str) -> tuple[Kind | None, str | None, str | None]:
     return kind, None, None
 
 
+@paused_collection()
 def validate_tree(root: FsPath, schema_dir: FsPath | None = None, *, use_cache: bool = False) -> Result:
     """Load and check every record under ``root/records``; ``use_cache`` reads and keeps the cache (see cache.py)."""
     from .crosscheck import check_across  # late import: crosscheck imports Record
@@ -162,7 +164,7 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None, *, use_cache: 
             if digest is None:
                 with open(path, "rb") as stream:
                     content = stream.read()
-                digest = content_digest(content)
+                digest = content_digest(content) if store.enabled else b""
         except OSError as exc:  # unreadable, or gone since the folder was listed
             stem = stem_of(name)
             why = "không có quyền đọc" if isinstance(exc, PermissionError) else "tệp vừa bị xóa, đổi tên hoặc hỏng"

@@ -98,9 +98,14 @@ def tasks_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
     return Page(f"phong-trao/{c.id}/nhiem-vu.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Kết quả theo nhiệm vụ"))
 
 
-def pages(site: Site) -> list[Page]:
-    found = []
-    for c in site.campaigns():
-        result = site.results[c.id]
-        found += [dossier_page(site, c, result), eligibility_page(site, c, result), tasks_page(site, c, result)]
-    return found
+# Three sets of pages, rendered apart (the two boards of a large campaign are the longest pages of the site).
+def dossier_pages(site: Site) -> list[Page]:
+    return [dossier_page(site, c, site.results[c.id]) for c in site.campaigns()]
+
+
+def eligibility_pages(site: Site) -> list[Page]:
+    return [eligibility_page(site, c, site.results[c.id]) for c in site.campaigns()]
+
+
+def task_pages(site: Site) -> list[Page]:
+    return [tasks_page(site, c, site.results[c.id]) for c in site.campaigns()]
