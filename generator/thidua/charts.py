@@ -5,12 +5,12 @@ Every chart carries a Vietnamese title and a one-sentence description for screen
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from html import escape
 
 from markupsafe import Markup
 
-from .clock import VIETNAM
 from .evaluate import CampaignResult
 from .model.campaign import Campaign
 from .model.records import Report
@@ -35,7 +35,7 @@ def _text(x: float, y: float, text: str, anchor: str = "start", size: int = 16, 
 
 def submissions(campaign: Campaign, result: CampaignResult) -> Markup:
     """Dossiers received, day by day up to the deadline and after, as a running total."""
-    days = sorted(r.nomination.submitted_at.astimezone(VIETNAM).date() for r in result.nominations if r.nomination.submitted_at)
+    days = sorted(r.nomination.submitted_on for r in result.nominations if r.nomination.submitted_on)
     title = "Hồ sơ đã nộp so với hạn chót"
     if not days:
         return _svg(title, "Chưa có hồ sơ nào được nộp.", 40, [_text(10, 25, "Chưa có hồ sơ nào được nộp.")])
@@ -54,8 +54,8 @@ def submissions(campaign: Campaign, result: CampaignResult) -> Markup:
         body.append(_text(left - 6, y + 4, str(step), "end", 15))
     for index in range(span):
         day = start + dt.timedelta(days=index)
-        on_time = sum(d <= min(day, campaign.deadline) for d in days)
-        after = sum(campaign.deadline < d <= day for d in days)
+        on_time = bisect.bisect_right(days, min(day, campaign.deadline))  # days is sorted: counts by bisection
+        after = bisect.bisect_right(days, day) - bisect.bisect_right(days, campaign.deadline) if day > campaign.deadline else 0
         x = left + index * bar_w + 1
         label = f"{table_date(day)}: {on_time + after} hồ sơ" + (f", trong đó {after} sau hạn" if after else "")
         for part, base, colour in ((on_time, 0, _ON_TIME), (after, on_time, _LATE)):

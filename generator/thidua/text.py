@@ -7,6 +7,7 @@ import functools
 import re
 import unicodedata
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 _LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
 # Tone marks in the order Vietnamese dictionaries use: none, huyền, hỏi, ngã, sắc, nặng.
@@ -20,10 +21,18 @@ def nfc(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """Turn Vietnamese text into an ASCII slug: ``Đặng Văn Đức`` → ``dang-van-duc``."""
+    """Turn Vietnamese text into an ASCII slug: ``Đặng Văn Đức`` → ``dang-van-duc``.
+
+    Word by word (a space is a separator either way), each word's slug cached: names share their words.
+    """
+    return "-".join(slug for slug in map(_slug_word, text.split()) if slug)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _slug_word(text: str) -> str:
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return _NOT_SLUG.sub("-", text).strip("-")
 
 
 def fold(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,7 +100,7 @@ class Nomination:
     documents: tuple[Document, ...]
     fictional: bool
 
-    @property
+    @functools.cached_property  # read by the evaluation, the boards and the chart
     def submitted_on(self) -> dt.date | None:
         return self.submitted_at.astimezone(VIETNAM).date() if self.submitted_at else None
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from .. import charts
 from ..dossier import LATE, NOT_SUBMITTED
 from ..evaluate import OUTCOME_NAMES, CampaignResult, NominationResult
@@ -54,7 +56,10 @@ def _moment(r: NominationResult) -> str:
 
 def dossier_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
     board = rows(site, result)
-    text = site.render("dossiers.md.j2", c=c, result=result, rows=board, timing=_TIMING, moment=_moment,
+    # The document columns of each row, worked out once per row (constant marks, nothing from a record).
+    cells = {row.id: Markup(" | ".join("✓" if row.result.nomination.document(d.id) else "✗ thiếu" for d in c.dossier))
+             for row in board}
+    text = site.render("dossiers.md.j2", c=c, result=result, rows=board, cells=cells, timing=_TIMING, moment=_moment,
                        kinds=KIND_NAMES, chart=charts.submissions(c, result))
     return Page(f"phong-trao/{c.id}/ho-so.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Hồ sơ đề nghị"))
 
@@ -77,12 +82,24 @@ def shown_outcome(site: Site, c: Campaign, result: CampaignResult, r: Nomination
     return OUTCOME_NAMES[r.outcome] + (" (bằng phiếu, hội đồng đã kết luận)" if settled else "")
 
 
+def _criteria_cells(r: NominationResult) -> Markup:
+    """The criteria columns of a row: one mark each (constant text, nothing from a record)."""
+    if r.outcome in STOPPED_EARLY:
+        return Markup(" | ".join("—" for _ in r.criteria))
+    return Markup(" | ".join(SYMBOLS.get(cr.outcome.state, "?") for cr in r.criteria))
+
+
 def eligibility_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
     board = rows(site, result)
     council = site.registry.councils.get(result.meeting.council) if result.meeting else None
-    text = site.render("eligibility.md.j2", c=c, result=result, rows=board, council=council, kinds=KIND_NAMES,
-                       marks=STATE_MARKS, unknown=UNKNOWN_MARK, symbols=SYMBOLS, stopped=STOPPED_EARLY,
-                       shown=lambda r: shown_outcome(site, c, result, r), several=len(c.awards) > 1,
+    # Worked out once per row here, not per cell in the template: a province's board has ten thousand rows.
+    groups: dict[tuple[str, str], list[Row]] = {}
+    for row in board:
+        groups.setdefault((row.result.nomination.award, row.result.nomination.kind), []).append(row)
+    shown = {row.id: shown_outcome(site, c, result, row.result) for row in board}
+    cells = {row.id: _criteria_cells(row.result) for row in board}
+    text = site.render("eligibility.md.j2", c=c, result=result, rows=board, groups=groups, council=council, kinds=KIND_NAMES,
+                       marks=STATE_MARKS, unknown=UNKNOWN_MARK, shown=shown, cells=cells, several=len(c.awards) > 1,
                        by_id={row.id: row for row in board})
     return Page(f"phong-trao/{c.id}/xet-chon.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Xét chọn"))
 

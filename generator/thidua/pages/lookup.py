@@ -24,7 +24,8 @@ def index(site: Site) -> str:
         detail = ", ".join(x for x in (person.position, unit.name) if x)
         entries.append({"name": person.name, "detail": detail, "fold": f"{fold(person.name)} {fold(unit.name)}",
                         "url": f"../don-vi/{unit.id}/#thanh-vien"})
-    return json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # One entry per line: a diff shows the names that changed, and json's C encoder (which indent turns off) writes it.
+    return "[\n" + ",\n".join(json.dumps(entry, ensure_ascii=False, sort_keys=True) for entry in entries) + "\n]\n"
 
 
 def pages(site: Site) -> list[Page]:
