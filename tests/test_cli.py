@@ -237,19 +237,32 @@ def test_symlinks_in_records_neither_loop_nor_crash(tree, cli) -> None:  # type:
     assert run.out.startswith("Tất cả ")
 
 
-def test_a_file_that_cannot_be_read_is_reported_not_crashed_on(tree, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """A record removed between listing and reading (or without read permission) is a located problem, exit 1."""
+@pytest.mark.parametrize("cached", [True, False])
+def test_a_file_that_cannot_be_read_is_reported_not_crashed_on(tree, cli, monkeypatch, cached) -> None:  # type: ignore[no-untyped-def]
+    """A record removed between listing and reading is a located problem, exit 1: whether it vanishes before its
+    times are read (with the cache) or before it is opened (without)."""
+    import builtins
+
+    import thidua.parsing
     import thidua.validate
 
-    real = thidua.validate.file_stat
+    real_stat, real_open = thidua.validate.file_stat, builtins.open
 
-    def gone(path: str):  # type: ignore[no-untyped-def]
+    def gone_stat(path: str):  # type: ignore[no-untyped-def]
         if path.endswith("records/units/hoi-nong-dan.yml"):
             raise FileNotFoundError(2, "No such file or directory")
-        return real(path)
+        return real_stat(path)
 
-    monkeypatch.setattr(thidua.validate, "file_stat", gone)
-    run = cli("--root", str(tree), "--no-cache", "validate")
+    def gone_open(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path).endswith("records/units/hoi-nong-dan.yml"):
+            raise FileNotFoundError(2, "No such file or directory")
+        return real_open(path, *args, **kwargs)
+
+    if cached:
+        monkeypatch.setattr(thidua.validate, "file_stat", gone_stat)
+    else:
+        monkeypatch.setattr(thidua.parsing, "open", gone_open, raising=False)
+    run = cli("--root", str(tree), *(() if cached else ("--no-cache",)), "validate")
     assert run.code == 1 and "Traceback" not in run.out + run.err
     assert run.out.startswith("records/units/hoi-nong-dan.yml:1:1: [đơn vị hoi-nong-dan] Không đọc được tệp "
                               "(tệp vừa bị xóa, đổi tên hoặc hỏng); hãy kiểm tra tệp rồi chạy lại.")

@@ -143,10 +143,15 @@ class Cache:
             return None
         return row[1]
 
+    def holds(self, name: str, digest: bytes) -> bool:
+        """Whether the cache holds the data of this content (no side effect: workers ask it)."""
+        row = self.rows.get(name)
+        return row is not None and row[1] == digest and row[2]
+
     def stored(self, name: str, stat: Stat, digest: bytes) -> bool:
         """Whether the cache holds this content's data (noting the file's new times if it does)."""
         row = self.rows.get(name)
-        if row is None or row[1] != digest or not row[2]:
+        if row is None or not self.holds(name, digest):
             return False
         if row[0] != stat:
             self._read.append((name, *stat, digest, None, False))
@@ -156,9 +161,9 @@ class Cache:
         assert self.db is not None
         return self.db.execute("SELECT data FROM data WHERE name = ?", (name,)).fetchone()[0]  # type: ignore[no-any-return]
 
-    def read(self, name: str, stat: Stat, digest: bytes, data: Any | None) -> None:
+    def read(self, name: str, stat: Stat | None, digest: bytes, data: Any | None) -> None:
         """A file read anew: its data if it passed its schema (else None)."""
-        if self.db is None:
+        if self.db is None or stat is None:
             return
         row = self.rows.get(name)
         if row is None or row[1] != digest:

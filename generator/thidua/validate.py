@@ -11,10 +11,10 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from . import loader
-from .cache import Cache, Stat, code_key, content_digest, file_stat
+from .cache import Cache, Stat, code_key, file_stat
 from .gcpause import paused_collection
 from .kinds import BY_FOLDER, KINDS, OTHER_FOLDERS, Kind
-from .parsing import Outcome, parse_all
+from .parsing import DENIED, HELD, LOST, Outcome, read_all
 from .problems import Problem
 from .schemas import build_validators, load_schemas, schema_files
 
@@ -140,7 +140,7 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None, *, use_cache: 
     store.gone(names)
     slots: list[Record | None] = []
     by_folder: dict[str, tuple[Kind | None, str | None, str | None]] = {}  # every file in a folder has the same place
-    pending: list[tuple[int, str, Kind, str | None, Stat, bytes, bytes]] = []
+    pending: list[tuple[int, str, Kind, str | None, Stat | None]] = []
     for name in names:
         misnamed = _misnamed(name)
         if misnamed:
@@ -156,30 +156,30 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None, *, use_cache: 
         if kind is None:
             continue
         result.files += 1
-        path = f"{root}/{name}"
-        try:
-            stat = file_stat(path)
+        stat: Stat | None = None
+        if store.enabled:  # without a cache nothing needs the file's times: the file is simply read
+            try:
+                stat = file_stat(f"{root}/{name}")
+            except OSError as exc:
+                _unreadable(result, name, kind, scope, isinstance(exc, PermissionError))
+                continue
             digest = store.known(name, stat)
-            content: bytes | None = None
-            if digest is None:
-                with open(path, "rb") as stream:
-                    content = stream.read()
-                digest = content_digest(content) if store.enabled else b""
-        except OSError as exc:  # unreadable, or gone since the folder was listed
-            stem = stem_of(name)
-            why = "không có quyền đọc" if isinstance(exc, PermissionError) else "tệp vừa bị xóa, đổi tên hoặc hỏng"
-            result.problems.append(Problem(name, 1, 1, "unreadable-file",
-                                           f"Không đọc được tệp ({why}); hãy kiểm tra tệp rồi chạy lại.", f"{kind.label} {stem}"))
-            result.unreadable.add((kind.name, scope, stem))
-            continue
-        if content is not None and not store.stored(name, stat, digest):
-            pending.append((len(slots), name, kind, scope, stat, digest, content))
-            slots.append(None)
-            continue
-        slots.append(Record(kind, loader.StoredDocument(name, store.data, path), scope, digest=digest))
-    outcomes = parse_all(reader.schemas, [(name, kind.name, content) for _, name, kind, _, _, _, content in pending])
-    for (slot, name, kind, scope, stat, digest, content), outcome in zip(pending, outcomes, strict=True):
-        slots[slot] = reader.check(store, result, name, kind, scope, stat, digest, content, outcome)
+            if digest is not None:
+                slots.append(Record(kind, loader.StoredDocument(name, store.data, f"{root}/{name}"), scope, digest=digest))
+                continue
+        pending.append((len(slots), name, kind, scope, stat))
+        slots.append(None)
+    jobs = [(f"{root}/{name}", name, kind.name) for _, name, kind, _, _ in pending]
+    outcomes = read_all(reader.schemas, jobs, digests=store.enabled, held=store.holds)
+    for (slot, name, kind, scope, stat), outcome in zip(pending, outcomes, strict=True):
+        if outcome.status in (DENIED, LOST):
+            _unreadable(result, name, kind, scope, outcome.status == DENIED)
+        elif outcome.status == HELD:
+            assert stat is not None  # only a cache holds data
+            store.stored(name, stat, outcome.digest)
+            slots[slot] = Record(kind, loader.StoredDocument(name, store.data, f"{root}/{name}"), scope, digest=outcome.digest)
+        else:
+            slots[slot] = reader.check(store, result, name, kind, scope, stat, outcome)
     result.records = [record for record in slots if record is not None]
     # Where the schema already reported a place, a cross-record problem at the same place is an echo.
     places = {(p.file, p.line, p.column) for p in result.problems}
@@ -190,6 +190,15 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None, *, use_cache: 
     return result
 
 
+def _unreadable(result: Result, name: str, kind: Kind, scope: str | None, denied: bool) -> None:
+    """A record file that exists but could not be read (no permission, or gone since the folder was listed)."""
+    stem = stem_of(name)
+    why = "không có quyền đọc" if denied else "tệp vừa bị xóa, đổi tên hoặc hỏng"
+    result.problems.append(Problem(name, 1, 1, "unreadable-file",
+                                   f"Không đọc được tệp ({why}); hãy kiểm tra tệp rồi chạy lại.", f"{kind.label} {stem}"))
+    result.unreadable.add((kind.name, scope, stem))
+
+
 class _Reader:
     """Checks a parsed record against its schema; the full validator runs only where the fast pass failed."""
 
@@ -198,18 +207,18 @@ class _Reader:
         self.validators: dict[str, Any] | None = None
 
     def check(self, store: Cache, result: Result, name: str, kind: Kind, scope: str | None,
-              stat: Stat, digest: bytes, content: bytes, outcome: Outcome) -> Record | None:
+              stat: Stat | None, outcome: Outcome) -> Record | None:
         """The record a parsed file gives, with its schema problems; None if it could not be read."""
-        data, passed, unreadable = outcome
-        if unreadable is not None:
+        digest = outcome.digest
+        if outcome.problem is not None:
             stem = stem_of(name)
-            result.problems.append(replace(unreadable, record=f"{kind.label} {stem}"))
+            result.problems.append(replace(outcome.problem, record=f"{kind.label} {stem}"))
             result.unreadable.add((kind.name, scope, stem))
             store.read(name, stat, digest, None)
             return None
-        doc = loader.Document(name, data, loader.decode(name, content))
+        doc = loader.Document(name, outcome.data, loader.decode(name, outcome.content))
         record = Record(kind, doc, scope, digest=digest)
-        errors = [] if passed else self.errors(kind.name, doc.data)
+        errors = [] if outcome.passed else self.errors(kind.name, doc.data)
         if errors:
             from .messages import describe
 
