@@ -121,7 +121,7 @@ def _criteria_state(results: tuple[CriterionResult, ...]) -> str:
 def _points(campaign: Campaign, results: tuple[CriterionResult, ...], state: str = MET) -> float | None:
     """Total points of the criteria in ``state`` (met, or not yet known: what they could still add);
     None when the plan does not score."""
-    weights = {c.id: c.points for c in campaign.criteria}
+    weights = campaign.criterion_points
     if all(weights.get(r.criterion) is None for r in results):
         return None
     return float(sum(weights.get(r.criterion) or 0 for r in results if r.outcome.state == state))
@@ -176,7 +176,8 @@ def evaluate_campaign(registry: Registry, campaign: Campaign, as_of: dt.date,
     # Principles across nominations: one nominee once per award, one achievement once per campaign.
     first_of_nominee: dict[tuple[str, str, str], str] = {}
     first_of_achievement: dict[tuple[str, str], str] = {}
-    order = sorted(nominations, key=lambda n: (n.submitted_at is None, n.submitted_at or dt.datetime.max.replace(tzinfo=dt.UTC), n.id))
+    # By moment of submission (as a timestamp: comparing aware datetimes is slow), unsubmitted last, then by id.
+    order = sorted(nominations, key=lambda n: (n.submitted_at is None, n.submitted_at.timestamp() if n.submitted_at else 0.0, n.id))
     duplicate: dict[str, list[str]] = {}
     by_id = {n.id: n for n in nominations}
     for n in order:

@@ -41,6 +41,7 @@ class EvidenceReader:
         self.period = (campaign.period_from or dt.date(campaign.year, 1, 1), campaign.period_to or dt.date(campaign.year, 12, 31))
         self._entries: dict[str, dict[str, RatingEntry]] = {}  # by rating, then subject: a province has thousands
         self._by_unit: dict[str, list[Report]] | None = None  # by unit
+        self._sources: dict[str, str] = {}  # how each rating and discipline register is cited, by id
 
     def _entry(self, rating: Rating, subject: str) -> RatingEntry | None:
         if rating.id not in self._entries:
@@ -65,7 +66,9 @@ class EvidenceReader:
     def _rating(self, evidence: Evidence, kind: str, subject: str) -> Fact:
         rating = self.registry.ratings[evidence.source_id or ""]
         target = self.campaign.issuer if evidence.subject == "issuer" else subject
-        source = f"{rating.name}, do {self._owner(rating.kept_by)} giữ"
+        if rating.id not in self._sources:
+            self._sources[rating.id] = f"{rating.name}, do {self._owner(rating.kept_by)} giữ"
+        source = self._sources[rating.id]
         wanted = "units" if evidence.subject == "issuer" or kind == "tap-the" else "people"
         entry = self._entry(rating, target) if rating.subjects == wanted else None
         if entry is None:
@@ -79,7 +82,9 @@ class EvidenceReader:
 
     def _discipline(self, evidence: Evidence, kind: str, subject: str) -> Fact:
         register = self.registry.discipline[evidence.source_id or ""]
-        source = f"{register.name}, do {self._owner(register.kept_by)} giữ, cập nhật đến {register.as_of:%d/%m/%Y}"
+        if register.id not in self._sources:
+            self._sources[register.id] = f"{register.name}, do {self._owner(register.kept_by)} giữ, cập nhật đến {register.as_of:%d/%m/%Y}"
+        source = self._sources[register.id]
         start, end = self.period
         if register.period_from > start or register.period_to < end:
             return Fact(evidence.id, evidence.name, None, "sổ không bao trùm thời gian tính thành tích", source)

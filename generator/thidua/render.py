@@ -101,8 +101,10 @@ def render_pages(registry: Registry, results: dict[str, CampaignResult], as_of: 
     size = len(registry.people) + sum(len(group) for group in registry.nominations.values())
     if size < PARALLEL_FROM:
         return [page for pages in PAGE_SETS for page in pages(site)]
-    order = sorted(range(len(PAGE_SETS)), key=lambda i: LONGEST.index(PAGE_SETS[i]) if PAGE_SETS[i] in LONGEST else len(LONGEST))
-    rendered = dict(zip(order, fork_map(lambda i: PAGE_SETS[i](site), order), strict=True))
+    # One job per long set, longest first, then one job for all the short ones (each job costs a round trip).
+    jobs = [[PAGE_SETS.index(long)] for long in LONGEST] + [[i for i, pages in enumerate(PAGE_SETS) if pages not in LONGEST]]
+    rendered = {i: pages for job, done in zip(jobs, fork_map(lambda job: [PAGE_SETS[i](site) for i in job], jobs), strict=True)
+                for i, pages in zip(job, done, strict=True)}
     return [page for i in range(len(PAGE_SETS)) for page in rendered[i]]
 
 

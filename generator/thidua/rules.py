@@ -115,8 +115,8 @@ class RuleChecker:
         failures: list[str] = []
         if rule.at_least or rule.one_of:
             rating = self.registry.ratings[evidence.source_id or ""]
-            levels = [level.id for level in self.registry.scales[rating.scale or ""].levels]
-            if rule.at_least and levels.index(str(fact.value)) > levels.index(rule.at_least):
+            rank = self.registry.scales[rating.scale or ""].rank
+            if rule.at_least and rank[str(fact.value)] > rank[rule.at_least]:
                 failures.append(f"chưa đạt mức «{self._level_name(rating.scale, rule.at_least)}»")
             if rule.one_of and fact.value not in rule.one_of:
                 failures.append("không thuộc các mức " + ", ".join(f"«{self._level_name(rating.scale, x)}»" for x in rule.one_of))

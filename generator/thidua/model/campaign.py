@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -219,6 +220,11 @@ class Campaign:
 
     def criterion(self, ident: str) -> Criterion | None:
         return next((c for c in self.criteria if c.id == ident), None)
+
+    @functools.cached_property
+    def criterion_points(self) -> dict[str, float | None]:
+        """Each criterion's points, by id (None where the plan gives none)."""
+        return {c.id: c.points for c in self.criteria}
 
     def criteria_for(self, award: Award, kind: str) -> tuple[Criterion, ...]:
         """The criteria an award checks for one kind of nominee (all of that kind when the award lists none)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 
@@ -55,7 +56,22 @@ class Scale:
     levels: tuple[Level, ...]
 
     def level(self, ident: str) -> Level | None:
-        return next((level for level in self.levels if level.id == ident), None)
+        return self._by_id.get(ident)
+
+    @functools.cached_property
+    def rank(self) -> dict[str, int]:
+        """Each level's place, best first (0), as a scan from the top finds it."""
+        found: dict[str, int] = {}
+        for place, level in enumerate(self.levels):
+            found.setdefault(level.id, place)
+        return found
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Level]:
+        found: dict[str, Level] = {}
+        for level in self.levels:
+            found.setdefault(level.id, level)  # the first, as a scan would find
+        return found
 
 
 @dataclass(frozen=True)

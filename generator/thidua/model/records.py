@@ -105,7 +105,15 @@ class Nomination:
         return self.submitted_at.astimezone(VIETNAM).date() if self.submitted_at else None
 
     def document(self, type_: str) -> Document | None:
-        return next((d for d in self.documents if d.type == type_), None)
+        """The first document of this type, if any."""
+        return self._by_type.get(type_)
+
+    @functools.cached_property  # the dossier check and the boards ask for each type of every nomination
+    def _by_type(self) -> dict[str, Document]:
+        found: dict[str, Document] = {}
+        for document in self.documents:
+            found.setdefault(document.type, document)
+        return found
 
 
 @dataclass(frozen=True)
