@@ -7,7 +7,6 @@ in the order of the items, so the output does not depend on which worker finishe
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -20,6 +19,8 @@ _work: Callable[[Any], Any] | None = None  # set just before forking; each worke
 
 def workers() -> int:
     """How many workers are worth starting here: one per core, at most four; 1 where fork is missing."""
+    import multiprocessing  # only when there is work to share: a warm run does without it
+
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return min(os.cpu_count() or 1, 4)
@@ -33,8 +34,10 @@ def _run(item: Any) -> Any:
 def fork_map(work: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
     """``[work(item) for item in items]``, on every core when there are several."""
     global _work
-    if workers() < 2 or len(items) < 2:
+    if len(items) < 2 or workers() < 2:
         return [work(item) for item in items]
+    import multiprocessing
+
     _work = work
     try:
         with multiprocessing.get_context("fork").Pool(min(workers(), len(items))) as pool:
