@@ -74,7 +74,7 @@ def bundle(schemas: dict[str, dict[str, Any]], name: str) -> dict[str, Any]:
             return node
         out = {}
         for key, value in node.items():
-            if key in ("$schema", "$id", "$defs", "examples") or key in ("title", "description") and isinstance(value, str):
+            if key in ("$schema", "$id", "$defs") or (key, type(value)) in (("examples", list), ("title", str), ("description", str)):
                 continue  # annotations change nothing a validator decides: check-jsonschema gets its fastest schema
             if key == "$ref":
                 file, _, pointer = value.partition("#")
