@@ -135,3 +135,19 @@ def test_describe_reads_like_the_plan() -> None:
     reg = registry(campaign_data(criteria, EVIDENCE), ratings=RATINGS)
     text = describe(reg.campaigns["thu"].criteria[0].rule, reg.campaigns["thu"], reg)
     assert text == "Điểm: không dưới theo loại đơn vị (xom: 4, các trường hợp khác: 6) (theo Bảng diem, do UBND xã giữ)."
+
+
+def test_a_rating_and_a_register_with_the_same_id_are_each_cited_as_themselves() -> None:
+    """Ids are unique within a kind only: a rating «ky-luat» and a discipline register «ky-luat» keep their own citations."""
+    from thidua.evidence import EvidenceReader
+
+    evidence = [{"id": "xl", "name": "Xếp loại", "source": {"rating": "ky-luat"}, "subject": "nominee"},
+                {"id": "kl", "name": "Kỷ luật", "source": {"discipline": "ky-luat"}, "subject": "nominee"}]
+    built = registry(campaign_data([], evidence), ratings={"ky-luat": {"an": "tot"}})
+    campaign = built.campaigns["thu"]
+    reader = EvidenceReader(built, campaign)
+    by_id = {e.id: e for e in campaign.evidence}
+    rating, register = built.ratings["ky-luat"], built.discipline["ky-luat"]
+    assert reader.read(by_id["xl"], "ca-nhan", "an").source.startswith(f"{rating.name}, do ")
+    assert reader.read(by_id["kl"], "ca-nhan", "an").source.startswith(f"{register.name}, do ")
+    assert rating.name != register.name

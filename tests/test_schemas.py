@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 import jsonschema
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -129,3 +130,17 @@ def test_a_pattern_no_regex_engine_reads_is_a_maintainer_error(tree, cli) -> Non
     assert run.code == 2
     assert run.err.startswith('thidua: lỗi: mẫu person.schema.json không dùng được ("^(0[0-9]{9}$" is not a "regex")')
     assert "lỗi của người bảo trì" in run.err and "Traceback" not in run.err
+
+
+@pytest.mark.parametrize(("content", "said"), [
+    ("[]", "mẫu không hợp lệ theo Draft 2020-12: person.schema.json:"),
+    ('{"$schema": "http://json-schema.org/draft-07/schema#", "type": "object"}',
+     "mẫu person.schema.json khai báo $schema «http://json-schema.org/draft-07/schema#»; thidua đọc mọi mẫu theo Draft 2020-12"),
+])
+def test_a_schema_that_is_not_a_draft_2020_12_object_is_a_maintainer_error(tree, cli, content, said) -> None:  # type: ignore[no-untyped-def]
+    """A schema file that is not an object, or declares another draft (the fast pass would read it as that draft and the
+    full validator as 2020-12), stops with one sentence (exit 2), no traceback."""
+    (tree / "schemas/person.schema.json").write_text(content, "utf-8")
+    run = cli("--root", str(tree), "validate")
+    assert run.code == 2 and "Traceback" not in run.out + run.err and "lỗi nội bộ" not in run.err
+    assert run.err.startswith(f"thidua: lỗi: {said}")

@@ -41,3 +41,32 @@ def test_a_broken_record_keeps_the_preview_as_it_was(tree: Path, capsys: pytest.
     out = capsys.readouterr().out
     assert "hãy viết 2025-12-05 thay cho 05/12/2025." in out
     assert out.endswith("Trang xem thử giữ nội dung cũ cho đến khi hồ sơ hết lỗi.\n")
+
+
+def test_regenerations_never_overlap(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change saved while a regeneration runs waits for it: two never validate and write docs/ at once."""
+    import threading
+    import time
+
+    import thidua.serve
+
+    active, overlaps = [0], []
+    real = thidua.serve.validate_tree
+
+    def slow_validate(root: Path, **options: object) -> object:
+        active[0] += 1
+        overlaps.append(active[0])
+        time.sleep(0.2)
+        try:
+            return real(root, **options)  # type: ignore[arg-type]
+        finally:
+            active[0] -= 1
+
+    monkeypatch.setattr(thidua.serve, "validate_tree", slow_validate)
+    handler = _Regenerate(tree, AS_OF)
+    threads = [threading.Thread(target=handler.run) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert overlaps == [1, 1, 1]

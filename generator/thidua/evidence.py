@@ -41,7 +41,7 @@ class EvidenceReader:
         self.period = (campaign.period_from or dt.date(campaign.year, 1, 1), campaign.period_to or dt.date(campaign.year, 12, 31))
         self._entries: dict[str, dict[str, RatingEntry]] = {}  # by rating, then subject: a province has thousands
         self._by_unit: dict[str, list[Report]] | None = None  # by unit
-        self._sources: dict[str, str] = {}  # how each rating and discipline register is cited, by id
+        self._sources: dict[tuple[str, str], str] = {}  # how each rating and discipline register is cited, by kind and id
 
     def _entry(self, rating: Rating, subject: str) -> RatingEntry | None:
         if rating.id not in self._entries:
@@ -66,9 +66,9 @@ class EvidenceReader:
     def _rating(self, evidence: Evidence, kind: str, subject: str) -> Fact:
         rating = self.registry.ratings[evidence.source_id or ""]
         target = self.campaign.issuer if evidence.subject == "issuer" else subject
-        if rating.id not in self._sources:
-            self._sources[rating.id] = f"{rating.name}, do {self._owner(rating.kept_by)} giữ"
-        source = self._sources[rating.id]
+        if ("rating", rating.id) not in self._sources:
+            self._sources["rating", rating.id] = f"{rating.name}, do {self._owner(rating.kept_by)} giữ"
+        source = self._sources["rating", rating.id]
         wanted = "units" if evidence.subject == "issuer" or kind == "tap-the" else "people"
         entry = self._entry(rating, target) if rating.subjects == wanted else None
         if entry is None:
@@ -82,9 +82,10 @@ class EvidenceReader:
 
     def _discipline(self, evidence: Evidence, kind: str, subject: str) -> Fact:
         register = self.registry.discipline[evidence.source_id or ""]
-        if register.id not in self._sources:
-            self._sources[register.id] = f"{register.name}, do {self._owner(register.kept_by)} giữ, cập nhật đến {register.as_of:%d/%m/%Y}"
-        source = self._sources[register.id]
+        if ("discipline", register.id) not in self._sources:
+            self._sources["discipline", register.id] = (f"{register.name}, do {self._owner(register.kept_by)} giữ, "
+                                                        f"cập nhật đến {register.as_of:%d/%m/%Y}")
+        source = self._sources["discipline", register.id]
         start, end = self.period
         if register.period_from > start or register.period_to < end:
             return Fact(evidence.id, evidence.name, None, "sổ không bao trùm thời gian tính thành tích", source)

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-_work: Callable[[Any], Any] | None = None  # set just before forking; each worker inherits it
+_work: Callable[[Any], Any] | None = None  # in a worker: the work its pool was started for
 
 
 def workers() -> int:
@@ -26,21 +26,21 @@ def workers() -> int:
     return min(os.cpu_count() or 1, 4)
 
 
+def _start(work: Callable[[Any], Any]) -> None:
+    global _work
+    _work = work  # forked: the function itself is inherited, never pickled
+
+
 def _run(item: Any) -> Any:
     assert _work is not None
     return _work(item)
 
 
 def fork_map(work: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
-    """``[work(item) for item in items]``, on every core when there are several."""
-    global _work
+    """``[work(item) for item in items]``, on every core when there are several (safe to call from several threads)."""
     if len(items) < 2 or workers() < 2:
         return [work(item) for item in items]
     import multiprocessing
 
-    _work = work
-    try:
-        with multiprocessing.get_context("fork").Pool(min(workers(), len(items))) as pool:
-            return pool.map(_run, items, chunksize=1)
-    finally:
-        _work = None
+    with multiprocessing.get_context("fork").Pool(min(workers(), len(items)), initializer=_start, initargs=(work,)) as pool:
+        return pool.map(_run, items, chunksize=1)

@@ -14,6 +14,7 @@ from .kinds import KINDS
 if TYPE_CHECKING:
     import jsonschema
 
+DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")
 
@@ -67,6 +68,10 @@ def load_schemas(directory: Path, files: list[tuple[str, bytes]] | None = None, 
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             where = f":{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
             raise SchemaError(f"không đọc được mẫu {name}{where}; hãy sửa tệp JSON này (lỗi của người bảo trì, không phải của hồ sơ).") from None
+    for name, schema in schemas.items():  # both validators must read every schema as the same dialect
+        if isinstance(schema, dict) and schema.get("$schema", DRAFT_2020_12) != DRAFT_2020_12:
+            raise SchemaError(f"mẫu {name} khai báo $schema «{schema['$schema']}»; thidua đọc mọi mẫu theo Draft 2020-12, "
+                              f"hãy ghi \"$schema\": \"{DRAFT_2020_12}\" (lỗi của người bảo trì, không phải của hồ sơ).")
     missing = sorted({kind.schema for kind in KINDS} - set(schemas))
     if missing:
         raise SchemaError(f"thiếu mẫu {', '.join(missing)} trong {directory}.")
@@ -91,15 +96,12 @@ def build_validators(schemas: dict[str, dict[str, Any]]) -> dict[str, jsonschema
     }
 
 
-DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
-
-
 def quickly_valid(schema: dict[str, Any]) -> bool:
     """True when jsonschema-rs finds a Draft 2020-12 schema valid against its metaschema; False when unsure."""
     import jsonschema_rs
 
     try:
-        return schema.get("$schema") == DRAFT_2020_12 and jsonschema_rs.meta.is_valid(schema)
+        return isinstance(schema, dict) and schema.get("$schema") == DRAFT_2020_12 and jsonschema_rs.meta.is_valid(schema)
     except (jsonschema_rs.ReferencingError, ValueError):
         return False
 
@@ -119,7 +121,7 @@ def metaschema_errors(schemas: dict[str, dict[str, Any]]) -> list[str]:
             continue
         found = [f"{name}: {error.message}" for error in
                  jsonschema.Draft202012Validator(jsonschema.Draft202012Validator.META_SCHEMA).iter_errors(schema)]
-        if not found and schema.get("$schema") == DRAFT_2020_12:
+        if not found and isinstance(schema, dict) and schema.get("$schema") == DRAFT_2020_12:
             try:
                 jsonschema_rs.meta.validate(schema)
             except jsonschema_rs.ValidationError as exc:

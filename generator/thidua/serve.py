@@ -23,6 +23,7 @@ class _Regenerate(FileSystemEventHandler):
         self.as_of = as_of
         self.timer: threading.Timer | None = None
         self.lock = threading.Lock()
+        self.running = threading.Lock()  # a change during a regeneration waits for it: two never write docs/ at once
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.is_directory:
@@ -35,6 +36,10 @@ class _Regenerate(FileSystemEventHandler):
             self.timer.start()
 
     def run(self) -> None:
+        with self.running:
+            self._regenerate()
+
+    def _regenerate(self) -> None:
         result = validate_tree(self.root, use_cache=True)
         if not result.ok:
             sys.stdout.write(reporting.as_text(result.problems, result.files))

@@ -25,7 +25,8 @@ def index(site: Site) -> str:
         entries.append({"name": person.name, "detail": detail, "fold": f"{fold(person.name)} {fold(unit.name)}",
                         "url": f"../don-vi/{unit.id}/#thanh-vien"})
     # One entry per line: a diff shows the names that changed, and json's C encoder (which indent turns off) writes it.
-    return "[\n" + ",\n".join(json.dumps(entry, ensure_ascii=False, sort_keys=True) for entry in entries) + "\n]\n"
+    lines = ",\n".join(json.dumps(entry, ensure_ascii=False, sort_keys=True) for entry in entries)
+    return f"[\n{lines}\n]\n" if entries else "[]\n"
 
 
 def pages(site: Site) -> list[Page]:
