@@ -150,10 +150,9 @@ class Cache:
 
     def stored(self, name: str, stat: Stat, digest: bytes) -> bool:
         """Whether the cache holds this content's data (noting the file's new times if it does)."""
-        row = self.rows.get(name)
-        if row is None or not self.holds(name, digest):
+        if not self.holds(name, digest):
             return False
-        if row[0] != stat:
+        if self.rows[name][0] != stat:
             self._read.append((name, *stat, digest, None, False))
         return True
 

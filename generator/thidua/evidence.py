@@ -44,11 +44,8 @@ class EvidenceReader:
         self._sources: dict[tuple[str, str], str] = {}  # how each rating and discipline register is cited, by kind and id
 
     def _entry(self, rating: Rating, subject: str) -> RatingEntry | None:
-        if rating.id not in self._entries:
-            by_subject: dict[str, RatingEntry] = {}
-            for entry in rating.entries:
-                by_subject.setdefault(entry.subject, entry)  # the first, as a scan would find
-            self._entries[rating.id] = by_subject
+        if rating.id not in self._entries:  # reversed: the first entry of a subject stays, as a scan would find
+            self._entries[rating.id] = {entry.subject: entry for entry in reversed(rating.entries)}
         return self._entries[rating.id].get(subject)
 
     def _owner(self, unit: str) -> str:

@@ -30,7 +30,6 @@ class Record:
     scope: str | None = None  # the campaign folder of per-campaign kinds
     valid: bool = True  # passed its schema
     usable: bool = True  # its shape is sound (only leaf values failed), so it can be checked against others
-    digest: bytes = b""  # of the file's content
 
     @property
     def data(self) -> dict[str, Any]:
@@ -165,7 +164,7 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None, *, use_cache: 
                 continue
             digest = store.known(name, stat)
             if digest is not None:
-                slots.append(Record(kind, loader.StoredDocument(name, store.data, f"{root}/{name}"), scope, digest=digest))
+                slots.append(Record(kind, loader.StoredDocument(name, store.data, f"{root}/{name}"), scope))
                 continue
         pending.append((len(slots), name, kind, scope, stat))
         slots.append(None)
@@ -177,7 +176,7 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None, *, use_cache: 
         elif outcome.status == HELD:
             assert stat is not None  # only a cache holds data
             store.stored(name, stat, outcome.digest)
-            slots[slot] = Record(kind, loader.StoredDocument(name, store.data, f"{root}/{name}"), scope, digest=outcome.digest)
+            slots[slot] = Record(kind, loader.StoredDocument(name, store.data, f"{root}/{name}"), scope)
         else:
             slots[slot] = reader.check(store, result, name, kind, scope, stat, outcome)
     result.records = [record for record in slots if record is not None]
@@ -192,10 +191,15 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None, *, use_cache: 
 
 def _unreadable(result: Result, name: str, kind: Kind, scope: str | None, denied: bool) -> None:
     """A record file that exists but could not be read (no permission, or gone since the folder was listed)."""
-    stem = stem_of(name)
     why = "không có quyền đọc" if denied else "tệp vừa bị xóa, đổi tên hoặc hỏng"
-    result.problems.append(Problem(name, 1, 1, "unreadable-file",
-                                   f"Không đọc được tệp ({why}); hãy kiểm tra tệp rồi chạy lại.", f"{kind.label} {stem}"))
+    _not_a_record(result, Problem(name, 1, 1, "unreadable-file", f"Không đọc được tệp ({why}); hãy kiểm tra tệp rồi chạy lại."),
+                  kind, scope)
+
+
+def _not_a_record(result: Result, problem: Problem, kind: Kind, scope: str | None) -> None:
+    """A record file that gave no record: its problem, under the record's label, and its id kept as existing but unread."""
+    stem = stem_of(problem.file)
+    result.problems.append(replace(problem, record=f"{kind.label} {stem}"))
     result.unreadable.add((kind.name, scope, stem))
 
 
@@ -209,15 +213,12 @@ class _Reader:
     def check(self, store: Cache, result: Result, name: str, kind: Kind, scope: str | None,
               stat: Stat | None, outcome: Outcome) -> Record | None:
         """The record a parsed file gives, with its schema problems; None if it could not be read."""
-        digest = outcome.digest
         if outcome.problem is not None:
-            stem = stem_of(name)
-            result.problems.append(replace(outcome.problem, record=f"{kind.label} {stem}"))
-            result.unreadable.add((kind.name, scope, stem))
-            store.read(name, stat, digest, None)
+            _not_a_record(result, outcome.problem, kind, scope)
+            store.read(name, stat, outcome.digest, None)
             return None
         doc = loader.Document(name, outcome.data, loader.decode(name, outcome.content))
-        record = Record(kind, doc, scope, digest=digest)
+        record = Record(kind, doc, scope)
         errors = [] if outcome.passed else self.errors(kind.name, doc.data)
         if errors:
             from .messages import describe
@@ -227,7 +228,7 @@ class _Reader:
                     result.problems.append(record.problem(message.path, message.code, message.text, at_key=message.at_key))
         record.valid = not errors
         record.usable = all(_leaf(error) for error in errors)
-        store.read(name, stat, digest, doc.data if record.valid else None)
+        store.read(name, stat, outcome.digest, doc.data if record.valid else None)
         return record
 
     def errors(self, kind: str, data: Any) -> list[Any]:

@@ -56,22 +56,13 @@ class Scale:
     levels: tuple[Level, ...]
 
     def level(self, ident: str) -> Level | None:
-        return self._by_id.get(ident)
+        place = self.rank.get(ident)
+        return None if place is None else self.levels[place]
 
     @functools.cached_property
     def rank(self) -> dict[str, int]:
         """Each level's place, best first (0), as a scan from the top finds it."""
-        found: dict[str, int] = {}
-        for place, level in enumerate(self.levels):
-            found.setdefault(level.id, place)
-        return found
-
-    @functools.cached_property
-    def _by_id(self) -> dict[str, Level]:
-        found: dict[str, Level] = {}
-        for level in self.levels:
-            found.setdefault(level.id, level)  # the first, as a scan would find
-        return found
+        return {level.id: place for place, level in reversed(list(enumerate(self.levels)))}  # reversed: the first stays
 
 
 @dataclass(frozen=True)

@@ -110,10 +110,7 @@ class Nomination:
 
     @functools.cached_property  # the dossier check and the boards ask for each type of every nomination
     def _by_type(self) -> dict[str, Document]:
-        found: dict[str, Document] = {}
-        for document in self.documents:
-            found.setdefault(document.type, document)
-        return found
+        return {document.type: document for document in reversed(self.documents)}  # reversed: the first one stays
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from ..kinds import RESERVED_STORY_IDS as RESERVED_IDS
 from ..text import table_date
-
-__all__ = ["RESERVED_IDS", "Story", "story_from"]
 
 
 @dataclass(frozen=True)
