@@ -95,6 +95,7 @@ def test_site_urls_are_ascii(built: Path) -> None:
 def test_a_broken_link_fails_the_build_and_keeps_the_old_site(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """MkDocs runs with --strict and its warnings counted: a broken link exits 1 and site/ stays as it was."""
     site = write(tree, "site/index.html", "trang cũ")
+    write(tree, "site/.thidua-site", "")  # built by thidua earlier, so a build may replace it
     write(tree, "docs/huong-dan/hong.md", "---\ntitle: Hỏng\n---\n\n# Hỏng {#hong}\n\n[không có](khong-co.md)\n")
     assert main(["--root", str(tree), "build", "--as-of", AS_OF]) == 1
     assert "khong-co.md" in capsys.readouterr().out

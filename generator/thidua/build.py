@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import yaml
 
+from . import site_folder
 from .clock import epoch_of
 from .evaluate_run import evaluate_registry
 from .gcpause import paused_collection
@@ -63,28 +62,32 @@ def publishing(config: Path) -> Publishing:
     return Publishing(name if isinstance(name, str) else "", url, data.get("use_directory_urls", True) is not False)
 
 
+def site_path(root: Path, site_dir: Path) -> Path:
+    """The output folder as given: relative to the repository root unless absolute."""
+    return site_dir if site_dir.is_absolute() else root / site_dir
+
+
 def build_site(result: Result, root: Path, site_dir: Path, as_of: dt.date) -> int:
+    """Build into a staging folder, then swap it in; ``site_dir`` was checked by ``site_folder.check``."""
+    site_dir = site_path(root, site_dir)
     generate(result, root, as_of)
-    site_dir = site_dir if site_dir.is_absolute() else root / site_dir
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    staging = site_folder.staging(site_dir)
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch_of(as_of)))
     # No --quiet: it hides warnings from MkDocs, and --strict then has nothing to count.
     command = [sys.executable, "-m", "mkdocs", "build", "--strict",
                "--config-file", str(root / NAV_CONFIG), "--site-dir", str(staging)]
-    done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
+    try:
+        done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
+    except BaseException:
+        site_folder.discard(staging)
+        raise
     if done.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
+        site_folder.discard(staging)
         sys.stdout.write(done.stdout + done.stderr)
         sys.stdout.write("MkDocs không dựng được trang (chế độ --strict); trang cũ được giữ nguyên. "
                          "Hãy sửa các cảnh báo ở trên rồi chạy lại.\n")
         return 1
-    old = site_dir.with_name(site_dir.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    site_folder.swap(staging, site_dir)
     shown = site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir
     sys.stdout.write(f"Đã dựng trang thông tin vào {shown}/ (số liệu tính đến ngày {as_of:%d/%m/%Y}). "
                      f"Mở {shown}/index.html, hoặc chạy «thidua serve» để xem thử.\n")

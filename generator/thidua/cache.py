@@ -14,7 +14,9 @@ it depends on changed:
   file they found, was added, removed or changed since;
 - everything else: the same thidua code, Python, PyYAML and schemas (else the cache starts empty).
 
-A cache that cannot be read is started again; nothing in it is ever needed for a correct answer.
+A cache that cannot be read (damaged, a table missing, a folder in its place) is dropped with one
+warning and the run gives the answer of a run without a cache; nothing in it is ever needed for a
+correct answer.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import shutil
 import sqlite3
 import sys
 import time
@@ -30,6 +33,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .loader import load
 
 FILE = "validate.sqlite"
 FORMAT = 2
@@ -51,6 +56,17 @@ CREATE INDEX IF NOT EXISTS deps_by_dep ON deps(dep);
 CREATE INDEX IF NOT EXISTS deps_by_name ON deps(name);
 CREATE TABLE IF NOT EXISTS plain_files(path TEXT PRIMARY KEY);
 """
+
+
+_EXPECTED_TABLES = frozenset({"meta", "records", "data", "problems", "deps", "plain_files"})
+# What reading a damaged cache raises: SQLite's errors, and marshal's on a damaged blob.
+DAMAGE = (sqlite3.Error, OSError, ValueError, EOFError, TypeError, KeyError, IndexError)
+_WARNING = ("thidua: bộ nhớ đệm ở {path} bị hỏng ({reason}) nên đã bị bỏ; lần này mọi hồ sơ được đọc lại "
+            "(kết quả như khi chạy với --no-cache), lần sau bộ nhớ đệm được tạo lại.\n")
+
+
+class CacheBroken(Exception):
+    """The cache file is not one thidua wrote."""
 
 
 def content_digest(content: bytes) -> bytes:
@@ -90,6 +106,8 @@ def dep_key(*parts: str | None) -> str:
 class Cache:
     """The cache of one records tree. A disabled cache remembers nothing and writes nothing."""
 
+    warned = False  # one warning per process, however many runs find the cache damaged
+
     def __init__(self, root: Path, key: bytes, *, enabled: bool = True) -> None:
         self.key = key
         self.started = time.time_ns()
@@ -102,24 +120,51 @@ class Cache:
         self._plain_files: set[str] | None = None
         self.plain_files_now: set[str] | None = None  # the scanned files this run saw
         self.db: sqlite3.Connection | None = None
+        self.path = cache_file(root)
         if enabled:
-            self._open(cache_file(root))
+            self._open()
 
-    def _open(self, path: Path) -> None:
-        for attempt in (1, 2):
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)  # serve reads from its watcher thread
+    def _open(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return  # nowhere to keep a cache: the run is only slower
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)  # serve reads from its watcher thread
+            tables = {name for (name,) in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if tables and tables != _EXPECTED_TABLES:
+                raise CacheBroken(f"thiếu bảng {', '.join(sorted(_EXPECTED_TABLES - tables))}" if _EXPECTED_TABLES - tables
+                                  else "có bảng lạ")
+            self.db.executescript(_TABLES)
+            self._load()
+        except (CacheBroken, *DAMAGE) as exc:
+            self.drop(exc)
+            try:  # a new, empty cache in its place; without one the run is only slower
+                self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
                 self.db.executescript(_TABLES)
-                self._load()
-                return
-            except (sqlite3.Error, OSError, ValueError, EOFError, TypeError):
-                if self.db is not None:
-                    self.db.close()
-                    self.db = None
-                if attempt == 2:
-                    return  # no cache at all: the run is only slower
-                path.unlink(missing_ok=True)  # unreadable: start again
+            except DAMAGE:
+                self.close()
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+    def drop(self, exc: BaseException) -> None:
+        """Forget the damaged cache: warn once, delete its file (or what stands in its place), use it no more."""
+        self.close()
+        self.rows = {}
+        self.trusted = False
+        if not Cache.warned:
+            Cache.warned = True
+            reason = " ".join(str(exc).split()) or type(exc).__name__
+            sys.stderr.write(_WARNING.format(path=self.path, reason=reason))
+        for extra in ("", "-wal", "-shm"):
+            target = Path(f"{self.path}{extra}")
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target, ignore_errors=True)  # inside thidua's own cache folder
+            else:
+                target.unlink(missing_ok=True)
 
     def _load(self) -> None:
         assert self.db is not None
@@ -156,9 +201,17 @@ class Cache:
             self._read.append((name, *stat, digest, None, False))
         return True
 
-    def data(self, name: str) -> bytes:
-        assert self.db is not None
-        return self.db.execute("SELECT data FROM data WHERE name = ?", (name,)).fetchone()[0]  # type: ignore[no-any-return]
+    def data(self, name: str, file: str) -> Any:
+        """The stored data of a record; if the cache cannot give it, the cache is dropped and the file read."""
+        try:
+            if self.db is None:
+                raise CacheBroken("đã bị bỏ")
+            return marshal.loads(self.db.execute("SELECT data FROM data WHERE name = ?", (name,)).fetchone()[0])
+        except (CacheBroken, *DAMAGE) as exc:
+            if self.db is not None:
+                self.drop(CacheBroken(f"dữ liệu của {name} không đọc được: {type(exc).__name__}"))
+        with open(file, "rb") as stream:
+            return load(name, stream.read()).data
 
     def read(self, name: str, stat: Stat | None, digest: bytes, data: Any | None) -> None:
         """A file read anew: its data if it passed its schema (else None)."""
@@ -185,22 +238,34 @@ class Cache:
             return set()
         found: set[str] = set()
         ordered = sorted(deps)
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start:start + 500]
-            query = f"SELECT DISTINCT name FROM deps WHERE dep IN ({','.join('?' * len(chunk))})"
-            found.update(name for (name,) in self.db.execute(query, chunk))
+        try:
+            for start in range(0, len(ordered), 500):
+                chunk = ordered[start:start + 500]
+                query = f"SELECT DISTINCT name FROM deps WHERE dep IN ({','.join('?' * len(chunk))})"
+                found.update(name for (name,) in self.db.execute(query, chunk))
+        except DAMAGE as exc:
+            self.drop(exc)  # nothing stored is used any more: every record is checked again
+            return set()
         return found
 
     def problems(self) -> dict[str, list[ProblemFields]]:
         """The problems stored for records that had any."""
         if self.db is None:
             return {}
-        return {name: marshal.loads(blob)
-                for name, blob in self.db.execute("SELECT name, problems FROM problems")}
+        try:
+            return {name: [tuple(fields) for fields in marshal.loads(blob)]
+                    for name, blob in self.db.execute("SELECT name, problems FROM problems")}
+        except DAMAGE as exc:
+            self.drop(CacheBroken(f"lỗi đã lưu không đọc được: {type(exc).__name__}"))
+            return {}
 
     def plain_files(self) -> set[str]:
         if self._plain_files is None:
-            self._plain_files = set() if self.db is None else {p for (p,) in self.db.execute("SELECT path FROM plain_files")}
+            try:
+                self._plain_files = set() if self.db is None else {p for (p,) in self.db.execute("SELECT path FROM plain_files")}
+            except DAMAGE as exc:
+                self.drop(exc)
+                self._plain_files = set()
         return self._plain_files
 
     def checked(self, name: str, problems: list[ProblemFields] | None, deps: list[str]) -> None:

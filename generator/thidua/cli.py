@@ -136,12 +136,18 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build_site
+    from . import site_folder
+    from .build import build_site, site_path
 
+    root = Path(args.root).resolve()
+    try:  # before anything is read or written: a folder that must not be replaced stops the build untouched
+        site_folder.check(root, site_path(root, Path(args.site_dir)))
+    except site_folder.FolderError as exc:
+        raise UsageError(str(exc)) from None
     result = _valid_or_report(args, "Chưa dựng trang thông tin vì hồ sơ còn lỗi; trang cũ (nếu có) được giữ nguyên.")
     if result is None:
         return EXIT_INVALID
-    return build_site(result, Path(args.root).resolve(), Path(args.site_dir), as_of_date(args.as_of))
+    return build_site(result, root, Path(args.site_dir), as_of_date(args.as_of))
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -175,7 +181,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             if result is None:
                 return EXIT_INVALID
             path = root / FILE
-            path.write_text(render(registry_from(result.records)), "utf-8")
+            path.write_bytes(render(registry_from(result.records)).encode())  # exactly what validate compares
             sys.stdout.write(f"Đã cập nhật {FILE} từ trường owners của records/units; hãy commit tệp này.\n")
             return EXIT_OK
         elif args.what == "unit":

@@ -26,7 +26,7 @@ def render(registry: Registry) -> str:
         if not unit.owners:
             continue
         owners = " ".join("@" + o for o in unit.owners)
-        lines.append(f"\n# {unit.name}\n")
+        lines.append(f"\n# {' '.join(unit.name.split())}\n")  # a comment stays one line whatever the name holds
         paths = [f"/records/units/{unit.id}.yml", f"/records/reports/*/{unit.id}.yml", f"/records/nominations/*/tap-the-{unit.id}.yml",
                  f"/records/files/*/tap-the-{unit.id}/"]
         for person in registry.members_of(unit.id):
@@ -41,7 +41,7 @@ def stale(root: Path, registry: Registry) -> list[Problem]:
     path = root / FILE
     if not path.is_file():
         return []
-    if path.read_text("utf-8") == render(registry):
+    if path.read_bytes() == render(registry).encode():  # bytes: a stray carriage return is a difference, not a newline
         return []
     return [Problem(FILE, 1, 1, "codeowners-stale",
                     "Tệp CODEOWNERS chưa khớp với trường owners trong records/units; hãy chạy «thidua new codeowners» rồi commit tệp.")]

@@ -169,20 +169,15 @@ class _Checker:
     # --- identity -------------------------------------------------------------
 
     def identity(self) -> None:
-        """File names: each a valid id, no two alike in one folder. Names alone, so nothing here is cached."""
+        """File names: each a valid id. Names alone, so nothing here is cached."""
         for record in self.records:
             stem = record.stem
             if not _SLUG.match(stem):
                 self.add(record, (), "file-name",
                          f"Tên tệp «{stem}» không phải mã hợp lệ; hãy đổi tên tệp thành {slugify(stem) or 'ma-ho-so'}.yml.")
-            # Records are known by their file name: a typo in an id is reported once, here, not in every record naming it.
-            key = (record.kind.name, record.scope, stem)
-            if key in self.index:
-                other = self.index[key]
-                self.add(record, ("id",), "duplicate-record",
-                         f"Đã có tệp cùng tên {other.doc.path}; hai tệp không được trùng tên, hãy xóa hoặc đổi tên một tệp.")
-            else:
-                self.index[key] = record
+            # Records are known by their file name (one extension, so one file a name): a typo in an id is
+            # reported once, here, not in every record naming it.
+            self.index[(record.kind.name, record.scope, stem)] = record
 
     def own_identity(self, record: Record) -> None:
         """The id matches the file name; a per-campaign record sits in its campaign's folder."""

@@ -9,7 +9,6 @@ read the same and an impossible date is reported by the schema, not here.
 
 from __future__ import annotations
 
-import marshal
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, RecordError
-from .text import nfc
+from .problems import PRIVATE_KEY, Problem, RecordError
+from .text import character_name, nfc
 
 MAX_BYTES = 16 * 1024 * 1024  # a province-wide rating of 50,000 people is about 3.7 MB
 MAX_DEPTH = 24
@@ -26,7 +25,6 @@ MAX_DEPTH = 24
 Path = tuple[str | int, ...]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _TAG = "tag:yaml.org,2002:"
 
 
@@ -86,15 +84,15 @@ class Document:
 class StoredDocument(Document):
     """A record read in an earlier run: its data is fetched, and its file read again, only when asked for."""
 
-    def __init__(self, path: str, fetch: Callable[[str], bytes], file: str) -> None:
+    def __init__(self, path: str, fetch: Callable[[str, str], Any], file: str) -> None:
         self.path = path
-        self._fetch = fetch
+        self._fetch = fetch  # (name, file) -> data
         self._file = file
         self._places = None
 
     def __getattr__(self, name: str) -> Any:
         if name == "data":
-            self.data = marshal.loads(self._fetch(self.path))
+            self.data = self._fetch(self.path, self._file)
             return self.data
         if name == "text":
             with open(self._file, "rb") as stream:
@@ -188,11 +186,21 @@ def parse(path: str, text: str, *, positions: bool = False) -> Document:
     except yaml.MarkedYAMLError as exc:
         line, column, message = _syntax_problem(exc, text)
         raise RecordError(Problem(path, line, column, "yaml-syntax", message)) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML cannot hold, at its place
+        raise RecordError(_unprintable(path, text, exc.position)) from None
     except yaml.YAMLError:
         raise RecordError(Problem(path, 1, 1, "yaml-syntax",
                                   "Cú pháp YAML không hợp lệ; hãy kiểm tra thụt lề, dấu hai chấm và ngoặc kép.")) from None
     finally:
         loader.dispose()
+
+
+def _unprintable(path: str, text: str, position: int) -> Problem:
+    line = text.count("\n", 0, position) + 1
+    column = position - text.rfind("\n", 0, position)
+    character = text[position] if position < len(text) else ""
+    return Problem(path, line, column, "control-character",
+                   f"Tệp có ký tự điều khiển không in được ({character_name(character)}); hãy xóa ký tự đó.")
 
 
 def load(path: str, content: bytes) -> Document:
@@ -209,38 +217,73 @@ def _fail(path: str, mark: Any, code: str, message: str) -> RecordError:
     return RecordError(Problem(path, pos.line, pos.column, code, message))
 
 
-# The plain-scalar resolvers by first character, as PyYAML's Resolver.resolve looks them up.
-_IMPLICIT: dict[str, tuple[tuple[str, Any], ...]] = {
-    first: tuple(resolvers) for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
-}
-_NULL, _BOOL, _INT, _FLOAT = (_TAG + name for name in ("null", "bool", "int", "float"))
+# Plain (unquoted) scalars are read with YAML 1.2 core semantics, as the editor's language server reads
+# them: only true/false are booleans (yes, no, on, off are text), only ~, null and nothing are null.
+# Numbers that a YAML 1.1 reader (PyYAML, older tools) reads otherwise are refused, never guessed.
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+MAX_DIGITS = 18  # beyond a signed 64-bit integer is no count or amount: an identifier, to be quoted
+_QUOTE = "nếu đây là chữ (mã số, số điện thoại, giờ) thì đặt cả giá trị trong ngoặc kép"
+# Each message names the value as {shown}: the text as written, or "Giá trị này" for a private value.
+_REFUSED = (
+    (re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z"), "yaml-sexagesimal",
+     "{shown} bị một số công cụ đọc thành số theo hệ 60 (1:30 thành 90); " + _QUOTE + ", nếu là số thì viết số thập phân."),
+    (re.compile(r"[-+]?0[0-9_]+(?:\.[0-9_]*)?\Z"), "yaml-leading-zero",
+     "{shown} bắt đầu bằng số 0 nên bị một số công cụ đọc thành số hệ 8; " + _QUOTE + ", nếu là số thì bỏ số 0 ở đầu."),
+    (re.compile(r"[-+]?0[xXoObB][0-9a-fA-F_]+\Z"), "yaml-radix",
+     "{shown} là số viết theo hệ 16, 8 hoặc 2; hãy viết số thập phân, hoặc đặt trong ngoặc kép nếu là chữ."),
+    (re.compile(r"[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)\Z"), "yaml-not-finite",
+     "{shown} là giá trị vô cực hoặc không phải số; hãy viết một số cụ thể, hoặc đặt trong ngoặc kép nếu là chữ."),
+    (re.compile(r"[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?\Z"), "yaml-underscore",
+     "{shown} có dấu gạch dưới giữa các chữ số; hãy viết số liền (ví dụ 1000), hoặc đặt trong ngoặc kép nếu là chữ."),
+    (re.compile(rf"[-+]?[0-9]{{{MAX_DIGITS + 1},}}\Z"), "yaml-too-many-digits",
+     f"{{shown}} có hơn {MAX_DIGITS} chữ số, không phải một số đếm hay số tiền; {_QUOTE}."),
+)
 
 
-def _plain(text: str) -> tuple[Any, bool]:
-    """The value of a plain (unquoted) scalar and whether it was converted from its text."""
-    for tag, pattern in _IMPLICIT.get(text[:1], ()):
-        if pattern.match(text):
-            if tag == _NULL:
-                return None, True
-            if tag == _BOOL:
-                return text.lower() in ("yes", "true", "on", "y"), True
-            if tag == _INT:
-                return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, text)), True
-            if tag == _FLOAT:
-                return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, text)), True
-            break  # a date, a merge key or "=": kept as text
+class _Refused(Exception):
+    """A plain scalar that YAML readers disagree on: (code, message)."""
+
+
+def _plain(text: str, private: bool) -> tuple[Any, bool]:
+    """The value of a plain (unquoted) scalar and whether it was converted from its text; ``private``
+    values are never shown in a message."""
+    first = text[:1]
+    if first.isdigit() or first in "-+.~nNtTfF" or not text:
+        if text in _NULLS:
+            return None, True
+        if text in _BOOLS:
+            return _BOOLS[text], True
+        for pattern, code, message in _REFUSED:
+            if pattern.match(text):
+                shown = "Giá trị này" if private else f"«{text[:40]}{'…' if len(text) > 40 else ''}»"
+                raise _Refused(code, message.format(shown=shown))
+        if _INT.match(text):
+            return int(text), True
+        if _FLOAT.match(text):
+            value = float(text)
+            if value in (float("inf"), float("-inf")):
+                raise _Refused("yaml-not-finite", "Số quá lớn (thành vô cực); hãy viết một số nhỏ hơn, hoặc đặt trong ngoặc kép nếu là chữ.")
+            return value, True
     return nfc(text), False
 
 
 class _Frame:
-    __slots__ = ("container", "path", "key", "key_mark", "mapping")
+    __slots__ = ("container", "path", "key", "key_mark", "mapping", "private")
 
-    def __init__(self, container: Any, path: Path) -> None:
+    def __init__(self, container: Any, path: Path, private: bool) -> None:
         self.container = container
         self.path = path
         self.key: str | None = None
         self.key_mark: Any = None
         self.mapping = isinstance(container, dict)
+        self.private = private  # the container is, or is inside, a private block
+
+    def holds_private(self) -> bool:
+        """Whether the value being read into this container is private."""
+        return self.private or (self.mapping and self.key == PRIVATE_KEY)
 
 
 _SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
@@ -315,7 +358,10 @@ def _build(path: str, text: str, loader: Any, positions: bool) -> Document:
             if event.style:  # quoted or block scalar: always text (plain is None or "")
                 value = nfc(event.value)
             else:
-                value, converted = _plain(event.value)
+                try:
+                    value, converted = _plain(event.value, parent is not None and parent.holds_private())
+                except _Refused as exc:
+                    raise _fail(path, event.start_mark, *exc.args) from None
                 if converted and positions:
                     raw[here] = event.value
         else:
@@ -323,7 +369,7 @@ def _build(path: str, text: str, loader: Any, positions: bool) -> Document:
                 raise _fail(path, event.start_mark, "too-deep",
                             f"Dữ liệu lồng quá sâu (quá {MAX_DEPTH} bậc); hồ sơ không cần nhiều bậc như vậy.")
             value = {} if cls is _MAPPING else []
-            stack.append(_Frame(value, here))
+            stack.append(_Frame(value, here, parent is not None and parent.holds_private()))
         if parent is None:
             data = value
         elif parent.mapping:

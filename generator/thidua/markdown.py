@@ -11,11 +11,24 @@ from markupsafe import Markup
 
 # Characters Python-Markdown lets a backslash escape, plus | for tables.
 _INLINE = re.compile(r"([\\`*_{}\[\]#+!|])")
-_LINE_START = re.compile(r"^(\s*)([-=]|\d+(?=[.)]))")
+# At the start of a line: a list item, a setext underline, a numbered list ("1." or "1)").
+_LINE_START = re.compile(r"^(\s*)(?:([-+])|(=)|(\d+)([.)]))")
+# Characters with no backslash escape in Python-Markdown, written as character references: "~~~" opens a
+# fenced code block, "=" underlines a heading.
+_REFERENCES = {"~": "&#126;", "=": "&#61;"}
+
+
+def _line_start(match: re.Match[str]) -> str:
+    space, sign, equals, number, mark = match.groups()
+    if sign:
+        return f"{space}\\{sign}"
+    if equals:
+        return f"{space}{_REFERENCES['=']}"
+    return f"{space}{number}\\{mark}"  # "1\." stays "1." on the page, but no list
 
 
 # Characters escaping changes: Markdown and HTML specials, and every whitespace but the plain space.
-_SPECIAL = re.compile("[\\\\`*_{}\\[\\]#+!|&<>\"'\t-\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_SPECIAL = re.compile("[\\\\`*_{}\\[\\]#+!|&<>\"'~\t-\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 
 
 def _inert(text: str) -> bool:
@@ -25,7 +38,7 @@ def _inert(text: str) -> bool:
 
 
 def escape(value: object) -> str:
-    """``value`` as inert Markdown text: no HTML, no links, no emphasis, one line."""
+    """``value`` as inert Markdown text: no HTML, no links, no emphasis, no block, one line."""
     if isinstance(value, Markup):
         return str(value)
     return _escape_text(str(value))
@@ -37,8 +50,8 @@ def _escape_text(text: str) -> str:
         return text
     text = " ".join(text.split())
     text = html.escape(text, quote=True)
-    text = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _INLINE.sub(r"\\\1", text).replace("~", _REFERENCES["~"])
+    return _LINE_START.sub(_line_start, text)
 
 
 def finalize(value: object) -> object:

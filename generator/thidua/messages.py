@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .loader import Path
-from .text import decimal, slugify
+from .problems import PRIVATE_KEY
+from .text import MULTI_LINE_REFUSED, NAME_PATTERN, SINGLE_LINE_REFUSED, TEXT_PATTERN, character_name, decimal, slugify, visible
 
 if TYPE_CHECKING:  # jsonschema is loaded only when a record fails its schema
     from jsonschema import ValidationError
@@ -24,7 +25,7 @@ _TYPES = {
     "array": "danh sách (mỗi mục một dòng bắt đầu bằng «- »)",
     "null": "để trống",
 }
-_SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+_SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*(?![\\s\\S])"
 _VN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _LOOSE_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?$")
@@ -36,6 +37,7 @@ class Message:
     at_key: bool
     code: str
     text: str
+    character: str = ""  # an invisible character the value holds: the problem points at it where it is written raw
 
 
 def _type_of(value: Any) -> str:
@@ -79,7 +81,7 @@ def _subject(path: Path) -> str:
 
 def _show(value: Any) -> str:
     if isinstance(value, str):
-        return f"«{value}»"
+        return f"«{visible(value)}»"
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
@@ -144,28 +146,51 @@ def _empty(subject: str) -> str:
 
 def _pattern_code(error: ValidationError) -> str:
     value = error.instance
-    return "empty" if error.validator_value == "\\S" or (isinstance(value, str) and not value.strip()) else "pattern"
+    if _invisible_in(value, error.validator_value):
+        return "invisible-character"
+    return "empty" if isinstance(value, str) and not value.strip() else "pattern"
+
+
+_LINE_BREAKS = frozenset("\n\r\u2028\u2029\x85\x0b\x0c")
+
+
+def _invisible_message(subject: str, character: str) -> str:
+    if character in _LINE_BREAKS:
+        return f"{subject} phải viết trên một dòng nhưng có ký tự xuống dòng ({character_name(character)}); hãy nối lại thành một dòng."
+    return (f"{subject} có ký tự không in được {character_name(character)}; hãy xóa ký tự đó "
+            "(thường bị dán vào cùng chữ chép từ trang web hay tệp khác).")
 
 
 def _pattern_message(subject: str, error: ValidationError) -> str:
     value: Any = error.instance
     pattern: Any = error.validator_value
     description, example = _schema_text(error.schema)
+    character = _invisible_in(value, pattern)
+    if character:
+        return _invisible_message(subject, character)
     if pattern == _SLUG_PATTERN:
         slug = slugify(value)
         hint = f" hãy viết {slug}" if slug else " hãy viết chữ thường không dấu, nối bằng gạch ngang"
-        return f"{subject}: «{value}» không phải mã hợp lệ (chỉ chữ thường không dấu, số và gạch ngang, đ viết là d);{hint}."
-    if pattern == "\\S" or (isinstance(value, str) and not value.strip()):
+        return f"{subject}: {_show(value)} không phải mã hợp lệ (chỉ chữ thường không dấu, số và gạch ngang, đ viết là d);{hint}."
+    if isinstance(value, str) and not value.strip():
         return _empty(subject)
     if "/" in str(pattern) and isinstance(value, str):
         fixed = re.sub(r"^([1-9])/", r"0\1/", value)
         if fixed != value and re.match(pattern, fixed):
             return f"{subject}: số văn bản nhỏ hơn 10 viết hai chữ số; hãy viết {fixed} thay cho {value}."
-    if pattern.startswith("^\\S"):
-        return f"{subject}: «{value}» có dấu cách thừa ở đầu hoặc cuối; hãy xóa chúng."
+    if pattern == NAME_PATTERN:
+        return f"{subject}: {_show(value)} có dấu cách thừa ở đầu hoặc cuối; hãy xóa chúng."
     hint = f" {description}" if description else ""
     sample = f" Ví dụ: {example}." if example and "ví dụ" not in description.lower() else ""
-    return f"{subject}: «{value}» không đúng dạng.{hint}{sample}"
+    return f"{subject}: {_show(value)} không đúng dạng.{hint}{sample}"
+
+
+def _invisible_in(value: Any, pattern: Any) -> str:
+    """The first character of ``value`` that its pattern refuses as invisible, if any."""
+    if not isinstance(value, str) or pattern not in (NAME_PATTERN, TEXT_PATTERN):
+        return ""
+    found = (SINGLE_LINE_REFUSED if pattern == NAME_PATTERN else MULTI_LINE_REFUSED).search(value)
+    return found.group() if found else ""
 
 
 def _branch_errors(error: ValidationError) -> dict[Any, list[ValidationError]]:
@@ -202,6 +227,24 @@ def _wanted_types(error: ValidationError) -> list[str]:
     return wanted
 
 
+# Words that YAML 1.1 read as booleans and YAML 1.2 (thidua, the editor) reads as text.
+_YAML11_BOOLEANS = {"yes": True, "y": True, "on": True, "no": False, "n": False, "off": False}
+
+
+def _private_message(path: Path, subject: str, schema: dict[str, Any], expected: Any) -> Message:
+    """A message about a private value that does not show it (nor anything worked out from it)."""
+    description, example = _schema_text(schema)
+    if expected is not None:
+        types = expected if isinstance(expected, list) else [expected]
+        what = "phải là " + " hoặc ".join(_TYPES.get(str(t), str(t)) for t in types)
+    else:
+        what = "chưa đúng dạng"
+    hint = f" {description}" if description else ""
+    sample = f" Ví dụ: {example}." if example and "ví dụ" not in description.lower() else ""
+    return Message(path, False, "private-invalid",
+                   f"{subject} {what} (thông tin riêng tư: giá trị không được in ra).{hint}{sample}")
+
+
 def describe(error: ValidationError, raw: dict[Path, str], kind_label: str) -> Iterator[Message]:
     """Vietnamese messages for one schema error (several for several unknown keys)."""
     path: Path = tuple(error.absolute_path)
@@ -210,6 +253,10 @@ def describe(error: ValidationError, raw: dict[Path, str], kind_label: str) -> I
     value: Any = error.instance
     expected: Any = error.validator_value
     schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+
+    if PRIVATE_KEY in path[:-1] and validator not in ("required", "additionalProperties"):
+        yield _private_message(path, subject, schema, expected if validator == "type" else None)
+        return
 
     if validator in ("oneOf", "anyOf"):
         formats = {e.validator_value for e in error.context if e.validator == "format"}
@@ -262,6 +309,10 @@ def describe(error: ValidationError, raw: dict[Path, str], kind_label: str) -> I
             yield Message(path, False, "empty", f"{subject} đang để trống; hãy điền {wanted}.{sample}")
         elif "integer" in expected and isinstance(value, float):
             yield Message(path, False, "type", f"{subject} phải là số nguyên (không có phần lẻ), không phải {decimal(value)}.")
+        elif expected == ["boolean"] and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
+            meant = "true" if _YAML11_BOOLEANS[value.lower()] else "false"
+            yield Message(path, False, "type", f"{subject} phải là true hoặc false; «{visible(value)}» được đọc là chữ "
+                                               f"(YAML 1.2, như trình soạn thảo), hãy viết {meant}.")
         elif set(expected) & {"integer", "number"} and isinstance(value, str) and _looks_numeric(value):
             yield Message(path, False, "type", f"{subject} phải là {wanted}; hãy bỏ dấu ngoặc kép: {value.strip()}.")
         elif "string" in expected and path in raw:
@@ -284,7 +335,8 @@ def describe(error: ValidationError, raw: dict[Path, str], kind_label: str) -> I
         return
 
     if validator == "pattern":
-        yield Message(path, False, _pattern_code(error), _pattern_message(subject, error))
+        yield Message(path, False, _pattern_code(error), _pattern_message(subject, error),
+                      _invisible_in(value, expected))
         return
 
     if validator == "minLength":

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Values under this key are private (birth date, phone, ID number…): no message, report or page shows them.
+PRIVATE_KEY = "private"
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

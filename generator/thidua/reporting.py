@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 
 from .problems import Problem
+from .text import visible
 
 
 def _summary_line(problems: Sequence[Problem], files: int) -> str:
@@ -17,10 +18,11 @@ def _summary_line(problems: Sequence[Problem], files: int) -> str:
 
 
 def as_text(problems: Sequence[Problem], files: int) -> str:
+    """One line per problem, whatever a file name or a quoted value holds (line breaks are shown escaped)."""
     lines = []
     for p in problems:
-        who = f"[{p.record}] " if p.record else ""
-        lines.append(f"{p.location()}: {who}{p.message}")
+        who = f"[{visible(p.record)}] " if p.record else ""
+        lines.append(f"{visible(p.location())}: {who}{visible(p.message)}")
     lines.append(_summary_line(problems, files))
     return "\n".join(lines) + "\n"
 
@@ -44,7 +46,7 @@ def as_github(problems: Sequence[Problem], files: int) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return visible(text).replace("\\", "\\\\").replace("|", "\\|")
 
 
 def as_step_summary(problems: Sequence[Problem], files: int) -> str:

@@ -15,6 +15,37 @@ _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _BASE_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
 
 
+# Characters no text field may hold (controls, bidi overrides, zero-width, line and paragraph separators),
+# as the patterns of common.schema.json refuse them (these are those patterns, written once more for the
+# messages): a single-line field (name) refuses every one, a paragraph (text) allows tab and line feed.
+_INVISIBLE = r"\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+SINGLE_LINE_CLASS = r"\u0000-\u001f" + _INVISIBLE
+MULTI_LINE_CLASS = r"\u0000-\u0008\u000b-\u001f" + _INVISIBLE
+NAME_PATTERN = rf"^(?![\s\S]*[{SINGLE_LINE_CLASS}])\S(?:[\s\S]*\S)?$"
+TEXT_PATTERN = rf"^(?![\s\S]*[{MULTI_LINE_CLASS}])[\s\S]*\S"
+SINGLE_LINE_REFUSED = re.compile(f"[{SINGLE_LINE_CLASS}]")
+MULTI_LINE_REFUSED = re.compile(f"[{MULTI_LINE_CLASS}]")
+_ESCAPES = {"\n": r"\n", "\r": r"\r", "\t": r"\t"}
+
+
+def visible(text: str) -> str:
+    """``text`` on one line with every invisible character written as an escape: ``Lan\\u202e``, ``a\\nb``."""
+    return SINGLE_LINE_REFUSED.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
+
+
+# Unicode gives control characters no name; these are their usual ones.
+_CONTROL_NAMES = {"\x00": "NULL", "\x07": "BELL", "\x08": "BACKSPACE", "\t": "CHARACTER TABULATION", "\n": "LINE FEED",
+                  "\x0b": "LINE TABULATION", "\x0c": "FORM FEED", "\r": "CARRIAGE RETURN", "\x1b": "ESCAPE",
+                  "\x7f": "DELETE", "\x85": "NEXT LINE"}
+
+
+def character_name(character: str) -> str:
+    """``U+202E RIGHT-TO-LEFT OVERRIDE``: how a message names a character that cannot be shown."""
+    code = f"U+{ord(character):04X}" if character else "?"
+    name = (_CONTROL_NAMES.get(character) or unicodedata.name(character, "")) if character else ""
+    return f"{code} {name}" if name else code
+
+
 def nfc(text: str) -> str:
     """Return ``text`` in Unicode NFC, the form every string is kept in."""
     return unicodedata.normalize("NFC", text)

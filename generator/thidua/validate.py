@@ -18,7 +18,7 @@ from .parsing import DENIED, HELD, LOST, Outcome, read_all
 from .problems import Problem
 from .schemas import build_validators, load_schemas, schema_files
 
-RECORD_SUFFIXES = (".yml", ".yaml")
+RECORD_SUFFIX = ".yml"  # one extension: CODEOWNERS rules and lookups by file name use it
 
 
 @dataclass
@@ -66,37 +66,58 @@ class Result:
 
 
 def stem_of(name: str) -> str:
-    """The id a record's file name gives: ``records/units/van-phong.yml`` → ``van-phong`` (names end in .yml or .yaml)."""
+    """The id a record's file name gives: ``records/units/van-phong.yml`` → ``van-phong`` (names end in .yml)."""
     return name[name.rfind("/") + 1:name.rfind(".")]
 
 
-def _record_names(root: FsPath) -> list[str]:
+def _record_names(root: FsPath) -> tuple[list[str], list[tuple[str, bool]]]:
     """Every file under ``records/`` that is not a scanned document or a note, relative to ``root`` and written
-    with "/": each folder's files by name, then its folders."""
+    with "/": each folder's files by name, then its folders. Also what must not be there: each symlink and
+    other entry that is neither a regular file nor a folder, with whether it is a symlink (never followed)."""
     names: list[str] = []
-    _walk(os.path.join(root, "records"), "records", names)
-    return names
+    odd: list[tuple[str, bool]] = []
+    if os.path.islink(os.path.join(root, "records")):
+        return names, [("records", True)]
+    _walk(os.path.join(root, "records"), "records", names, odd)
+    return names, odd
 
 
-def _walk(folder: str, rel: str, names: list[str]) -> None:
-    """Files (a symlink to a file counts, a broken one does not); folders are entered, symlinked ones never."""
+def _walk(folder: str, rel: str, names: list[str], odd: list[tuple[str, bool]]) -> None:
+    """Regular files are listed and folders entered; a symlink is never followed and, like a device or a pipe,
+    is noted in ``odd`` (inside records/files only the folder itself is looked at: scans are checked where named)."""
     try:
-        entries = sorted((entry.name, entry.is_dir(follow_symlinks=False), entry.is_file()) for entry in os.scandir(folder))
+        entries = sorted((entry.name, entry.is_symlink(), entry.is_dir(follow_symlinks=False),
+                          entry.is_file(follow_symlinks=False)) for entry in os.scandir(folder))
     except OSError:
         return
-    names += [f"{rel}/{name}" for name, _, is_file in entries if is_file and not name.lower().endswith(".md")]
-    for name, is_dir, _ in entries:
+    for name, link, is_dir, is_file in entries:
+        if is_file and not name.lower().endswith(".md"):
+            names.append(f"{rel}/{name}")
+        elif link or not (is_dir or is_file):
+            odd.append((f"{rel}/{name}", link))
+    for name, _, is_dir, _ in entries:
         if is_dir and not (rel == "records" and name in OTHER_FOLDERS):
-            _walk(os.path.join(folder, name), f"{rel}/{name}", names)
+            _walk(os.path.join(folder, name), f"{rel}/{name}", names, odd)
+
+
+def _odd_entry(name: str, link: bool) -> Problem:
+    """A symlink or special file where records are read: refused at its path, never followed."""
+    if link:
+        message = (f"«{name}» là liên kết tượng trưng (symlink): thidua chỉ đọc tệp và thư mục thật nằm trong kho, "
+                   "không theo liên kết ra ngoài. Hãy thay liên kết bằng bản sao thật (hoặc xóa nó).")
+    else:
+        message = f"«{name}» không phải tệp thường (có thể là ống dẫn hay thiết bị); hãy xóa nó khỏi records/."
+    return Problem(name, 1, 1, "symlink" if link else "not-a-file", message)
 
 
 def _misnamed(name: str) -> str | None:
     """Why a file in a record folder is not read as a record, if it is not."""
-    if name.endswith(RECORD_SUFFIXES):
+    if name.endswith(RECORD_SUFFIX):
         return None
     rel = FsPath(name)
-    if rel.suffix.lower() in RECORD_SUFFIXES:
-        return f"Đuôi tệp «{rel.suffix}» phải viết thường; hãy đổi tên thành {rel.stem}.yml để hồ sơ được đọc."
+    if rel.suffix.lower() in (RECORD_SUFFIX, ".yaml"):
+        return (f"Hồ sơ phải có đuôi {RECORD_SUFFIX} (chữ thường), không phải «{rel.suffix}»; "
+                f"hãy đổi tên thành {rel.stem}{RECORD_SUFFIX} để hồ sơ được đọc.")
     return f"Tệp «{rel.name}» không phải tệp hồ sơ nên không được đọc; hồ sơ phải có đuôi .yml (ví dụ {rel.stem.split('.')[0] or 'ma-ho-so'}.yml)."
 
 
@@ -135,7 +156,13 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None, *, use_cache: 
     files = schema_files(schema_folder)
     store = Cache(root, code_key(files), enabled=use_cache)
     reader = _Reader(load_schemas(schema_folder, files, checked=store.trusted))
-    names = _record_names(root)
+    names, odd = _record_names(root)
+    for name, link in odd:
+        kind, scope, _ = place(name) if name.endswith(RECORD_SUFFIX) else (None, None, None)
+        if kind is None:
+            result.problems.append(_odd_entry(name, link))
+        else:  # its id is known to exist, so records that name it are not reported too
+            _not_a_record(result, _odd_entry(name, link), kind, scope)
     store.gone(names)
     slots: list[Record | None] = []
     by_folder: dict[str, tuple[Kind | None, str | None, str | None]] = {}  # every file in a folder has the same place
@@ -225,7 +252,8 @@ class _Reader:
 
             for error in errors:
                 for message in describe(error, doc.raw, kind.label):
-                    result.problems.append(record.problem(message.path, message.code, message.text, at_key=message.at_key))
+                    problem = record.problem(message.path, message.code, message.text, at_key=message.at_key)
+                    result.problems.append(_at_character(problem, doc.text, message.character))
         record.valid = not errors
         record.usable = all(_leaf(error) for error in errors)
         store.read(name, stat, outcome.digest, doc.data if record.valid else None)
@@ -235,6 +263,19 @@ class _Reader:
         if self.validators is None:
             self.validators = build_validators(self.schemas)
         return list(self.validators[kind].iter_errors(data))
+
+
+def _at_character(problem: Problem, text: str, character: str) -> Problem:
+    """The problem moved onto ``character`` where the value holds it as written (not as an escape)."""
+    if not character:
+        return problem
+    lines = text.split("\n")
+    start = sum(len(line) + 1 for line in lines[:problem.line - 1]) + problem.column - 1
+    found = text.find(character, start)
+    if found < 0:
+        return problem
+    line = text.count("\n", 0, found) + 1
+    return replace(problem, line=line, column=found - text.rfind("\n", 0, found))
 
 
 # Errors about one value that leave the record's shape intact.

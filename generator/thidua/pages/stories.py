@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import html
 import re
 from xml.sax.saxutils import escape, quoteattr
 
@@ -34,6 +35,12 @@ def _xml(value: str) -> str:
     return escape(_NOT_XML.sub("", " ".join(value.split())))
 
 
+def _text(value: str) -> str:
+    """Text from a record as an RSS element's content: feed readers read titles and descriptions as HTML,
+    so the text is escaped for HTML first, then for XML (``<`` arrives as ``&amp;lt;``)."""
+    return _xml(html.escape(value, quote=False))
+
+
 def _link(site: Site, story: Story | None) -> str:
     """The address of the news page (story None) or of a story: absolute under site_url, else relative to the feed."""
     directory = site.publishing.directory_urls
@@ -56,9 +63,9 @@ def feed(site: Site, stories: tuple[Story, ...]) -> str:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<rss version="2.0"' + (' xmlns:atom="http://www.w3.org/2005/Atom"' if absolute else "") + ">",
              "<channel>",
-             f"<title>{_xml(title)}</title>",
+             f"<title>{_text(title)}</title>",
              f"<link>{_xml(_link(site, None))}</link>",
-             f"<description>{_xml(FEED_DESCRIPTION)}</description>",
+             f"<description>{_text(FEED_DESCRIPTION)}</description>",
              "<language>vi</language>"]
     if absolute:
         lines.append(f"<atom:link href={quoteattr(f'{publishing.site_url}{FOLDER}/feed.xml')} rel=\"self\" "
@@ -69,12 +76,12 @@ def feed(site: Site, stories: tuple[Story, ...]) -> str:
         link = _link(site, story)
         guid = f"<guid>{_xml(link)}</guid>" if absolute else f'<guid isPermaLink="false">{FOLDER}/{_xml(story.id)}</guid>'
         lines += ["<item>",
-                  f"<title>{_xml(story.title)}</title>",
+                  f"<title>{_text(story.title)}</title>",
                   f"<link>{_xml(link)}</link>",
                   guid,
                   f"<pubDate>{_date(story.date)}</pubDate>",
-                  f"<category>{_xml(site.registry.units[story.unit].name)}</category>",
-                  f"<description>{_xml(story.summary)}</description>",
+                  f"<category>{_text(site.registry.units[story.unit].name)}</category>",
+                  f"<description>{_text(story.summary)}</description>",
                   "</item>"]
     lines += ["</channel>", "</rss>"]
     return "\n".join(lines) + "\n"
