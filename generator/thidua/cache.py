@@ -106,8 +106,6 @@ def dep_key(*parts: str | None) -> str:
 class Cache:
     """The cache of one records tree. A disabled cache remembers nothing and writes nothing."""
 
-    warned = False  # one warning per process, however many runs find the cache damaged
-
     def __init__(self, root: Path, key: bytes, *, enabled: bool = True) -> None:
         self.key = key
         self.started = time.time_ns()
@@ -120,6 +118,7 @@ class Cache:
         self._plain_files: set[str] | None = None
         self.plain_files_now: set[str] | None = None  # the scanned files this run saw
         self.db: sqlite3.Connection | None = None
+        self.warned = False  # one warning per run, however many reads find the cache damaged
         self.path = cache_file(root)
         if enabled:
             self._open()
@@ -155,8 +154,8 @@ class Cache:
         self.close()
         self.rows = {}
         self.trusted = False
-        if not Cache.warned:
-            Cache.warned = True
+        if not self.warned:
+            self.warned = True
             reason = " ".join(str(exc).split()) or type(exc).__name__
             sys.stderr.write(_WARNING.format(path=self.path, reason=reason))
         for extra in ("", "-wal", "-shm"):

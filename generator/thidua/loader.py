@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import yaml
@@ -176,8 +176,20 @@ def decode(path: str, content: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
+# Characters YAML cannot hold in a file at all.
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Line breaks to YAML 1.1 (PyYAML) but not to YAML 1.2 (the editor): lines would be counted differently.
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
 def parse(path: str, text: str, *, positions: bool = False) -> Document:
     """Parse YAML text into a Document, or raise RecordError with a Vietnamese message."""
+    odd = _ODD_BREAK.search(text)
+    if odd:
+        problem = _unprintable(path, text, odd.start())
+        raise RecordError(replace(problem, code="odd-line-break", message=(
+            f"Tệp có ký tự {character_name(odd.group())}, một kiểu xuống dòng mà trình soạn thảo không hiện "
+            "(thường do chép chữ từ trang web hay Word); hãy xóa nó, muốn xuống dòng thì nhấn Enter.")))
     loader = _Loader(text)
     try:
         return _build(path, text, loader, positions)
@@ -186,8 +198,9 @@ def parse(path: str, text: str, *, positions: bool = False) -> Document:
     except yaml.MarkedYAMLError as exc:
         line, column, message = _syntax_problem(exc, text)
         raise RecordError(Problem(path, line, column, "yaml-syntax", message)) from None
-    except yaml.reader.ReaderError as exc:  # a character YAML cannot hold, at its place
-        raise RecordError(_unprintable(path, text, exc.position)) from None
+    except yaml.reader.ReaderError:  # a character YAML cannot hold: found again here, its position counted in characters
+        found = _NOT_YAML.search(text)
+        raise RecordError(_unprintable(path, text, found.start() if found else 0)) from None
     except yaml.YAMLError:
         raise RecordError(Problem(path, 1, 1, "yaml-syntax",
                                   "Cú pháp YAML không hợp lệ; hãy kiểm tra thụt lề, dấu hai chấm và ngoặc kép.")) from None

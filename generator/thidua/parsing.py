@@ -55,7 +55,7 @@ def _read(checks: Checks, jobs: list[Job], digests: bool, held: Held) -> list[Ou
         except RecordError as exc:
             outcomes.append(Outcome(PARSED, problem=exc.problem, content=content, digest=digest))
             continue
-        outcomes.append(Outcome(PARSED, data, checks.passes(kind, data, content), None, content, digest))
+        outcomes.append(Outcome(PARSED, data, checks.passes(kind, data), None, content, digest))
     return outcomes
 
 

@@ -267,7 +267,7 @@ class _Reader:
 
 def _at_character(problem: Problem, text: str, character: str) -> Problem:
     """The problem moved onto ``character`` where the value holds it as written (not as an escape)."""
-    if not character:
+    if not character or character == "\n":  # a line feed in a value is written as an escape, or ends its line
         return problem
     lines = text.split("\n")
     start = sum(len(line) + 1 for line in lines[:problem.line - 1]) + problem.column - 1
