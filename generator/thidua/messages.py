@@ -56,6 +56,15 @@ def _type_of(value: Any) -> str:
     return "null"
 
 
+def _has_type(value: Any, declared: Any) -> bool:
+    """Whether ``value`` is of the JSON type(s) a schema declares (any value where it declares none)."""
+    if declared is None:
+        return True
+    types = declared if isinstance(declared, list) else [declared]
+    kind = _type_of(value)
+    return kind in types or (kind == "integer" and "number" in types)
+
+
 def _looks_numeric(text: str) -> bool:
     try:
         float(text.strip())
@@ -259,6 +268,8 @@ def describe(error: ValidationError, raw: dict[Path, str], kind_label: str) -> I
         return
 
     if validator in ("oneOf", "anyOf"):
+        if not _has_type(value, schema.get("type")):
+            return  # the schema's own "type" is reported on its own: one message for one mistake
         formats = {e.validator_value for e in error.context if e.validator == "format"}
         if "date-time" in formats and isinstance(value, str):
             yield Message(path, False, "format", _date_message(subject, value, True))
