@@ -34,8 +34,8 @@ AS_OF = "2025-12-20"
 PIPELINE = """
 import datetime as dt, sys
 from pathlib import Path
-from thidua.build import generate
-from thidua.validate import validate_tree
+from thidua.site.build import generate
+from thidua.records.validate import validate_tree
 root = Path(sys.argv[1])
 result = validate_tree(root)
 assert result.ok, result.problems[:3]
@@ -90,8 +90,8 @@ def bundle(schemas: dict[str, dict[str, Any]], name: str) -> dict[str, Any]:
 def bundled_schemas(out: Path) -> dict[str, Path]:
     """Each kind's schema with every $ref resolved inside one Draft 2020-12 file."""
     sys.path.insert(0, str(ROOT / "generator"))
-    from thidua.kinds import KINDS
-    from thidua.schemas import load_schemas
+    from thidua.records.layout import KINDS
+    from thidua.records.schemas import load_schemas
 
     schemas = load_schemas(ROOT / "schemas")
     out.mkdir(parents=True, exist_ok=True)
@@ -149,7 +149,7 @@ def bench_size(nominations: int, units: int, rounds: int, work: Path, schemas: d
     samples: dict[str, list[tuple[float, int]]] = {key: [] for key in ("cjs", "cold", "warm", "pipeline", "build")}
     # Files written less than 2 s before a run are compared by content on the next one (as git does): the tree was
     # just written, so wait that long before filling the cache, as a checkout would long before its first edit.
-    from thidua.cache import RACY_NS
+    from thidua.speed.cache import RACY_NS
 
     time.sleep(RACY_NS / 1e9 + 0.1)
     timed([thidua, "validate"], tree, env)  # fills the cache; the first warm round then starts from it

@@ -39,7 +39,7 @@ def write(out: Path, units: int, nominations: int, seed: int) -> None:
     for folder in ("records", "schemas", "overrides"):
         shutil.copytree(ROOT / folder, out / folder)
     sys.path.insert(0, str(ROOT / "generator"))
-    from thidua.build import GENERATED  # pages thidua build writes: not copied, the build writes them again
+    from thidua.site.build import GENERATED  # pages thidua build writes: not copied, the build writes them again
 
     shutil.copytree(ROOT / "docs", out / "docs", ignore=lambda d, names: [n for n in names if Path(d) == ROOT / "docs" and n in GENERATED])
     shutil.copy(ROOT / "mkdocs.yml", out / "mkdocs.yml")

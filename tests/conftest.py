@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from thidua.build import GENERATED
 from thidua.cli import main
 from thidua.problems import Problem
-from thidua.validate import validate_tree
+from thidua.records.validate import validate_tree
+from thidua.site.build import GENERATED
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden"

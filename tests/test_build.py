@@ -78,9 +78,9 @@ def test_hostile_text_is_shown_as_text(tree: Path) -> None:
 
 def test_generated_pages_are_rewritten_only_when_changed(tree: Path) -> None:
     """A second generation with no change in the records writes no page (mkdocs serve would loop)."""
-    from thidua.build import generate
     from thidua.clock import as_of_date
-    from thidua.validate import validate_tree
+    from thidua.records.validate import validate_tree
+    from thidua.site.build import generate
 
     result = validate_tree(tree)
     assert generate(result, tree, as_of_date(AS_OF)) > 0

@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import copy_repository, edit, write
-from thidua import loader
-from thidua.cache import cache_file
 from thidua.problems import Problem
-from thidua.validate import validate_tree
+from thidua.records import yaml_reader
+from thidua.records.validate import validate_tree
+from thidua.speed.cache import cache_file
 
 NOMINATION = "records/nominations/chung-tay-cchc-2025/ca-nhan-nguyen-thi-lan.yml"
 CAMPAIGN = "records/campaigns/chung-tay-cchc-2025.yml"
@@ -40,13 +40,13 @@ def same_as_cold(root: Path) -> list[Problem]:
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The record files parsed from their text (not taken from the cache)."""
     parsed: list[str] = []
-    real = loader.load
+    real = yaml_reader.load
 
-    def spy(path: str, content: bytes) -> loader.Document:
+    def spy(path: str, content: bytes) -> yaml_reader.Document:
         parsed.append(path)
         return real(path, content)
 
-    monkeypatch.setattr(loader, "load", spy)
+    monkeypatch.setattr(yaml_reader, "load", spy)
     return parsed
 
 

@@ -7,11 +7,11 @@ from dataclasses import replace
 from xml.etree import ElementTree
 
 from conftest import ROOT
-from thidua.charts import submissions, tasks
-from thidua.evaluate import evaluate_campaign
+from thidua.evaluation.evaluate import evaluate_campaign
 from thidua.model import registry_from
 from thidua.model.campaign import Task
-from thidua.validate import validate_tree
+from thidua.records.validate import validate_tree
+from thidua.site.charts import submissions, tasks
 
 CAMPAIGN = "chung-tay-cchc-2025"
 REGISTRY = registry_from(validate_tree(ROOT).records)

@@ -245,10 +245,10 @@ def test_a_file_that_cannot_be_read_is_reported_not_crashed_on(tree, cli, monkey
     times are read (with the cache) or before it is opened (without)."""
     import builtins
 
-    import thidua.parsing
-    import thidua.validate
+    import thidua.records.reading
+    import thidua.records.validate
 
-    real_stat, real_open = thidua.validate.file_stat, builtins.open
+    real_stat, real_open = thidua.records.validate.file_stat, builtins.open
 
     def gone_stat(path: str):  # type: ignore[no-untyped-def]
         if path.endswith("records/units/hoi-nong-dan.yml"):
@@ -261,9 +261,9 @@ def test_a_file_that_cannot_be_read_is_reported_not_crashed_on(tree, cli, monkey
         return real_open(path, *args, **kwargs)
 
     if cached:
-        monkeypatch.setattr(thidua.validate, "file_stat", gone_stat)
+        monkeypatch.setattr(thidua.records.validate, "file_stat", gone_stat)
     else:
-        monkeypatch.setattr(thidua.parsing, "open", gone_open, raising=False)
+        monkeypatch.setattr(thidua.records.reading, "open", gone_open, raising=False)
     run = cli("--root", str(tree), *(() if cached else ("--no-cache",)), "validate")
     assert run.code == 1 and "Traceback" not in run.out + run.err
     assert run.out.startswith("records/units/hoi-nong-dan.yml:1:1: [đơn vị hoi-nong-dan] Không đọc được tệp "

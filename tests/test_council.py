@@ -10,13 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from thidua.council import quota_count, select, vote_result
-from thidua.evaluate import ELIGIBLE, WINNER, evaluate_campaign
+from thidua.evaluation.council import quota_count, select, vote_result
+from thidua.evaluation.evaluate import ELIGIBLE, WINNER, evaluate_campaign
 from thidua.model import registry_from
 from thidua.model.campaign import Quota
 from thidua.model.records import Council, CouncilMeeting, CouncilMember, Vote, moment
-from thidua.result_json import dumps
-from thidua.validate import validate_tree
+from thidua.outputs.result_json import dumps
+from thidua.records.validate import validate_tree
 
 CAMPAIGN = "chung-tay-cchc-2025"
 REGISTRY = registry_from(validate_tree(ROOT).records)

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from thidua.dossier import LATE, NOT_SUBMITTED, ON_TIME, check_dossier
-from thidua.githistory import first_landings
+from thidua.evaluation.dossier import LATE, NOT_SUBMITTED, ON_TIME, check_dossier
 from thidua.model import registry_from
 from thidua.model.records import moment
-from thidua.validate import validate_tree
+from thidua.records.validate import validate_tree
+from thidua.repo.githistory import first_landings
 
 CAMPAIGN = "chung-tay-cchc-2025"
 AS_OF = dt.date(2025, 12, 20)

@@ -24,7 +24,7 @@ import pytest
 
 from conftest import ROOT, Run, edit
 from lsp_client import Diagnostic, LanguageClient, vscode_configuration
-from thidua.kinds import BY_FOLDER
+from thidua.records.layout import BY_FOLDER
 
 Cli = Callable[..., Run]
 

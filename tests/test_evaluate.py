@@ -10,10 +10,10 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, write
-from thidua.evaluate import evaluate_campaign
+from thidua.evaluation.evaluate import evaluate_campaign
 from thidua.model import registry_from
-from thidua.result_json import dumps
-from thidua.validate import validate_tree
+from thidua.outputs.result_json import dumps
+from thidua.records.validate import validate_tree
 
 CAMPAIGN = "chung-tay-cchc-2025"
 AFTER_DECISION = dt.date(2025, 12, 20)

@@ -10,11 +10,11 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from thidua import loader
-from thidua.fastcheck import Checks, compile_checks, passes
 from thidua.problems import RecordError
-from thidua.schemas import build_validators, load_schemas
-from thidua.validate import validate_tree
+from thidua.records import yaml_reader
+from thidua.records.fastcheck import Checks, compile_checks, passes
+from thidua.records.schemas import build_validators, load_schemas
+from thidua.records.validate import validate_tree
 
 SCHEMAS = load_schemas(ROOT / "schemas")
 FAST = compile_checks(SCHEMAS)
@@ -80,7 +80,7 @@ def test_fast_check_agrees_with_the_full_validator(data: st.DataObject) -> None:
         parent[data.draw(st.sampled_from(["khong_co", "note", "fictional", "number"]))] = data.draw(VALUES)
     content = yaml.safe_dump(record, allow_unicode=True).encode("utf-8")
     try:
-        read = loader.load("hoso.yml", content).data  # the record as thidua reads it back from the file
+        read = yaml_reader.load("hoso.yml", content).data  # the record as thidua reads it back from the file
     except RecordError:
         assume(False)
     full_valid = not list(FULL[kind].iter_errors(read))

@@ -30,9 +30,9 @@ def test_the_guides_deadline_message_is_the_guards(tree: Path) -> None:
     """The deadline message quoted in the guide is, word for word, what the guard reports."""
     import datetime as dt
 
-    from thidua.guard import deadline_problems
     from thidua.model import registry_from
-    from thidua.validate import validate_tree
+    from thidua.records.validate import validate_tree
+    from thidua.repo.guard import deadline_problems
 
     [quoted] = [b for b in re.findall(r"```text\n(.*?)\n```", GUIDE.read_text("utf-8"), re.S) if "hết hạn" in b]
     registry = registry_from(validate_tree(tree).records)

@@ -22,11 +22,11 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_repository, edit, found, write
-from thidua import site_folder
-from thidua.cache import cache_file
 from thidua.cli import main
-from thidua.fastcheck import compile_checks, passes
-from thidua.schemas import build_validators, load_schemas
+from thidua.records.fastcheck import compile_checks, passes
+from thidua.records.schemas import build_validators, load_schemas
+from thidua.site import output_folder
+from thidua.speed.cache import cache_file
 
 AS_OF = "2025-12-20"
 UNIT = "records/units/van-phong-thong-ke.yml"
@@ -130,16 +130,16 @@ def test_a_build_removes_what_killed_builds_left_and_nothing_else(tree, cli) -> 
     """Staging folders of builds that were killed (their process gone) are removed by the next build; a folder that only
     looks like one, and the staging folder of a build still running, are kept."""
     stale = write(tree, ".site-killed/index.html", "half").parent
-    write(tree, f".site-killed/{site_folder.OWNER}", f"{_dead_pid()}\n")
+    write(tree, f".site-killed/{output_folder.OWNER}", f"{_dead_pid()}\n")
     swapped = write(tree, ".site-old1-cu/index.html", "replaced site").parent  # killed between the swap and the removal
-    write(tree, f".site-old1-cu/{site_folder.MARK}", site_folder.MARK_TEXT)
-    running = write(tree, f".site-running/{site_folder.OWNER}", f"{os.getpid()}\n").parent
+    write(tree, f".site-old1-cu/{output_folder.MARK}", output_folder.MARK_TEXT)
+    running = write(tree, f".site-running/{output_folder.OWNER}", f"{os.getpid()}\n").parent
     someone = write(tree, ".site-notes/note.txt", "not thidua's").parent
     run = cli("--root", str(tree), "build", "--as-of", AS_OF)
     assert run.code == 0, run.out + run.err
     assert not stale.exists() and not swapped.exists()
     assert running.is_dir() and someone.is_dir()
-    assert (tree / "site" / site_folder.MARK).is_file()
+    assert (tree / "site" / output_folder.MARK).is_file()
     assert sorted(p.name for p in tree.iterdir() if p.name.startswith(".site-")) == [".site-notes", ".site-running"]
     # A second build replaces the marked site/ it made.
     write(tree, "site/cu.html", "from the first build")

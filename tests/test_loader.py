@@ -10,9 +10,8 @@ from contextlib import contextmanager
 
 import pytest
 
-from thidua import loader
-from thidua.loader import MAX_BYTES, MAX_DEPTH, Document, Position, load
 from thidua.problems import Problem, RecordError
+from thidua.records.yaml_reader import MAX_BYTES, MAX_DEPTH, Document, Position, decode, load
 
 PATH = "records/people/nguyen-thi-lan.yml"
 
@@ -317,7 +316,7 @@ def test_utf8_bom_is_accepted_and_not_counted_as_a_column() -> None:
 def test_document_keeps_the_path_it_was_given() -> None:
     """The parsed document carries the path used in every problem about it."""
     assert read("id: a\n").path == PATH
-    assert loader.decode(PATH, b"\xef\xbb\xbfid: a\n") == "id: a\n"
+    assert decode(PATH, b"\xef\xbb\xbfid: a\n") == "id: a\n"
 
 
 def test_missing_space_after_colon_is_reported_on_its_own_line() -> None:

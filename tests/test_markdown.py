@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 
 from conftest import ROOT
-from thidua.markdown import escape
+from thidua.site.markdown import escape
 
 _INLINE = re.compile(r"([\\`*_{}\[\]#+!|])")
 

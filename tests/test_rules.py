@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from factory import campaign_data, registry
+from thidua.evaluation.rules import MET, NOT_MET, UNKNOWN, RuleChecker, describe
 from thidua.model.records import DisciplineCase
-from thidua.rules import MET, NOT_MET, UNKNOWN, RuleChecker, describe
 
 EVIDENCE = [
     {"id": "xep-loai", "name": "Xếp loại", "source": {"rating": "xep-loai"}, "subject": "nominee"},
@@ -139,7 +139,7 @@ def test_describe_reads_like_the_plan() -> None:
 
 def test_a_rating_and_a_register_with_the_same_id_are_each_cited_as_themselves() -> None:
     """Ids are unique within a kind only: a rating «ky-luat» and a discipline register «ky-luat» keep their own citations."""
-    from thidua.evidence import EvidenceReader
+    from thidua.evaluation.evidence import EvidenceReader
 
     evidence = [{"id": "xl", "name": "Xếp loại", "source": {"rating": "ky-luat"}, "subject": "nominee"},
                 {"id": "kl", "name": "Kỷ luật", "source": {"discipline": "ky-luat"}, "subject": "nominee"}]

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from conftest import ROOT
-from thidua.kinds import KINDS
+from thidua.records.layout import KINDS
 
 OUTPUT_ONLY = "result.schema.json"
 RECORD_SCHEMAS: dict[str, dict[str, Any]] = {

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from thidua.kinds import KINDS
-from thidua.schemas import DRAFT_2020_12, build_validators, load_schemas, metaschema_errors, quickly_valid
+from thidua.records.layout import KINDS
+from thidua.records.schemas import DRAFT_2020_12, build_validators, load_schemas, metaschema_errors, quickly_valid
 
 SCHEMAS = load_schemas(ROOT / "schemas")
 

@@ -23,9 +23,9 @@ import pytest
 
 from conftest import ROOT, copy_repository
 from thidua.cli import main
-from thidua.evaluate import CampaignResult, evaluate_campaign
+from thidua.evaluation.evaluate import CampaignResult, evaluate_campaign
 from thidua.model import Registry, registry_from
-from thidua.validate import validate_tree
+from thidua.records.validate import validate_tree
 
 DATA = Path(__file__).parent / "data" / "second-campaign"
 CAMPAIGN = "chuyen-doi-so-2024"

@@ -12,7 +12,7 @@ from conftest import AS_OF, ROOT, copy_repository
 from site_text import page_text
 from thidua.cli import main
 from thidua.model import registry_from
-from thidua.validate import validate_tree
+from thidua.records.validate import validate_tree
 
 SEED = Path(__file__).parent / "seed" / "ke-hoach-chung-tay-cchc-kim-phuong-2025.txt"
 CAMPAIGN = "chung-tay-cchc-2025"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from thidua.build import generate
-from thidua.serve import _Regenerate
-from thidua.validate import validate_tree
+from thidua.records.validate import validate_tree
+from thidua.site.build import generate
+from thidua.site.serve import _Regenerate
 
 AS_OF = dt.date(2025, 11, 20)
 PLAN_PAGE = "docs/phong-trao/chung-tay-cchc-2025/index.md"
@@ -48,10 +48,10 @@ def test_regenerations_never_overlap(tree: Path, monkeypatch: pytest.MonkeyPatch
     import threading
     import time
 
-    import thidua.serve
+    import thidua.site.serve
 
     active, overlaps = [0], []
-    real = thidua.serve.validate_tree
+    real = thidua.site.serve.validate_tree
 
     def slow_validate(root: Path, **options: object) -> object:
         active[0] += 1
@@ -62,7 +62,7 @@ def test_regenerations_never_overlap(tree: Path, monkeypatch: pytest.MonkeyPatch
         finally:
             active[0] -= 1
 
-    monkeypatch.setattr(thidua.serve, "validate_tree", slow_validate)
+    monkeypatch.setattr(thidua.site.serve, "validate_tree", slow_validate)
     handler = _Regenerate(tree, AS_OF)
     threads = [threading.Thread(target=handler.run) for _ in range(3)]
     for thread in threads:

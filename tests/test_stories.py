@@ -13,9 +13,9 @@ import pytest
 
 from conftest import ROOT, copy_repository, edit, found, problems_in, write
 from site_text import page_text
-from thidua.build import generate
 from thidua.cli import main
-from thidua.validate import validate_tree
+from thidua.records.validate import validate_tree
+from thidua.site.build import generate
 
 AS_OF = "2025-12-20"
 STORY = "records/stories/chi-lan-mot-cua.yml"  # the sample story with a photo

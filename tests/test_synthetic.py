@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from thidua.validate import validate_tree
+from thidua.records.validate import validate_tree
 
 
 def _generate(out: Path, seed: int = 7) -> dict[str, str]:

@@ -9,11 +9,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import reporting
 from .clock import as_of_date as _clock_as_of
+from .outputs import problem_formats
 from .problems import Problem
-from .schemas import SchemaError
-from .validate import Result, validate_tree
+from .records.schemas import SchemaError
+from .records.validate import Result, validate_tree
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -75,22 +75,22 @@ def _valid_or_report(args: argparse.Namespace, why: str) -> Result | None:
     result, code = _validate(args)
     if code == EXIT_OK:
         return result
-    sys.stdout.write(reporting.as_text(result.problems, result.files))
+    sys.stdout.write(problem_formats.as_text(result.problems, result.files))
     sys.stdout.write(why + "\n")
     return None
 
 
 def _repository_checks(args: argparse.Namespace, result: Result) -> list[Problem]:
     """Checks that need the whole valid tree: a stale CODEOWNERS, and the deadline guard when asked for."""
-    from .codeowners import FILE as CODEOWNERS
+    from .repo.codeowners import FILE as CODEOWNERS
 
     root = Path(args.root).resolve()
     problems: list[Problem] = []
     if not (root / CODEOWNERS).is_file() and not args.changed_since:
         return problems  # nothing to check: the domain model is not even loaded
-    from .codeowners import stale
-    from .guard import GuardError, changed_nominations, deadline_problems
     from .model import Registry, registry_from
+    from .repo.codeowners import stale
+    from .repo.guard import GuardError, changed_nominations, deadline_problems
 
     def only(*kinds: str) -> Registry:  # the few kinds each check reads, so a large tree stays quick
         return registry_from([record for record in result.records if record.kind.name in kinds])
@@ -112,22 +112,22 @@ def cmd_validate(args: argparse.Namespace) -> int:
         result.problems = sorted(_repository_checks(args, result))
         code = EXIT_OK if result.ok else EXIT_INVALID
     if args.format == "gitlab":
-        sys.stdout.write(reporting.as_gitlab(result.problems))
+        sys.stdout.write(problem_formats.as_gitlab(result.problems))
     elif args.format == "json":
-        sys.stdout.write(reporting.as_json(result.problems, result.files, len(result.records)))
+        sys.stdout.write(problem_formats.as_json(result.problems, result.files, len(result.records)))
     elif args.format == "github":
-        sys.stdout.write(reporting.as_github(result.problems, result.files))
+        sys.stdout.write(problem_formats.as_github(result.problems, result.files))
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
             with open(summary, "a", encoding="utf-8") as handle:
-                handle.write(reporting.as_step_summary(result.problems, result.files))
+                handle.write(problem_formats.as_step_summary(result.problems, result.files))
     else:
-        sys.stdout.write(reporting.as_text(result.problems, result.files))
+        sys.stdout.write(problem_formats.as_text(result.problems, result.files))
     return code
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate_run import evaluate_all
+    from .outputs.evaluation_files import evaluate_all
 
     result = _valid_or_report(args, "Chưa xét được vì hồ sơ còn lỗi.")
     if result is None:
@@ -136,13 +136,13 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from . import site_folder
-    from .build import build_site, site_path
+    from .site import output_folder
+    from .site.build import build_site, site_path
 
     root = Path(args.root).resolve()
     try:  # before anything is read or written: a folder that must not be replaced stops the build untouched
-        site_folder.check(root, site_path(root, Path(args.site_dir)))
-    except site_folder.FolderError as exc:
+        output_folder.check(root, site_path(root, Path(args.site_dir)))
+    except output_folder.FolderError as exc:
         raise UsageError(str(exc)) from None
     result = _valid_or_report(args, "Chưa dựng trang thông tin vì hồ sơ còn lỗi; trang cũ (nếu có) được giữ nguyên.")
     if result is None:
@@ -151,15 +151,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from .site.serve import serve
 
     return serve(Path(args.root).resolve(), as_of_date(args.as_of), args.dev_addr)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from . import skeleton
     from .model import registry_from
-    from .schemas import load_schemas
+    from .records.schemas import load_schemas
+    from .repo import skeleton
 
     root = Path(args.root).resolve()
     schemas = load_schemas(root / "schemas")
@@ -175,7 +175,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             path = skeleton.nomination(root, schemas, registry_from(result.records), args.campaign, args.unit, args.person,
                                        args.award, as_of_date(None))
         elif args.what == "codeowners":
-            from .codeowners import FILE, render
+            from .repo.codeowners import FILE, render
 
             result = _valid_or_report(args, "Chưa cập nhật được CODEOWNERS vì hồ sơ còn lỗi.")
             if result is None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..validate import Record
+from ..records.validate import Record
 from .campaign import Campaign, _date, campaign_from
 from .commune import Law, Level, Person, Rating, RatingEntry, Scale, Unit
 from .records import (

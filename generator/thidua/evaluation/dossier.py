@@ -1,0 +1,94 @@
+"""Is a nomination's dossier complete, dated sensibly, and on time?"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..clock import VIETNAM
+from ..model.campaign import Campaign
+from ..model.commune import Person
+from ..model.records import Nomination
+from ..text import table_date
+
+NOT_SUBMITTED, ON_TIME, LATE = "not-submitted", "on-time", "late"
+
+
+@dataclass(frozen=True)
+class DossierStatus:
+    complete: bool
+    missing: tuple[str, ...]  # dossier item ids not present
+    problems: tuple[str, ...]  # Vietnamese sentences: what is wrong with what is present
+    timing: str  # NOT_SUBMITTED, ON_TIME or LATE
+    submitted_at: dt.datetime | None
+    landed_at: dt.datetime | None  # when the file first reached the main branch, if known
+    disagreement: str | None  # record and git history tell different stories
+    to_send: tuple[str, ...]  # what the unit still has to send, in Vietnamese
+
+
+def _day(moment: dt.datetime) -> dt.date:
+    return moment.astimezone(VIETNAM).date()
+
+
+def _signers(campaign: Campaign, nomination: Nomination, people: dict[str, Person]) -> list[str]:
+    """Who may sign (Luật Thi đua, khen thưởng, Điều 84): the Tờ trình, the proposing unit's head;
+    the Báo cáo thành tích, the nominee or the head of the collective. Checked where the signer is a known person."""
+    home = people[nomination.nominee].unit if nomination.kind == "ca-nhan" else nomination.nominee
+    problems = []
+    for item in campaign.dossier:
+        doc = nomination.document(item.id)
+        signer = people.get(doc.signer.person or "") if doc else None
+        if signer is None:
+            continue
+        if item.form == "to-trinh" and signer.unit != nomination.proposed_by:
+            problems.append(f"{item.name} phải do thủ trưởng đơn vị đề nghị ký; người ký {signer.name} không thuộc đơn vị đề nghị.")
+        if item.form == "bao-cao-thanh-tich" and signer.id != nomination.nominee and signer.unit != home:
+            problems.append(f"{item.name} phải do người được đề nghị hoặc thủ trưởng tập thể được đề nghị ký; "
+                            f"người ký {signer.name} không phải.")
+    return problems
+
+
+def check_dossier(campaign: Campaign, nomination: Nomination, landed_at: dt.datetime | None, as_of: dt.date,
+                  people: dict[str, Person]) -> DossierStatus:
+    missing: list[str] = []
+    problems: list[str] = _signers(campaign, nomination, people)
+    to_send: list[str] = []
+    for item in campaign.dossier:
+        doc = nomination.document(item.id)
+        if doc is None:
+            missing.append(item.id)
+            to_send.append(item.name)
+            continue
+        if item.numbered and not doc.number:
+            problems.append(f"{item.name} chưa ghi số văn bản.")
+            to_send.append(f"số của {item.name}")
+    minutes = [nomination.document(i.id) for i in campaign.dossier if i.form == "bien-ban-hop"]
+    proposals = [nomination.document(i.id) for i in campaign.dossier if i.form == "to-trinh"]
+    for meeting in (m for m in minutes if m):
+        for proposal in (p for p in proposals if p):
+            if meeting.date > proposal.date:
+                problems.append(f"Biên bản họp ({table_date(meeting.date)}) ghi ngày sau Tờ trình ({table_date(proposal.date)}): "
+                                "cuộc họp phải diễn ra trước khi trình.")
+    submitted_on = nomination.submitted_on
+    if submitted_on is not None:
+        for doc in nomination.documents:
+            if doc.date > submitted_on:
+                name = next((i.name for i in campaign.dossier if i.id == doc.type), doc.type)
+                problems.append(f"{name} ghi ngày {table_date(doc.date)}, sau ngày nộp hồ sơ {table_date(submitted_on)}.")
+    if nomination.submitted_at is None:
+        timing = NOT_SUBMITTED
+    elif submitted_on is not None and submitted_on > campaign.deadline:
+        timing = LATE
+    else:
+        timing = ON_TIME
+    disagreement = None
+    if landed_at is not None and nomination.submitted_at is not None and _day(landed_at) > _day(nomination.submitted_at):
+        disagreement = (f"Hồ sơ ghi nộp ngày {table_date(_day(nomination.submitted_at))} nhưng tệp hồ sơ chỉ vào kho "
+                        f"ngày {table_date(_day(landed_at))}; văn phòng cần xác minh thời điểm nộp.")
+        if _day(landed_at) > campaign.deadline >= _day(nomination.submitted_at):
+            disagreement += " Theo lịch sử kho, hồ sơ đã nộp sau hạn chót."
+    if timing == NOT_SUBMITTED and as_of <= campaign.deadline:
+        to_send.append("nộp hồ sơ (ghi submitted_at khi bộ phận nhận hồ sơ ghi nhận)")
+    complete = not missing and not problems
+    return DossierStatus(complete, tuple(missing), tuple(problems), timing, nomination.submitted_at, landed_at,
+                         disagreement, tuple(to_send))

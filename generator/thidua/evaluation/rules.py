@@ -1,0 +1,216 @@
+"""Criteria rules, checked in three values: met, not met, or not yet known.
+
+Rules only read declared evidence through the EvidenceReader; nothing here is
+evaluated as code. Every outcome carries a Vietnamese reason and its facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Registry
+from ..model.campaign import AllOf, AnyOf, AtLeast, Campaign, Compare, Criterion, Fallback, Members, Rule, Threshold
+from ..text import decimal
+from .evidence import EvidenceReader, Fact
+
+MET, NOT_MET, UNKNOWN = "met", "not-met", "unknown"
+STATE_NAMES = {MET: "đạt", NOT_MET: "không đạt", UNKNOWN: "chưa đủ căn cứ"}
+ATTRIBUTE_NAMES = {"unit_kind": "loại đơn vị", "category": "đối tượng", "unit": "đơn vị"}
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A collective (a unit) or an individual (a person), with the attributes thresholds may depend on."""
+
+    kind: str  # "tap-the" or "ca-nhan"
+    id: str
+    unit_kind: str | None
+    category: str | None
+    unit: str | None
+
+    def attribute(self, name: str) -> str | None:
+        return {"unit_kind": self.unit_kind, "category": self.category, "unit": self.unit}[name]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    state: str
+    reason: str
+    facts: tuple[Fact, ...] = ()
+
+
+def _combine(outcomes: list[Outcome]) -> tuple[Fact, ...]:
+    return tuple(f for o in outcomes for f in o.facts)
+
+
+class RuleChecker:
+    """Checks a campaign's criteria for subjects, caching each (criterion, subject) result."""
+
+    def __init__(self, registry: Registry, campaign: Campaign) -> None:
+        self.registry = registry
+        self.campaign = campaign
+        self.reader = EvidenceReader(registry, campaign)
+        self.evidence = {e.id: e for e in campaign.evidence}
+        self._cache: dict[tuple[str, str, str], Outcome] = {}
+
+    def subject(self, kind: str, ident: str) -> Subject:
+        if kind == "tap-the":
+            unit = self.registry.units[ident]
+            return Subject(kind, ident, unit.kind, None, ident)
+        person = self.registry.people[ident]
+        unit_kind = self.registry.units[person.unit].kind if person.unit in self.registry.units else None
+        return Subject(kind, ident, unit_kind, person.category, person.unit)
+
+    def criterion(self, criterion: Criterion, subject: Subject) -> Outcome:
+        key = (criterion.id, subject.kind, subject.id)
+        if key not in self._cache:
+            self._cache[key] = self.check(criterion.rule, subject)
+        return self._cache[key]
+
+    def check(self, rule: Rule, subject: Subject) -> Outcome:
+        if isinstance(rule, Compare):
+            return self._compare(rule, subject)
+        if isinstance(rule, Members):
+            return self._members(rule, subject)
+        if isinstance(rule, Fallback):
+            return self._fallback(rule, subject)
+        inner = [self.check(r, subject) for r in rule.rules]
+        met = sum(o.state == MET for o in inner)
+        unknown = sum(o.state == UNKNOWN for o in inner)
+        need = len(inner) if isinstance(rule, AllOf) else 1 if isinstance(rule, AnyOf) else rule.count
+        if met >= need:
+            state = MET
+        elif met + unknown >= need:
+            state = UNKNOWN
+        else:
+            state = NOT_MET
+        head = f"đạt {met}/{len(inner)} điều kiện, cần {need}"
+        reasons = "; ".join(o.reason for o in inner)
+        return Outcome(state, f"{head[:1].upper()}{head[1:]}: {reasons}", _combine(inner))
+
+    def _fallback(self, rule: Fallback, subject: Subject) -> Outcome:
+        primary = self.check(rule.primary, subject)
+        if primary.state == MET:
+            return Outcome(MET, f"Đạt theo nhóm chính: {primary.reason}", primary.facts)
+        otherwise = self.check(rule.otherwise, subject)
+        facts = primary.facts + otherwise.facts
+        if primary.state == NOT_MET:
+            return Outcome(otherwise.state, f"Nhóm chính không đạt ({primary.reason}); xét nhóm thay thế: {otherwise.reason}", facts)
+        state = MET if otherwise.state == MET else UNKNOWN
+        return Outcome(state, f"Nhóm chính chưa đủ căn cứ ({primary.reason}); nhóm thay thế: {otherwise.reason}", facts)
+
+    def _threshold(self, threshold: Threshold, subject: Subject) -> float | None:
+        if threshold.by is None:
+            return threshold.default
+        value = subject.attribute(threshold.by)
+        return dict(threshold.values).get(value or "", threshold.default)
+
+    def _compare(self, rule: Compare, subject: Subject) -> Outcome:
+        evidence = self.evidence[rule.evidence]
+        ident = subject.id
+        fact = self.reader.read(evidence, subject.kind, ident)
+        where = f"{fact.name}: {fact.shown} (nguồn: {fact.source})"
+        if not fact.known:
+            return Outcome(UNKNOWN, where, (fact,))
+        failures: list[str] = []
+        if rule.at_least or rule.one_of:
+            rating = self.registry.ratings[evidence.source_id or ""]
+            rank = self.registry.scales[rating.scale or ""].rank
+            if rule.at_least and rank[str(fact.value)] > rank[rule.at_least]:
+                failures.append(f"chưa đạt mức «{self._level_name(rating.scale, rule.at_least)}»")
+            if rule.one_of and fact.value not in rule.one_of:
+                failures.append("không thuộc các mức " + ", ".join(f"«{self._level_name(rating.scale, x)}»" for x in rule.one_of))
+        for bound, is_min in ((rule.minimum, True), (rule.maximum, False)):
+            if bound is None:
+                continue
+            limit = self._threshold(bound, subject)
+            if limit is None:
+                group = ATTRIBUTE_NAMES.get(bound.by or "", "")
+                return Outcome(UNKNOWN, f"{where}; kế hoạch không quy định ngưỡng cho {group} «{subject.attribute(bound.by or '')}»", (fact,))
+            value = float(fact.value)  # type: ignore[arg-type]
+            if is_min and value < limit:
+                failures.append(f"dưới mức tối thiểu {decimal(limit)}")
+            if not is_min and value > limit:
+                failures.append("phải bằng 0" if limit == 0 else f"vượt mức tối đa {decimal(limit)}")
+        if failures:
+            return Outcome(NOT_MET, f"{where}: {'; '.join(failures)}", (fact,))
+        return Outcome(MET, where, (fact,))
+
+    def _level_name(self, scale_id: str | None, level: str) -> str:
+        scale = self.registry.scales.get(scale_id or "")
+        found = scale.level(level) if scale else None
+        return found.name if found else level
+
+    def _members(self, rule: Members, subject: Subject) -> Outcome:
+        criterion = self.campaign.criterion(rule.criterion)
+        assert criterion is not None  # the validator checks that the criterion exists
+        members = self.registry.members_of(subject.id)
+        if not members:
+            return Outcome(UNKNOWN, "Tập thể chưa có danh sách thành viên trong records/people")
+        outcomes = [self.criterion(criterion, self.subject("ca-nhan", p.id)) for p in members]
+        met = sum(o.state == MET for o in outcomes)
+        unknown = sum(o.state == UNKNOWN for o in outcomes)
+        total = len(members)
+
+        def enough(count: int) -> bool:
+            share_ok = rule.min_share is None or count * 100 >= rule.min_share * total
+            count_ok = rule.min_count is None or count >= rule.min_count
+            return share_ok and count_ok
+
+        wanted = " và ".join(x for x in (
+            f"ít nhất {decimal(rule.min_share)}% thành viên" if rule.min_share is not None else "",
+            f"ít nhất {rule.min_count} thành viên" if rule.min_count is not None else "") if x)
+        reason = f"{met}/{total} thành viên đạt tiêu chí «{criterion.text}» ({unknown} chưa đủ căn cứ); cần {wanted}"
+        state = MET if enough(met) else UNKNOWN if enough(met + unknown) else NOT_MET
+        return Outcome(state, reason)
+
+
+def describe(rule: Rule, campaign: Campaign, registry: Registry) -> str:
+    """A Vietnamese sentence saying how a rule is checked, naming its evidence and its owner."""
+    if isinstance(rule, (AllOf, AnyOf, AtLeast)):
+        parts = [describe(inner, campaign, registry) for inner in rule.rules]
+        head = "Đạt tất cả" if isinstance(rule, AllOf) else "Đạt ít nhất một" if isinstance(rule, AnyOf) else f"Đạt ít nhất {rule.count}"
+        return f"{head} trong các điều kiện: " + " ".join(parts)
+    if isinstance(rule, Fallback):
+        return (f"Xét nhóm chính: {describe(rule.primary, campaign, registry)} "
+                f"Nếu nhóm chính không đạt, xét nhóm thay thế: {describe(rule.otherwise, campaign, registry)}")
+    if isinstance(rule, Members):
+        criterion = campaign.criterion(rule.criterion)
+        wanted = " và ".join(x for x in (
+            f"ít nhất {decimal(rule.min_share)}%" if rule.min_share is not None else "",
+            f"ít nhất {rule.min_count} người" if rule.min_count is not None else "") if x)
+        return f"Có {wanted} thành viên đạt tiêu chí cá nhân «{criterion.text if criterion else rule.criterion}»."
+    evidence = next(e for e in campaign.evidence if e.id == rule.evidence)
+    rating = registry.ratings.get(evidence.source_id or "") if evidence.source == "rating" else None
+    scale = registry.scales.get(rating.scale or "") if rating else None
+
+    def level_name(ident: str) -> str:
+        level = scale.level(ident) if scale else None
+        return level.name if level else ident
+
+    def bound(threshold: Threshold, word: str) -> str:
+        if threshold.by is None:
+            return f"{word} {decimal(threshold.default or 0)}"
+        per = ", ".join(f"{key}: {decimal(value)}" for key, value in threshold.values)
+        rest = f", các trường hợp khác: {decimal(threshold.default)}" if threshold.default is not None else ""
+        return f"{word} theo {ATTRIBUTE_NAMES[threshold.by]} ({per}{rest})"
+
+    conditions = []
+    if rule.at_least:
+        conditions.append(f"từ mức «{level_name(rule.at_least)}» trở lên")
+    if rule.one_of:
+        conditions.append("thuộc một trong các mức " + ", ".join(f"«{level_name(x)}»" for x in rule.one_of))
+    if rule.minimum is not None:
+        conditions.append(bound(rule.minimum, "không dưới"))
+    if rule.maximum is not None:
+        plain_zero = rule.maximum.by is None and rule.maximum.default == 0
+        conditions.append("bằng 0" if plain_zero else bound(rule.maximum, "không quá"))
+    if rating is not None:
+        owner = registry.units.get(rating.kept_by)
+        source = f" (theo {rating.name}{', do ' + owner.name + ' giữ' if owner else ''})"
+    elif evidence.source == "discipline":
+        register = registry.discipline.get(evidence.source_id or "")
+        source = f" (theo {register.name})" if register else ""
+    else:
+        source = " (theo báo cáo kết quả của đơn vị)"
+    return f"{evidence.name}: {' và '.join(conditions)}{source}."

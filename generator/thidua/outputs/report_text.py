@@ -1,0 +1,68 @@
+"""The evaluation as a readable terminal report, in Vietnamese."""
+
+from __future__ import annotations
+
+from ..evaluation.evaluate import OUTCOME_NAMES, CampaignResult
+from ..evaluation.rules import MET, NOT_MET, UNKNOWN
+from ..model import Registry
+from ..text import decimal, table_date
+from .result_json import counts
+
+_STATES = {"dang-nhan-ho-so": "đang nhận hồ sơ", "dang-xet": "đã hết hạn nộp, đang xét", "da-quyet-dinh": "đã có quyết định khen thưởng"}
+_KINDS = {"tap-the": "tập thể", "ca-nhan": "cá nhân"}
+_MARK = {NOT_MET: "✗ không đạt", UNKNOWN: "? chưa đủ căn cứ"}
+
+
+def _name(registry: Registry, kind: str, ident: str) -> str:
+    return registry.units[ident].name if kind == "tap-the" else registry.people[ident].name
+
+
+def render_text(registry: Registry, result: CampaignResult) -> str:
+    c = result.campaign
+    n = counts(result)
+    days = result.days_left
+    left = f"còn {days} ngày" if days > 0 else "hôm nay là hạn chót" if days == 0 else f"đã quá hạn {-days} ngày"
+    lines = [
+        f"Phong trào “{c.name}” năm {c.year} — tính đến ngày {table_date(result.as_of)}",
+        f"Tình trạng: {_STATES[result.state]}; hạn nộp hồ sơ {table_date(c.deadline)} ({left}).",
+        f"Hồ sơ: {n['nominations']} đề nghị, {n['dossiers_sent']} đã nộp, {n['complete']} đầy đủ, "
+        f"{n['eligible']} đủ điều kiện, {n['winners']} được chọn; {n['units_taking_part']} đơn vị tham gia.",
+    ]
+    for award in result.awards:
+        name = c.award(award.award).name  # type: ignore[union-attr]
+        lines += ["", f"{name} — {_KINDS[award.kind]} ({award.quota:02d} suất)"]
+        if not award.ranked:
+            lines.append("  Chưa có hồ sơ nào qua biểu quyết của hội đồng.")
+        for rank, ident in enumerate(award.ranked, 1):
+            r = result.result(ident)
+            vote = f"{r.vote.in_favour}/{r.vote.denominator} phiếu" if r.vote else "chưa biểu quyết"
+            points = f", {decimal(r.points)} điểm" if r.points is not None else ""
+            lines.append(f"  {rank}. {_name(registry, r.nomination.kind, r.nomination.nominee)} ({ident}): "
+                         f"{vote}{points} — {OUTCOME_NAMES[r.outcome]}")
+        if award.tied:
+            lines.append(f"  ⚠ Bằng phiếu ở ngưỡng: {', '.join(award.tied)}. Hội đồng cần quyết định (ghi vào resolutions của phiên họp).")
+        if award.resolution:
+            lines.append(f"  Kết luận của hội đồng: {award.resolution}")
+        lines += [f"  ⚠ {p}" for p in award.problems]
+    lines += ["", "Từng hồ sơ:"]
+    for r in result.nominations:
+        nominee = _name(registry, r.nomination.kind, r.nomination.nominee)
+        lines.append(f"- {r.nomination.id}: {nominee} — {OUTCOME_NAMES[r.outcome]}")
+        met = sum(criterion.outcome.state == MET for criterion in r.criteria)
+        if r.criteria:
+            lines.append(f"    Đạt {met}/{len(r.criteria)} tiêu chí.")
+        for criterion in r.criteria:
+            if criterion.outcome.state != MET:
+                mark = _MARK.get(criterion.outcome.state, "?")
+                required = "" if criterion.mandatory else " (không bắt buộc)"
+                lines.append(f"    {mark} {criterion.criterion}{required}: {criterion.outcome.reason}")
+        lines += [f"    • {reason}" for reason in r.reasons]
+        if r.dossier.disagreement:
+            lines.append(f"    ⚠ {r.dossier.disagreement}")
+    if result.granted:
+        lines += ["", "Quyết định:"]
+        for g in result.granted:
+            revoked = f" — ĐÃ HỦY BỎ theo {g.revoked_by}: {g.revoked_reason}" if g.revoked_by else ""
+            lines.append(f"- {g.nomination} ({g.award}) theo {g.decision}{revoked}")
+    lines += [f"⚠ {d}" for d in result.differences]
+    return "\n".join(lines) + "\n"

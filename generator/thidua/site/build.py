@@ -1,0 +1,94 @@
+"""Render the Markdown pages and build the site with MkDocs, replacing site/ only on success."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from . import output_folder
+from ..clock import epoch_of
+from ..outputs.evaluation_files import evaluate_registry
+from ..speed.gcpause import paused_collection
+from ..model import registry_from
+from .nav import nav_config
+from .render import Page, Publishing, render_pages, write_pages
+from ..records.validate import Result
+
+# Folders and files under docs/ that the generator owns; everything else there is hand-written.
+GENERATED = ("index.md", "phong-trao", "bang-vang", "don-vi", "tra-cuu", "tin-tuc")
+NAV_CONFIG = "build/mkdocs.yml"
+
+
+@paused_collection()
+def generate(result: Result, root: Path, as_of: dt.date) -> int:
+    """Evaluate, then write the generated Markdown into docs/ and the navigation config.
+
+    Generated pages that no longer exist are removed; unchanged files are not rewritten
+    (mkdocs serve would reload forever otherwise).
+    """
+    docs = root / "docs"
+    registry = registry_from(result.records)
+    results = {evaluated.campaign.id: evaluated for evaluated in evaluate_registry(registry, root, as_of)}
+    pages = render_pages(registry, results, as_of, publishing(root / "mkdocs.yml"))
+    wanted = {docs / page.path for page in pages}
+    for owned in GENERATED[1:]:
+        for stale in sorted((docs / owned).rglob("*")) if (docs / owned).is_dir() else []:
+            if stale.is_file() and stale not in wanted:
+                stale.unlink()
+    written = write_pages(pages, docs, root)
+    written += write_pages([Page(NAV_CONFIG, nav_config(pages, docs))], root)
+    return written
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; the tags MkDocs understands (!ENV, !!python/name:…) are read as nothing."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def publishing(config: Path) -> Publishing:
+    """The site name, site_url and use_directory_urls of mkdocs.yml (defaults when it has none)."""
+    data = yaml.load(config.read_text("utf-8"), _ConfigLoader) if config.is_file() else None
+    data = data if isinstance(data, dict) else {}
+    url = data.get("site_url")
+    url = url.rstrip("/") + "/" if isinstance(url, str) and url.startswith(("http://", "https://")) else None
+    name = data.get("site_name")
+    return Publishing(name if isinstance(name, str) else "", url, data.get("use_directory_urls", True) is not False)
+
+
+def site_path(root: Path, site_dir: Path) -> Path:
+    """The output folder as given: relative to the repository root unless absolute."""
+    return site_dir if site_dir.is_absolute() else root / site_dir
+
+
+def build_site(result: Result, root: Path, site_dir: Path, as_of: dt.date) -> int:
+    """Build into a staging folder, then swap it in; ``site_dir`` was checked by ``output_folder.check``."""
+    site_dir = site_path(root, site_dir)
+    generate(result, root, as_of)
+    staging = output_folder.staging(site_dir)
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch_of(as_of)))
+    # No --quiet: it hides warnings from MkDocs, and --strict then has nothing to count.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
+               "--config-file", str(root / NAV_CONFIG), "--site-dir", str(staging)]
+    try:
+        done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
+    except BaseException:
+        output_folder.discard(staging)
+        raise
+    if done.returncode != 0:
+        output_folder.discard(staging)
+        sys.stdout.write(done.stdout + done.stderr)
+        sys.stdout.write("MkDocs không dựng được trang (chế độ --strict); trang cũ được giữ nguyên. "
+                         "Hãy sửa các cảnh báo ở trên rồi chạy lại.\n")
+        return 1
+    output_folder.swap(staging, site_dir)
+    shown = site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir
+    sys.stdout.write(f"Đã dựng trang thông tin vào {shown}/ (số liệu tính đến ngày {as_of:%d/%m/%Y}). "
+                     f"Mở {shown}/index.html, hoặc chạy «thidua serve» để xem thử.\n")
+    return 0

@@ -1,0 +1,90 @@
+"""Charts drawn at build time as inline SVG: no script, no request, readable without colour.
+
+Every chart carries a Vietnamese title and a one-sentence description for screen readers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from html import escape
+
+from markupsafe import Markup
+
+from ..evaluation.evaluate import CampaignResult
+from ..model.campaign import Campaign
+from ..model.records import Report
+from ..text import table_date
+
+WIDTH = 640
+_ON_TIME, _LATE, _AXIS = "#1565c0", "#c62828", "#555"
+
+
+def _svg(title: str, description: str, height: int, body: list[str]) -> Markup:
+    head = (f'<div class="thidua-chart"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+            f'width="100%" role="img" aria-label="{escape(title)}: {escape(description)}">'
+            f"<title>{escape(title)}</title><desc>{escape(description)}</desc>")
+    caption = f'<p class="thidua-chart-caption"><strong>{escape(title)}.</strong> {escape(description)}</p>'
+    return Markup(head + "".join(body) + "</svg>" + caption + "</div>")
+
+
+def _text(x: float, y: float, text: str, anchor: str = "start", size: int = 16, fill: str = _AXIS) -> str:
+    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{fill}" '
+            f'font-family="sans-serif">{escape(text)}</text>')
+
+
+def submissions(campaign: Campaign, result: CampaignResult) -> Markup:
+    """Dossiers received, day by day up to the deadline and after, as a running total."""
+    days = sorted(r.nomination.submitted_on for r in result.nominations if r.nomination.submitted_on)
+    title = "Hồ sơ đã nộp so với hạn chót"
+    if not days:
+        return _svg(title, "Chưa có hồ sơ nào được nộp.", 40, [_text(10, 25, "Chưa có hồ sơ nào được nộp.")])
+    start = min(days[0], campaign.deadline - dt.timedelta(days=14))
+    end = max(days[-1], campaign.deadline + dt.timedelta(days=3))
+    span = (end - start).days + 1
+    late = sum(d > campaign.deadline for d in days)
+    description = (f"{len(days)} hồ sơ đã nộp, {len(days) - late} trước hạn chót {table_date(campaign.deadline)}, "
+                   f"{late} sau hạn chót.")
+    height, top, bottom, left = 240, 24, 44, 40
+    plot_w, plot_h = WIDTH - left - 10, height - top - bottom
+    bar_w = plot_w / span
+    body = [f'<line x1="{left}" y1="{top + plot_h}" x2="{WIDTH - 10}" y2="{top + plot_h}" stroke="{_AXIS}"/>']
+    for step in range(0, len(days) + 1, max(1, len(days) // 4)):
+        y = top + plot_h - plot_h * step / len(days)
+        body.append(_text(left - 6, y + 4, str(step), "end", 15))
+    for index in range(span):
+        day = start + dt.timedelta(days=index)
+        on_time = bisect.bisect_right(days, min(day, campaign.deadline))  # days is sorted: counts by bisection
+        after = bisect.bisect_right(days, day) - bisect.bisect_right(days, campaign.deadline) if day > campaign.deadline else 0
+        x = left + index * bar_w + 1
+        label = f"{table_date(day)}: {on_time + after} hồ sơ" + (f", trong đó {after} sau hạn" if after else "")
+        for part, base, colour in ((on_time, 0, _ON_TIME), (after, on_time, _LATE)):
+            if part:
+                h, y = plot_h * part / len(days), top + plot_h - plot_h * (base + part) / len(days)
+                body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(bar_w - 2, 1):.1f}" height="{h:.1f}" fill="{colour}">'
+                            f"<title>{escape(label)}</title></rect>")
+    x = left + ((campaign.deadline - start).days + 1) * bar_w
+    body.append(f'<line x1="{x:.1f}" y1="{top - 5}" x2="{x:.1f}" y2="{top + plot_h}" stroke="{_AXIS}" stroke-dasharray="4 3"/>')
+    body.append(_text(x - 4, top + 8, f"Hạn chót {table_date(campaign.deadline)}", "end", 15))
+    body.append(_text(left, height - 12, table_date(start), "start", 15))
+    body.append(_text(WIDTH - 10, height - 12, table_date(end), "end", 15))
+    body.append(_text(WIDTH / 2, height - 12, "xanh: nộp đúng hạn · đỏ: nộp sau hạn", "middle", 15))
+    return _svg(title, description, height, body)
+
+
+def tasks(campaign: Campaign, reports: tuple[Report, ...]) -> Markup:
+    """How many results the units reported for each task."""
+    counts = [(t.name, sum(1 for r in reports for i in r.items if i.task == t.id)) for t in campaign.tasks]
+    most = max((n for _, n in counts), default=0) or 1
+    row, left = 44, 10
+    height = row * len(counts) + 10
+    title = "Số kết quả các đơn vị báo cáo theo nhiệm vụ"
+    description = "; ".join(f"{name}: {n}" for name, n in counts) + "."
+    body = []
+    for index, (name, n) in enumerate(counts):
+        y = 8 + index * row
+        width = (WIDTH - left - 60) * n / most
+        body.append(_text(left, y + 14, f"{index + 1}. {name}", size=15, fill="#222"))
+        body.append(f'<rect x="{left}" y="{y + 20}" width="{width:.1f}" height="14" fill="{_ON_TIME}"/>')
+        body.append(_text(left + width + 6, y + 33, str(n), size=15))
+    return _svg(title, description, height, body)

@@ -1,0 +1,128 @@
+"""Per-campaign boards: dossiers sent, eligibility and council, results per task."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .. import charts
+from ...evaluation.dossier import LATE, NOT_SUBMITTED
+from ...evaluation.evaluate import OUTCOME_NAMES, CampaignResult, NominationResult
+from ...model.campaign import Campaign
+from ..render import KIND_NAMES, Page, Site
+from ...evaluation.rules import MET, NOT_MET
+from ...text import name_sort_key, sort_key, table_date
+
+STATE_MARKS = {MET: "✓ đạt", NOT_MET: "✗ không đạt"}
+UNKNOWN_MARK = "? chưa đủ căn cứ"
+_TIMING = {NOT_SUBMITTED: "Chưa nộp", LATE: "Trễ hạn", "on-time": "Đúng hạn"}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One nomination as the boards show it."""
+
+    result: NominationResult
+    nominee: str
+    nominee_link: str
+    proposer: str
+
+    @property
+    def id(self) -> str:
+        return self.result.nomination.id
+
+
+def rows(site: Site, result: CampaignResult, prefix: str = "../../") -> list[Row]:
+    """Nominations, collectives first, then people by given name (Vietnamese order)."""
+    registry = site.registry
+    found = []
+    for r in result.nominations:
+        n = r.nomination
+        if n.kind == "tap-the":
+            name, unit = registry.units[n.nominee].name, n.nominee
+        else:
+            name, unit = registry.people[n.nominee].name, registry.people[n.nominee].unit
+        found.append(Row(r, name, f"{prefix}don-vi/{unit}.md", registry.units[n.proposed_by].name))
+    return sorted(found, key=lambda row: (row.result.nomination.kind != "tap-the",
+                                          name_sort_key(row.nominee) if row.result.nomination.kind == "ca-nhan"
+                                          else (sort_key(row.nominee),), row.id))
+
+
+def _moment(r: NominationResult) -> str:
+    at = r.dossier.submitted_at
+    return f"{table_date(r.nomination.submitted_on)} {at:%H:%M}" if at and r.nomination.submitted_on else "—"
+
+
+def dossier_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
+    board = rows(site, result)
+    # The document columns of each row, worked out once per row (constant marks, nothing from a record).
+    cells = {row.id: Markup(" | ".join("✓" if row.result.nomination.document(d.id) else "✗ thiếu" for d in c.dossier))
+             for row in board}
+    text = site.render("dossiers.md.j2", c=c, result=result, rows=board, cells=cells, timing=_TIMING, moment=_moment,
+                       kinds=KIND_NAMES, chart=charts.submissions(c, result))
+    return Page(f"phong-trao/{c.id}/ho-so.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Hồ sơ đề nghị"))
+
+
+# Outcomes reached before the criteria matter: their criteria cells show a dash.
+STOPPED_EARLY = frozenset({"chua-nop", "thieu-ho-so", "tre-han", "khong-duoc-xet"})
+SYMBOLS = {MET: "✓", NOT_MET: "✗"}
+
+
+def shown_outcome(site: Site, c: Campaign, result: CampaignResult, r: NominationResult) -> str:
+    """The outcome as a reader should see it: the decision once there is one, a settled tie said as such."""
+    decisions = {d.id: d for d in site.registry.decisions.get(c.id, ())}
+    for g in result.granted:
+        if g.nomination == r.nomination.id:
+            granted = decisions[g.decision]
+            if g.revoked_by:
+                return f"Đã hủy khen thưởng (Quyết định số {decisions[g.revoked_by].number})"
+            return f"Được khen (Quyết định số {granted.number} ngày {table_date(granted.date)})"
+    settled = any(r.nomination.id in a.resolved_group for a in result.awards)
+    return OUTCOME_NAMES[r.outcome] + (" (bằng phiếu, hội đồng đã kết luận)" if settled else "")
+
+
+def _criteria_cells(r: NominationResult) -> Markup:
+    """The criteria columns of a row: one mark each (constant text, nothing from a record)."""
+    if r.outcome in STOPPED_EARLY:
+        return Markup(" | ".join("—" for _ in r.criteria))
+    return Markup(" | ".join(SYMBOLS.get(cr.outcome.state, "?") for cr in r.criteria))
+
+
+def eligibility_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
+    board = rows(site, result)
+    council = site.registry.councils.get(result.meeting.council) if result.meeting else None
+    # Worked out once per row here, not per cell in the template: a province's board has ten thousand rows.
+    groups: dict[tuple[str, str], list[Row]] = {}
+    for row in board:
+        groups.setdefault((row.result.nomination.award, row.result.nomination.kind), []).append(row)
+    shown = {row.id: shown_outcome(site, c, result, row.result) for row in board}
+    cells = {row.id: _criteria_cells(row.result) for row in board}
+    text = site.render("eligibility.md.j2", c=c, result=result, rows=board, groups=groups, council=council, kinds=KIND_NAMES,
+                       marks=STATE_MARKS, unknown=UNKNOWN_MARK, shown=shown, cells=cells, several=len(c.awards) > 1,
+                       by_id={row.id: row for row in board})
+    return Page(f"phong-trao/{c.id}/xet-chon.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Xét chọn"))
+
+
+def tasks_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
+    reports = site.registry.reports.get(c.id, ())
+    units = site.registry.units
+    items = {}
+    for task in c.tasks:
+        found = [(units[r.unit].name, r.unit, i) for r in reports for i in r.items if i.task == task.id]
+        items[task.id] = sorted(found, key=lambda x: (x[2].subtask or "", sort_key(x[0]), x[2].date, x[2].id))
+    text = site.render("tasks.md.j2", c=c, items=items, chart=charts.tasks(c, reports))
+    return Page(f"phong-trao/{c.id}/nhiem-vu.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Kết quả theo nhiệm vụ"))
+
+
+# Three sets of pages, rendered apart (the two boards of a large campaign are the longest pages of the site).
+def dossier_pages(site: Site) -> list[Page]:
+    return [dossier_page(site, c, site.results[c.id]) for c in site.campaigns()]
+
+
+def eligibility_pages(site: Site) -> list[Page]:
+    return [eligibility_page(site, c, site.results[c.id]) for c in site.campaigns()]
+
+
+def task_pages(site: Site) -> list[Page]:
+    return [tasks_page(site, c, site.results[c.id]) for c in site.campaigns()]

@@ -1,0 +1,22 @@
+"""The home page: one card per campaign with its state and numbers."""
+
+from __future__ import annotations
+
+from ..render import Page, Site
+from ...outputs.result_json import counts
+from ...text import table_date
+
+_STATE = {"dang-nhan-ho-so": "Đang nhận hồ sơ", "dang-xet": "Đã hết hạn nộp, đang xét", "da-quyet-dinh": "Đã có quyết định khen thưởng"}
+
+
+def state_text(site: Site, campaign_id: str) -> str:
+    result = site.results[campaign_id]
+    if result.state == "dang-nhan-ho-so":
+        left = "hôm nay là hạn chót" if result.days_left == 0 else f"còn {result.days_left} ngày"
+        return f"{_STATE[result.state]}: {left} (hạn chót {table_date(result.campaign.deadline)})"
+    return f"{_STATE[result.state]} (hạn chót {table_date(result.campaign.deadline)})"
+
+
+def pages(site: Site) -> list[Page]:
+    cards = [(c, state_text(site, c.id), counts(site.results[c.id])) for c in site.campaigns()]
+    return [Page("index.md", site.render("home.md.j2", cards=cards), ("Trang chủ",))]

@@ -1,0 +1,55 @@
+"""The honour board (bảng vàng): what decisions granted, by year, with revoked awards marked."""
+
+from __future__ import annotations
+
+from ..render import KIND_NAMES, Page, Site
+from ...text import name_sort_key, sort_key
+
+
+def _entries(site: Site, year: int) -> list[tuple[object, ...]]:
+    registry = site.registry
+    found: list[tuple[object, ...]] = []
+    for c in site.campaigns():
+        if c.year != year:
+            continue
+        result = site.results[c.id]
+        decisions = {d.id: d for d in registry.decisions.get(c.id, ())}
+        nominations = {n.id: n for n in registry.nominations.get(c.id, ())}
+        for g in result.granted:
+            n = nominations[g.nomination]
+            if n.kind == "tap-the":
+                name, unit = registry.units[n.nominee].name, n.nominee
+            else:
+                name, unit = registry.people[n.nominee].name, registry.people[n.nominee].unit
+            award = c.award(g.award)
+            found.append((c, award.name if award else g.award, n.kind, name, unit, registry.units[unit].name, decisions[g.decision],
+                          decisions.get(g.revoked_by or ""), g.revoked_reason))
+    # Within a year: campaign, award in the plan's order, collectives before individuals, names in Vietnamese order.
+    def order(entry: tuple[object, ...]) -> tuple[object, ...]:
+        campaign, award_name, kind, name = entry[0], entry[1], entry[2], str(entry[3])
+        awards = [a.name for a in campaign.awards]  # type: ignore[attr-defined]
+        named = name_sort_key(name) if kind == "ca-nhan" else (sort_key(name),)
+        return (campaign.id, awards.index(award_name) if award_name in awards else 0, kind != "tap-the", named)  # type: ignore[attr-defined]
+
+    return sorted(found, key=order)
+
+
+def _grouped(site: Site, year: int) -> list[tuple[object, list[tuple[object, ...]]]]:
+    """The year's entries, one group per campaign."""
+    groups: list[tuple[object, list[tuple[object, ...]]]] = []
+    for entry in _entries(site, year):
+        if not groups or groups[-1][0] is not entry[0]:
+            groups.append((entry[0], []))
+        groups[-1][1].append(entry)
+    return groups
+
+
+def pages(site: Site) -> list[Page]:
+    years = sorted({c.year for c in site.campaigns() if site.results[c.id].granted}, reverse=True)
+    found = [Page("bang-vang/index.md", site.render("honour_index.md.j2", years=years,
+                                                     groups=_grouped(site, years[0]) if years else [], kinds=KIND_NAMES),
+                  ("Bảng vàng", "Bảng vàng"))]
+    for year in years:
+        found.append(Page(f"bang-vang/{year}.md", site.render("honour_year.md.j2", year=year, groups=_grouped(site, year),
+                                                              kinds=KIND_NAMES), ("Bảng vàng", f"Năm {year}")))
+    return found

@@ -1,0 +1,57 @@
+"""A page per unit: its people, its reported results and its nominations and awards across campaigns."""
+
+from __future__ import annotations
+
+from ...evaluation.evaluate import OUTCOME_NAMES, NominationResult
+from ...model.campaign import Campaign
+from ..render import KIND_NAMES, Page, Site
+from ...text import name_sort_key, sort_key
+from .campaign_boards import shown_outcome
+
+UNIT_KINDS = {"co-quan": "Cơ quan", "bo-phan": "Bộ phận chuyên môn", "mat-tran": "Mặt trận Tổ quốc",
+              "doan-the": "Tổ chức đoàn thể", "xom": "Xóm", "truong": "Trường học", "khac": "Đơn vị khác"}
+
+
+def _by_unit(site: Site) -> dict[str, list[tuple[Campaign, NominationResult]]]:
+    """Each unit's nominations (as nominee's unit or as proposer), campaign by campaign, in board order."""
+    registry = site.registry
+    grouped: dict[str, list[tuple[Campaign, NominationResult]]] = {}
+    for c in site.campaigns():
+        for r in site.results[c.id].nominations:
+            n = r.nomination
+            home = n.nominee if n.kind == "tap-the" else registry.people[n.nominee].unit
+            for unit in dict.fromkeys((home, n.proposed_by)):
+                grouped.setdefault(unit, []).append((c, r))
+    return grouped
+
+
+def _unit_page(site: Site, unit_id: str, concerning: list[tuple[Campaign, NominationResult]]) -> Page:
+    registry = site.registry
+    unit = registry.units[unit_id]
+    people = sorted(registry.members_of(unit_id), key=lambda p: name_sort_key(p.name))
+    reports = []
+    for c in site.campaigns():
+        tasks = {t.id: t.name for t in c.tasks}
+        order = [t.id for t in c.tasks]
+        items = [i for r in registry.reports.get(c.id, ()) if r.unit == unit_id for i in r.items]
+        if items:
+            ranked = sorted(items, key=lambda i: (order.index(i.task) if i.task in order else len(order), i.date, i.id))
+            reports.append((c, [(tasks.get(i.task, i.task), i) for i in ranked]))
+    nominations = []
+    for c, r in concerning:
+        n = r.nomination
+        name = registry.units[n.nominee].name if n.kind == "tap-the" else registry.people[n.nominee].name
+        award = c.award(n.award)
+        nominations.append((c, name, r, shown_outcome(site, c, site.results[c.id], r), award.name if award else n.award))
+    text = site.render("unit.md.j2", unit=unit, kind=UNIT_KINDS[unit.kind], people=people, reports=reports,
+                       nominations=nominations, outcomes=OUTCOME_NAMES, kinds=KIND_NAMES, stories=registry.news(unit_id),
+                       parent=registry.units.get(unit.parent or ""), head=registry.people.get(unit.head or ""))
+    return Page(f"don-vi/{unit_id}.md", text, ("Đơn vị", UNIT_KINDS[unit.kind], unit.name))
+
+
+def pages(site: Site) -> list[Page]:
+    units = sorted(site.registry.units.values(), key=lambda u: (list(UNIT_KINDS).index(u.kind), sort_key(u.name)))
+    groups = [(label, [u for u in units if u.kind == kind]) for kind, label in UNIT_KINDS.items()]
+    index = Page("don-vi/index.md", site.render("units.md.j2", groups=[g for g in groups if g[1]]), ("Đơn vị", "Tất cả đơn vị"))
+    concerning = _by_unit(site)
+    return [index] + [_unit_page(site, u.id, concerning.get(u.id, [])) for u in units]
