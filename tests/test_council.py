@@ -11,12 +11,13 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from thidua.evaluation.council import quota_count, select, vote_result
-from thidua.evaluation.evaluate import ELIGIBLE, WINNER, evaluate_campaign
+from thidua.evaluation.evaluate import evaluate_campaign
 from thidua.model import registry_from
 from thidua.model.campaign import Quota
 from thidua.model.records import Council, CouncilMeeting, CouncilMember, Vote, moment
 from thidua.outputs.result_json import dumps
 from thidua.records.validate import validate_tree
+from thidua.vocabulary import NomineeKind, Standing
 
 CAMPAIGN = "chung-tay-cchc-2025"
 REGISTRY = registry_from(validate_tree(ROOT).records)
@@ -90,7 +91,7 @@ def test_random_campaigns_respect_quotas_and_never_reward_the_ineligible(data: s
     [meeting] = REGISTRY.meetings[CAMPAIGN]
     votes = tuple(Vote(n.id, data.draw(st.integers(0, len(meeting.present)))) for n in nominations)
     quota = data.draw(st.integers(0, 3))
-    award = replace(campaign.awards[0], quota=(("tap-the", Quota(count=quota)), ("ca-nhan", Quota(count=quota))))
+    award = replace(campaign.awards[0], quota=((NomineeKind.COLLECTIVE, Quota(count=quota)), (NomineeKind.INDIVIDUAL, Quota(count=quota))))
     plan = replace(campaign, awards=(award,))
     registry = replace(REGISTRY, campaigns={CAMPAIGN: plan}, nominations={CAMPAIGN: nominations},
                        meetings={CAMPAIGN: (replace(meeting, votes=votes, resolutions=()),)})
@@ -98,12 +99,12 @@ def test_random_campaigns_respect_quotas_and_never_reward_the_ineligible(data: s
     for award_result in result.awards:
         assert len(award_result.winners) <= quota
     for r in result.nominations:
-        if r.outcome == WINNER:
+        if r.outcome == Standing.WINNER:
             assert r.dossier.complete and r.dossier.timing == "on-time" and not r.blocks
             assert all(c.outcome.state == "met" for c in r.criteria if c.mandatory)
             assert r.vote is not None and r.vote.passed
         if r.dossier.timing == "late" or not r.dossier.complete:
-            assert r.outcome not in ELIGIBLE
+            assert not r.outcome.eligible
 
 
 @settings(max_examples=25, deadline=None)
@@ -120,7 +121,7 @@ def test_result_does_not_depend_on_reading_order(rng: random.Random) -> None:
 def _two_awards(registry):  # type: ignore[no-untyped-def]
     """The sample plan with a second, lower award for individuals."""
     plan = registry.campaigns[CAMPAIGN]
-    lower = replace(plan.awards[0], id="giay-chung-nhan", name="Giấy chứng nhận", quota=(("ca-nhan", Quota(count=1)),))
+    lower = replace(plan.awards[0], id="giay-chung-nhan", name="Giấy chứng nhận", quota=((NomineeKind.INDIVIDUAL, Quota(count=1)),))
     return replace(plan, awards=(plan.awards[0], lower))
 
 
@@ -134,7 +135,7 @@ def test_one_nominee_citing_an_achievement_for_two_awards_gets_the_higher_one() 
     registry = replace(REGISTRY, campaigns={CAMPAIGN: plan}, nominations={CAMPAIGN: (*REGISTRY.nominations[CAMPAIGN], second)},
                        meetings={CAMPAIGN: (replace(meeting, votes=(*meeting.votes, Vote(second.id, 7))),)})
     result = evaluate_campaign(registry, plan, dt.date(2025, 12, 20))
-    assert result.result("ca-nhan-nguyen-thi-lan").outcome == WINNER
+    assert result.result("ca-nhan-nguyen-thi-lan").outcome == Standing.WINNER
     assert result.result("ca-nhan-nguyen-thi-lan-gcn").outcome == "da-chon-hinh-thuc-khac"
     assert result.result("ca-nhan-nguyen-thi-lan-gcn").blocks == ()
 

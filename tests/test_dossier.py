@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from thidua.evaluation.dossier import LATE, NOT_SUBMITTED, ON_TIME, check_dossier
+from thidua.evaluation.dossier import check_dossier
 from thidua.model import registry_from
 from thidua.model.records import moment
 from thidua.records.validate import validate_tree
 from thidua.repo.githistory import first_landings
+from thidua.vocabulary import Timing
 
 CAMPAIGN = "chung-tay-cchc-2025"
 AS_OF = dt.date(2025, 12, 20)
@@ -35,11 +36,11 @@ def _check(registry, nomination, landed=None):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(("submitted", "timing"), [
-    ("2025-12-05T23:59:59+07:00", ON_TIME),
-    ("2025-12-05", ON_TIME),
-    ("2025-12-05T16:59:59Z", ON_TIME),  # 23:59:59 in Vietnam
-    ("2025-12-05T17:00:00Z", LATE),  # 00:00 on 06/12 in Vietnam
-    ("2025-12-06T00:00:00+07:00", LATE),
+    ("2025-12-05T23:59:59+07:00", Timing.ON_TIME),
+    ("2025-12-05", Timing.ON_TIME),
+    ("2025-12-05T16:59:59Z", Timing.ON_TIME),  # 23:59:59 in Vietnam
+    ("2025-12-05T17:00:00Z", Timing.LATE),  # 00:00 on 06/12 in Vietnam
+    ("2025-12-06T00:00:00+07:00", Timing.LATE),
 ])
 def test_deadline_is_the_end_of_its_day_in_vietnam(registry, submitted, timing) -> None:  # type: ignore[no-untyped-def]
     """A dossier is on time until 23:59:59 of the deadline day in Asia/Ho_Chi_Minh, whatever the offset it was written in."""
@@ -50,7 +51,7 @@ def test_deadline_is_the_end_of_its_day_in_vietnam(registry, submitted, timing) 
 def test_complete_dossier(registry) -> None:  # type: ignore[no-untyped-def]
     """Every required document present, numbered where needed, dated in order: complete, nothing to send."""
     status = _check(registry, _nomination(registry))
-    assert (status.complete, status.missing, status.problems, status.to_send, status.timing) == (True, (), (), (), ON_TIME)
+    assert (status.complete, status.missing, status.problems, status.to_send, status.timing) == (True, (), (), (), Timing.ON_TIME)
 
 
 def test_missing_document_is_named(registry) -> None:  # type: ignore[no-untyped-def]
@@ -91,7 +92,7 @@ def test_proposal_signed_outside_the_proposing_unit(registry) -> None:  # type: 
 def test_not_submitted(registry) -> None:  # type: ignore[no-untyped-def]
     """A dossier without a submission time is not submitted, and says what remains to send."""
     status = _check(registry, _nomination(registry, "ca-nhan-la-thi-nhung"))
-    assert status.timing == NOT_SUBMITTED
+    assert status.timing == Timing.NOT_SUBMITTED
     assert status.missing == ("to-trinh", "bien-ban-hop")
 
 
@@ -99,7 +100,7 @@ def test_git_landing_after_the_recorded_submission_is_a_disagreement(registry) -
     """When the file reached the main branch after the recorded submission, both dates are reported."""
     landed = moment("2025-12-07T10:00:00+07:00")
     status = _check(registry, _nomination(registry), landed)
-    assert status.timing == ON_TIME
+    assert status.timing == Timing.ON_TIME
     assert status.disagreement == ("Hồ sơ ghi nộp ngày 27/11/2025 nhưng tệp hồ sơ chỉ vào kho ngày 07/12/2025; "
                                    "văn phòng cần xác minh thời điểm nộp. Theo lịch sử kho, hồ sơ đã nộp sau hạn chót.")
     assert _check(registry, _nomination(registry), moment("2025-11-27T08:00:00+07:00")).disagreement is None

@@ -165,8 +165,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     schemas = load_schemas(root / "schemas")
     try:
         if args.what == "nomination":
-            prefix, nominee = ("tap-the", args.unit) if args.unit else ("ca-nhan", args.person)
-            existing = root / "records" / "nominations" / args.campaign / f"{prefix}-{nominee}.yml"
+            from .records.layout import nomination_id, record_path
+            from .vocabulary import NomineeKind
+
+            kind, nominee = (NomineeKind.COLLECTIVE, args.unit) if args.unit else (NomineeKind.INDIVIDUAL, args.person)
+            existing = root / record_path("nomination", nomination_id(kind, nominee), args.campaign)
             if existing.exists():  # before validating: the earlier skeleton may still be half filled
                 raise skeleton.SkeletonError(f"đã có tệp {existing}; thidua new không ghi đè, hãy sửa tệp đó.")
             result = _valid_or_report(args, "Chưa tạo được hồ sơ mới vì các hồ sơ hiện có còn lỗi.")

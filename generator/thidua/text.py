@@ -106,6 +106,11 @@ def name_sort_key(full_name: str) -> tuple[object, ...]:
     return tuple(sort_key(word) for word in ordered)
 
 
+def lower_first(text: str) -> str:
+    """``Đang nhận hồ sơ`` → ``đang nhận hồ sơ``: a label inside a sentence."""
+    return text[:1].lower() + text[1:]
+
+
 def decimal(value: float) -> str:
     """A number the Vietnamese way: ``2,5``, ``99,2``, ``7``."""
     return f"{value:g}".replace(".", ",")

@@ -10,8 +10,7 @@ from ..model.campaign import Campaign
 from ..model.commune import Person
 from ..model.records import Nomination
 from ..text import table_date
-
-NOT_SUBMITTED, ON_TIME, LATE = "not-submitted", "on-time", "late"
+from ..vocabulary import NomineeKind, Timing
 
 
 @dataclass(frozen=True)
@@ -19,7 +18,7 @@ class DossierStatus:
     complete: bool
     missing: tuple[str, ...]  # dossier item ids not present
     problems: tuple[str, ...]  # Vietnamese sentences: what is wrong with what is present
-    timing: str  # NOT_SUBMITTED, ON_TIME or LATE
+    timing: Timing
     submitted_at: dt.datetime | None
     landed_at: dt.datetime | None  # when the file first reached the main branch, if known
     disagreement: str | None  # record and git history tell different stories
@@ -33,7 +32,7 @@ def _day(moment: dt.datetime) -> dt.date:
 def _signers(campaign: Campaign, nomination: Nomination, people: dict[str, Person]) -> list[str]:
     """Who may sign (Luật Thi đua, khen thưởng, Điều 84): the Tờ trình, the proposing unit's head;
     the Báo cáo thành tích, the nominee or the head of the collective. Checked where the signer is a known person."""
-    home = people[nomination.nominee].unit if nomination.kind == "ca-nhan" else nomination.nominee
+    home = people[nomination.nominee].unit if nomination.kind == NomineeKind.INDIVIDUAL else nomination.nominee
     problems = []
     for item in campaign.dossier:
         doc = nomination.document(item.id)
@@ -76,18 +75,18 @@ def check_dossier(campaign: Campaign, nomination: Nomination, landed_at: dt.date
                 name = next((i.name for i in campaign.dossier if i.id == doc.type), doc.type)
                 problems.append(f"{name} ghi ngày {table_date(doc.date)}, sau ngày nộp hồ sơ {table_date(submitted_on)}.")
     if nomination.submitted_at is None:
-        timing = NOT_SUBMITTED
+        timing = Timing.NOT_SUBMITTED
     elif submitted_on is not None and submitted_on > campaign.deadline:
-        timing = LATE
+        timing = Timing.LATE
     else:
-        timing = ON_TIME
+        timing = Timing.ON_TIME
     disagreement = None
     if landed_at is not None and nomination.submitted_at is not None and _day(landed_at) > _day(nomination.submitted_at):
         disagreement = (f"Hồ sơ ghi nộp ngày {table_date(_day(nomination.submitted_at))} nhưng tệp hồ sơ chỉ vào kho "
                         f"ngày {table_date(_day(landed_at))}; văn phòng cần xác minh thời điểm nộp.")
         if _day(landed_at) > campaign.deadline >= _day(nomination.submitted_at):
             disagreement += " Theo lịch sử kho, hồ sơ đã nộp sau hạn chót."
-    if timing == NOT_SUBMITTED and as_of <= campaign.deadline:
+    if timing == Timing.NOT_SUBMITTED and as_of <= campaign.deadline:
         to_send.append("nộp hồ sơ (ghi submitted_at khi bộ phận nhận hồ sơ ghi nhận)")
     complete = not missing and not problems
     return DossierStatus(complete, tuple(missing), tuple(problems), timing, nomination.submitted_at, landed_at,

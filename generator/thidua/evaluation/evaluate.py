@@ -14,40 +14,17 @@ from ..model import Registry
 from ..model.campaign import Award, Campaign
 from ..model.records import CouncilMeeting, Nomination
 from ..text import decimal
+from ..vocabulary import CampaignState, CriterionState, NomineeKind, Standing, Timing
 from .council import Selection, VoteResult, quota_count, select, vote_result
-from .dossier import LATE, NOT_SUBMITTED, DossierStatus, check_dossier
-from .rules import MET, NOT_MET, UNKNOWN, Outcome, RuleChecker
-
-# Nomination outcomes, in the order a dossier moves through them.
-NOT_SUBMITTED_YET = "chua-nop"
-INCOMPLETE = "thieu-ho-so"
-LATE_DOSSIER = "tre-han"
-NOT_ELIGIBLE = "khong-du-dieu-kien"
-PENDING = "chua-du-can-cu"
-BLOCKED = "khong-duoc-xet"
-AWAITING_COUNCIL = "cho-hoi-dong"
-BELOW_THRESHOLD = "khong-du-phieu"
-TIE = "bang-phieu"
-OUTSIDE_QUOTA = "ngoai-so-luong"
-CHOSEN_ELSEWHERE = "da-chon-hinh-thuc-khac"
-WINNER = "duoc-chon"
-
-# Outcomes of nominations that met every condition before the council's vote.
-ELIGIBLE = frozenset({"cho-hoi-dong", "khong-du-phieu", "bang-phieu", "ngoai-so-luong", "da-chon-hinh-thuc-khac", "duoc-chon"})
-
-OUTCOME_NAMES = {
-    NOT_SUBMITTED_YET: "Chưa nộp", INCOMPLETE: "Thiếu hồ sơ", LATE_DOSSIER: "Nộp trễ hạn",
-    NOT_ELIGIBLE: "Không đạt tiêu chí", PENDING: "Chưa đủ căn cứ", BLOCKED: "Không được xét",
-    AWAITING_COUNCIL: "Chờ hội đồng", BELOW_THRESHOLD: "Không đủ phiếu", TIE: "Bằng phiếu, chờ hội đồng quyết định",
-    OUTSIDE_QUOTA: "Ngoài số lượng khen", CHOSEN_ELSEWHERE: "Đã được chọn cho hình thức khác", WINNER: "Được đề nghị khen",
-}
+from .dossier import DossierStatus, check_dossier
+from .rules import Finding, RuleChecker
 
 
 @dataclass(frozen=True)
 class CriterionResult:
     criterion: str
     mandatory: bool
-    outcome: Outcome
+    outcome: Finding
 
 
 @dataclass(frozen=True)
@@ -58,7 +35,7 @@ class NominationResult:
     points: float | None
     blocks: tuple[str, ...]  # principles that bar the award, in Vietnamese
     vote: VoteResult | None
-    outcome: str
+    outcome: Standing
     reasons: tuple[str, ...]
     personal: tuple[str, ...] = ()  # blocks about discipline or complaints: kept off the public site
 
@@ -75,7 +52,7 @@ class NominationResult:
 @dataclass(frozen=True)
 class AwardResult:
     award: str
-    kind: str
+    kind: NomineeKind
     quota: int
     ranked: tuple[str, ...]  # nominations that passed the council, best first
     winners: tuple[str, ...]
@@ -98,7 +75,7 @@ class Granted:
 class CampaignResult:
     campaign: Campaign
     as_of: dt.date
-    state: str  # "dang-nhan-ho-so", "dang-xet", "da-quyet-dinh"
+    state: CampaignState
     days_left: int
     nominations: tuple[NominationResult, ...]
     awards: tuple[AwardResult, ...]
@@ -111,14 +88,14 @@ class CampaignResult:
         return next(r for r in self.nominations if r.nomination.id == nomination)
 
 
-def _criteria_state(results: tuple[CriterionResult, ...]) -> str:
+def _criteria_state(results: tuple[CriterionResult, ...]) -> CriterionState:
     mandatory = [r.outcome.state for r in results if r.mandatory]
-    if NOT_MET in mandatory:
-        return NOT_MET
-    return UNKNOWN if UNKNOWN in mandatory else MET
+    if CriterionState.NOT_MET in mandatory:
+        return CriterionState.NOT_MET
+    return CriterionState.UNKNOWN if CriterionState.UNKNOWN in mandatory else CriterionState.MET
 
 
-def _points(campaign: Campaign, results: tuple[CriterionResult, ...], state: str = MET) -> float | None:
+def _points(campaign: Campaign, results: tuple[CriterionResult, ...], state: CriterionState = CriterionState.MET) -> float | None:
     """Total points of the criteria in ``state`` (met, or not yet known: what they could still add);
     None when the plan does not score."""
     weights = campaign.criterion_points
@@ -134,7 +111,7 @@ def _blocks(registry: Registry, campaign: Campaign, nomination: Nomination, as_o
     found = []
     for register in sorted(registry.discipline.values(), key=lambda r: r.id):
         for case in register.cases:
-            target = case.person if nomination.kind == "ca-nhan" else case.unit
+            target = case.person if nomination.kind == NomineeKind.INDIVIDUAL else case.unit
             if target != nomination.nominee:
                 continue
             if case.kind == "ky-luat" and case.overlaps(start, end):
@@ -207,36 +184,36 @@ def evaluate_campaign(registry: Registry, campaign: Campaign, as_of: dt.date,
         vote = vote_result(council, meeting, n.id) if council and meeting else None
         state = _criteria_state(criteria)
         reasons: list[str] = []
-        if dossier.timing == NOT_SUBMITTED:
-            outcome = NOT_SUBMITTED_YET
+        if dossier.timing == Timing.NOT_SUBMITTED:
+            outcome = Standing.NOT_SUBMITTED
         elif not dossier.complete:
-            outcome = INCOMPLETE
+            outcome = Standing.INCOMPLETE
             reasons.append("Còn thiếu: " + ", ".join(dossier.to_send) if dossier.to_send else "Hồ sơ có văn bản chưa hợp lệ.")
-        elif dossier.timing == LATE:
-            outcome = LATE_DOSSIER
+        elif dossier.timing == Timing.LATE:
+            outcome = Standing.LATE
             reasons.append(f"Nộp sau hạn chót {campaign.deadline:%d/%m/%Y}.")
         elif blocks:
-            outcome = BLOCKED
-        elif state == NOT_MET:
-            outcome = NOT_ELIGIBLE  # the criteria results say which and why
-        elif state == UNKNOWN:
-            outcome = PENDING
+            outcome = Standing.BLOCKED
+        elif state == CriterionState.NOT_MET:
+            outcome = Standing.NOT_ELIGIBLE  # the criteria results say which and why
+        elif state == CriterionState.UNKNOWN:
+            outcome = Standing.PENDING
         elif award and award.min_points is not None and (points or 0) < award.min_points:
-            possible = (points or 0) + (_points(campaign, criteria, UNKNOWN) or 0)
+            possible = (points or 0) + (_points(campaign, criteria, CriterionState.UNKNOWN) or 0)
             if possible >= award.min_points:
-                outcome = PENDING
+                outcome = Standing.PENDING
                 reasons.append(f"Tổng điểm {decimal(points or 0)} chưa đạt mức tối thiểu {decimal(award.min_points)}, "
                                f"nhưng có thể đạt {decimal(possible)} khi đủ căn cứ.")
             else:
-                outcome = NOT_ELIGIBLE
+                outcome = Standing.NOT_ELIGIBLE
                 reasons.append(f"Tổng điểm {decimal(points or 0)} dưới mức tối thiểu {decimal(award.min_points)}.")
         elif vote is None:
-            outcome = AWAITING_COUNCIL
+            outcome = Standing.AWAITING_COUNCIL
         elif not vote.passed:
-            outcome = BELOW_THRESHOLD
+            outcome = Standing.BELOW_THRESHOLD
             reasons.append(f"{vote.in_favour}/{vote.denominator} phiếu đồng ý, chưa đạt tỉ lệ của hội đồng.")
         else:
-            outcome = OUTSIDE_QUOTA  # until a quota below says otherwise
+            outcome = Standing.OUTSIDE_QUOTA  # until a quota below says otherwise
         reasons += list(blocks)
         partial[n.id] = NominationResult(n, dossier, criteria, points, blocks, vote, outcome, tuple(reasons), personal)
 
@@ -245,8 +222,8 @@ def evaluate_campaign(registry: Registry, campaign: Campaign, as_of: dt.date,
     participants = tuple(sorted({r.unit for r in registry.reports.get(campaign.id, ())} | {n.proposed_by for n in nominations}))
     decided = any(d.kind == "khen-thuong" for d in registry.decisions.get(campaign.id, ()))
     days_left = (campaign.deadline - as_of).days
-    state = "da-quyet-dinh" if decided else "dang-nhan-ho-so" if days_left >= 0 else "dang-xet"
-    return CampaignResult(campaign, as_of, state, days_left, tuple(final[n.id] for n in nominations), tuple(awards), meeting,
+    progress = CampaignState.DECIDED if decided else CampaignState.OPEN if days_left >= 0 else CampaignState.REVIEWING
+    return CampaignResult(campaign, as_of, progress, days_left, tuple(final[n.id] for n in nominations), tuple(awards), meeting,
                           granted, differences, participants)
 
 
@@ -261,28 +238,28 @@ def _select_winners(registry: Registry, campaign: Campaign, meeting: CouncilMeet
             pool = [r for r in final.values() if r.nomination.award == award.id and r.nomination.kind == kind]
             candidates = []
             for r in pool:
-                if r.outcome != OUTSIDE_QUOTA:
+                if r.outcome != Standing.OUTSIDE_QUOTA:
                     continue
                 earlier = chosen.get((kind, r.nomination.nominee))
                 if earlier:
                     name = campaign.award(earlier).name  # type: ignore[union-attr]
-                    final[r.nomination.id] = _with(r, CHOSEN_ELSEWHERE, f"Đã được chọn cho {name}.")
+                    final[r.nomination.id] = _with(r, Standing.CHOSEN_ELSEWHERE, f"Đã được chọn cho {name}.")
                     continue
                 candidates.append(r.nomination.id)
             participants = _participant_count(registry, campaign, kind)
-            count = quota_count(quota, participants, len([r for r in pool if r.outcome != NOT_SUBMITTED_YET]))
+            count = quota_count(quota, participants, len([r for r in pool if r.outcome != Standing.NOT_SUBMITTED]))
 
             key = _ranking_key(campaign, award, final)
             selection: Selection = select(candidates, key, count, resolutions)
             settled = "Bằng phiếu ở ngưỡng số lượng khen; hội đồng đã kết luận: " + (selection.resolved_by or "")
             for ident in selection.winners:
-                final[ident] = _with(final[ident], WINNER, settled if ident in selection.resolved_group else "")
+                final[ident] = _with(final[ident], Standing.WINNER, settled if ident in selection.resolved_group else "")
                 chosen[(kind, final[ident].nomination.nominee)] = award.id
             for ident in selection.tied:
-                final[ident] = _with(final[ident], TIE, "Bằng phiếu ở ngưỡng số lượng khen; hội đồng cần quyết định.")
+                final[ident] = _with(final[ident], Standing.TIE, "Bằng phiếu ở ngưỡng số lượng khen; hội đồng cần quyết định.")
             for ident in selection.outside:
                 note = settled if ident in selection.resolved_group else f"Đã đủ {count} suất khen."
-                final[ident] = _with(final[ident], OUTSIDE_QUOTA, note)
+                final[ident] = _with(final[ident], Standing.OUTSIDE_QUOTA, note)
             ranked = tuple(sorted(candidates, key=lambda c: (key(c), c)))
             results.append(AwardResult(award.id, kind, count, ranked, selection.winners, selection.tied, selection.resolved_by,
                                        selection.problems, selection.resolved_group))
@@ -302,13 +279,13 @@ def _ranking_key(campaign: Campaign, award: Award, results: dict[str, Nomination
             elif breaker == "more-points":
                 main.append(-(r.points or 0))
             else:
-                main.append(-sum(c.outcome.state == MET for c in r.criteria))
+                main.append(-sum(c.outcome.state == CriterionState.MET for c in r.criteria))
         return tuple(main)
 
     return key
 
 
-def _with(result: NominationResult, outcome: str, reason: str) -> NominationResult:
+def _with(result: NominationResult, outcome: Standing, reason: str) -> NominationResult:
     reasons = result.reasons + ((reason,) if reason else ())
     return NominationResult(result.nomination, result.dossier, result.criteria, result.points, result.blocks, result.vote,
                             outcome, reasons, result.personal)
@@ -316,7 +293,7 @@ def _with(result: NominationResult, outcome: str, reason: str) -> NominationResu
 
 def _participant_count(registry: Registry, campaign: Campaign, kind: str) -> int:
     units = {r.unit for r in registry.reports.get(campaign.id, ())}
-    if kind == "tap-the":
+    if kind == NomineeKind.COLLECTIVE:
         return len(units)
     return sum(1 for p in registry.people.values() if p.unit in units)
 

@@ -13,6 +13,7 @@ from ..model.campaign import Campaign, Evidence
 from ..model.commune import Rating, RatingEntry
 from ..model.records import Report
 from ..text import decimal
+from ..vocabulary import NomineeKind
 
 _CASE_NAMES = {"ky-luat": "kỷ luật", "dieu-tra": "điều tra", "khieu-nai": "khiếu nại", "vi-pham-ky-cuong": "vi phạm kỷ cương"}
 
@@ -53,7 +54,7 @@ class EvidenceReader:
         return found.name if found else unit
 
     def read(self, evidence: Evidence, kind: str, subject: str) -> Fact:
-        """The fact for a nominee of ``kind`` ("tap-the"/"ca-nhan") with id ``subject``."""
+        """The fact for a nominee of ``kind`` with id ``subject``."""
         if evidence.source == "rating":
             return self._rating(evidence, kind, subject)
         if evidence.source == "discipline":
@@ -66,7 +67,7 @@ class EvidenceReader:
         if ("rating", rating.id) not in self._sources:
             self._sources["rating", rating.id] = f"{rating.name}, do {self._owner(rating.kept_by)} giữ"
         source = self._sources["rating", rating.id]
-        wanted = "units" if evidence.subject == "issuer" or kind == "tap-the" else "people"
+        wanted = "units" if evidence.subject == "issuer" or kind == NomineeKind.COLLECTIVE else "people"
         entry = self._entry(rating, target) if rating.subjects == wanted else None
         if entry is None:
             return Fact(evidence.id, evidence.name, None, "chưa có kết quả", source)
@@ -87,10 +88,10 @@ class EvidenceReader:
         if register.period_from > start or register.period_to < end:
             return Fact(evidence.id, evidence.name, None, "sổ không bao trùm thời gian tính thành tích", source)
         if evidence.subject == "members":
-            people = {p.id for p in self.registry.members_of(subject)} if kind == "tap-the" else set()
+            people = {p.id for p in self.registry.members_of(subject)} if kind == NomineeKind.COLLECTIVE else set()
         else:
-            people = {subject} if kind == "ca-nhan" else set()
-        units = {subject} if kind == "tap-the" else set()
+            people = {subject} if kind == NomineeKind.INDIVIDUAL else set()
+        units = {subject} if kind == NomineeKind.COLLECTIVE else set()
         counted = [
             c for c in register.cases
             if (c.person in people or c.unit in units) and c.overlaps(start, end)
@@ -102,7 +103,7 @@ class EvidenceReader:
         return Fact(evidence.id, evidence.name, float(len(counted)), f"{len(counted)} trường hợp ({', '.join(kinds)})", source)
 
     def _reports(self, evidence: Evidence, kind: str, subject: str) -> Fact:
-        unit = subject if kind == "tap-the" else self.registry.people[subject].unit
+        unit = subject if kind == NomineeKind.COLLECTIVE else self.registry.people[subject].unit
         if self._by_unit is None:
             self._by_unit = {}
             for report in self.registry.reports.get(self.campaign.id, ()):

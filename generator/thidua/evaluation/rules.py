@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from ..model import Registry
 from ..model.campaign import AllOf, AnyOf, AtLeast, Campaign, Compare, Criterion, Fallback, Members, Rule, Threshold
 from ..text import decimal
+from ..vocabulary import CriterionState, NomineeKind
 from .evidence import EvidenceReader, Fact
 
-MET, NOT_MET, UNKNOWN = "met", "not-met", "unknown"
-STATE_NAMES = {MET: "đạt", NOT_MET: "không đạt", UNKNOWN: "chưa đủ căn cứ"}
 ATTRIBUTE_NAMES = {"unit_kind": "loại đơn vị", "category": "đối tượng", "unit": "đơn vị"}
 
 
@@ -22,7 +21,7 @@ ATTRIBUTE_NAMES = {"unit_kind": "loại đơn vị", "category": "đối tượn
 class Subject:
     """A collective (a unit) or an individual (a person), with the attributes thresholds may depend on."""
 
-    kind: str  # "tap-the" or "ca-nhan"
+    kind: NomineeKind
     id: str
     unit_kind: str | None
     category: str | None
@@ -33,13 +32,15 @@ class Subject:
 
 
 @dataclass(frozen=True)
-class Outcome:
-    state: str
+class Finding:
+    """What checking a rule (or a criterion) for one subject found: its state, why, and the facts read."""
+
+    state: CriterionState
     reason: str
     facts: tuple[Fact, ...] = ()
 
 
-def _combine(outcomes: list[Outcome]) -> tuple[Fact, ...]:
+def _combine(outcomes: list[Finding]) -> tuple[Fact, ...]:
     return tuple(f for o in outcomes for f in o.facts)
 
 
@@ -51,23 +52,23 @@ class RuleChecker:
         self.campaign = campaign
         self.reader = EvidenceReader(registry, campaign)
         self.evidence = {e.id: e for e in campaign.evidence}
-        self._cache: dict[tuple[str, str, str], Outcome] = {}
+        self._cache: dict[tuple[str, str, str], Finding] = {}
 
-    def subject(self, kind: str, ident: str) -> Subject:
-        if kind == "tap-the":
+    def subject(self, kind: NomineeKind, ident: str) -> Subject:
+        if kind == NomineeKind.COLLECTIVE:
             unit = self.registry.units[ident]
             return Subject(kind, ident, unit.kind, None, ident)
         person = self.registry.people[ident]
         unit_kind = self.registry.units[person.unit].kind if person.unit in self.registry.units else None
         return Subject(kind, ident, unit_kind, person.category, person.unit)
 
-    def criterion(self, criterion: Criterion, subject: Subject) -> Outcome:
+    def criterion(self, criterion: Criterion, subject: Subject) -> Finding:
         key = (criterion.id, subject.kind, subject.id)
         if key not in self._cache:
             self._cache[key] = self.check(criterion.rule, subject)
         return self._cache[key]
 
-    def check(self, rule: Rule, subject: Subject) -> Outcome:
+    def check(self, rule: Rule, subject: Subject) -> Finding:
         if isinstance(rule, Compare):
             return self._compare(rule, subject)
         if isinstance(rule, Members):
@@ -75,29 +76,29 @@ class RuleChecker:
         if isinstance(rule, Fallback):
             return self._fallback(rule, subject)
         inner = [self.check(r, subject) for r in rule.rules]
-        met = sum(o.state == MET for o in inner)
-        unknown = sum(o.state == UNKNOWN for o in inner)
+        met = sum(o.state == CriterionState.MET for o in inner)
+        unknown = sum(o.state == CriterionState.UNKNOWN for o in inner)
         need = len(inner) if isinstance(rule, AllOf) else 1 if isinstance(rule, AnyOf) else rule.count
         if met >= need:
-            state = MET
+            state = CriterionState.MET
         elif met + unknown >= need:
-            state = UNKNOWN
+            state = CriterionState.UNKNOWN
         else:
-            state = NOT_MET
+            state = CriterionState.NOT_MET
         head = f"đạt {met}/{len(inner)} điều kiện, cần {need}"
         reasons = "; ".join(o.reason for o in inner)
-        return Outcome(state, f"{head[:1].upper()}{head[1:]}: {reasons}", _combine(inner))
+        return Finding(state, f"{head[:1].upper()}{head[1:]}: {reasons}", _combine(inner))
 
-    def _fallback(self, rule: Fallback, subject: Subject) -> Outcome:
+    def _fallback(self, rule: Fallback, subject: Subject) -> Finding:
         primary = self.check(rule.primary, subject)
-        if primary.state == MET:
-            return Outcome(MET, f"Đạt theo nhóm chính: {primary.reason}", primary.facts)
+        if primary.state == CriterionState.MET:
+            return Finding(CriterionState.MET, f"Đạt theo nhóm chính: {primary.reason}", primary.facts)
         otherwise = self.check(rule.otherwise, subject)
         facts = primary.facts + otherwise.facts
-        if primary.state == NOT_MET:
-            return Outcome(otherwise.state, f"Nhóm chính không đạt ({primary.reason}); xét nhóm thay thế: {otherwise.reason}", facts)
-        state = MET if otherwise.state == MET else UNKNOWN
-        return Outcome(state, f"Nhóm chính chưa đủ căn cứ ({primary.reason}); nhóm thay thế: {otherwise.reason}", facts)
+        if primary.state == CriterionState.NOT_MET:
+            return Finding(otherwise.state, f"Nhóm chính không đạt ({primary.reason}); xét nhóm thay thế: {otherwise.reason}", facts)
+        state = CriterionState.MET if otherwise.state == CriterionState.MET else CriterionState.UNKNOWN
+        return Finding(state, f"Nhóm chính chưa đủ căn cứ ({primary.reason}); nhóm thay thế: {otherwise.reason}", facts)
 
     def _threshold(self, threshold: Threshold, subject: Subject) -> float | None:
         if threshold.by is None:
@@ -105,13 +106,13 @@ class RuleChecker:
         value = subject.attribute(threshold.by)
         return dict(threshold.values).get(value or "", threshold.default)
 
-    def _compare(self, rule: Compare, subject: Subject) -> Outcome:
+    def _compare(self, rule: Compare, subject: Subject) -> Finding:
         evidence = self.evidence[rule.evidence]
         ident = subject.id
         fact = self.reader.read(evidence, subject.kind, ident)
         where = f"{fact.name}: {fact.shown} (nguồn: {fact.source})"
         if not fact.known:
-            return Outcome(UNKNOWN, where, (fact,))
+            return Finding(CriterionState.UNKNOWN, where, (fact,))
         failures: list[str] = []
         if rule.at_least or rule.one_of:
             rating = self.registry.ratings[evidence.source_id or ""]
@@ -126,30 +127,30 @@ class RuleChecker:
             limit = self._threshold(bound, subject)
             if limit is None:
                 group = ATTRIBUTE_NAMES.get(bound.by or "", "")
-                return Outcome(UNKNOWN, f"{where}; kế hoạch không quy định ngưỡng cho {group} «{subject.attribute(bound.by or '')}»", (fact,))
+                return Finding(CriterionState.UNKNOWN, f"{where}; kế hoạch không quy định ngưỡng cho {group} «{subject.attribute(bound.by or '')}»", (fact,))
             value = float(fact.value)  # type: ignore[arg-type]
             if is_min and value < limit:
                 failures.append(f"dưới mức tối thiểu {decimal(limit)}")
             if not is_min and value > limit:
                 failures.append("phải bằng 0" if limit == 0 else f"vượt mức tối đa {decimal(limit)}")
         if failures:
-            return Outcome(NOT_MET, f"{where}: {'; '.join(failures)}", (fact,))
-        return Outcome(MET, where, (fact,))
+            return Finding(CriterionState.NOT_MET, f"{where}: {'; '.join(failures)}", (fact,))
+        return Finding(CriterionState.MET, where, (fact,))
 
     def _level_name(self, scale_id: str | None, level: str) -> str:
         scale = self.registry.scales.get(scale_id or "")
         found = scale.level(level) if scale else None
         return found.name if found else level
 
-    def _members(self, rule: Members, subject: Subject) -> Outcome:
+    def _members(self, rule: Members, subject: Subject) -> Finding:
         criterion = self.campaign.criterion(rule.criterion)
         assert criterion is not None  # the validator checks that the criterion exists
         members = self.registry.members_of(subject.id)
         if not members:
-            return Outcome(UNKNOWN, "Tập thể chưa có danh sách thành viên trong records/people")
-        outcomes = [self.criterion(criterion, self.subject("ca-nhan", p.id)) for p in members]
-        met = sum(o.state == MET for o in outcomes)
-        unknown = sum(o.state == UNKNOWN for o in outcomes)
+            return Finding(CriterionState.UNKNOWN, "Tập thể chưa có danh sách thành viên trong records/people")
+        outcomes = [self.criterion(criterion, self.subject(NomineeKind.INDIVIDUAL, p.id)) for p in members]
+        met = sum(o.state == CriterionState.MET for o in outcomes)
+        unknown = sum(o.state == CriterionState.UNKNOWN for o in outcomes)
         total = len(members)
 
         def enough(count: int) -> bool:
@@ -161,8 +162,8 @@ class RuleChecker:
             f"ít nhất {decimal(rule.min_share)}% thành viên" if rule.min_share is not None else "",
             f"ít nhất {rule.min_count} thành viên" if rule.min_count is not None else "") if x)
         reason = f"{met}/{total} thành viên đạt tiêu chí «{criterion.text}» ({unknown} chưa đủ căn cứ); cần {wanted}"
-        state = MET if enough(met) else UNKNOWN if enough(met + unknown) else NOT_MET
-        return Outcome(state, reason)
+        state = CriterionState.MET if enough(met) else CriterionState.UNKNOWN if enough(met + unknown) else CriterionState.NOT_MET
+        return Finding(state, reason)
 
 
 def describe(rule: Rule, campaign: Campaign, registry: Registry) -> str:

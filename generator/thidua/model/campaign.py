@@ -7,6 +7,8 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
+from ..vocabulary import NomineeKind
+
 
 @dataclass(frozen=True)
 class LegalRef:
@@ -104,7 +106,7 @@ Rule = Compare | AllOf | AnyOf | AtLeast | Fallback | Members
 @dataclass(frozen=True)
 class Criterion:
     id: str
-    applies_to: str
+    applies_to: NomineeKind
     text: str
     mandatory: bool
     basis: tuple[LegalRef, ...]
@@ -125,7 +127,7 @@ class Award:
     id: str
     name: str
     conferred_by: str | None
-    quota: tuple[tuple[str, Quota], ...]
+    quota: tuple[tuple[NomineeKind, Quota], ...]
     criteria: tuple[str, ...]
     basis: tuple[LegalRef, ...]
     ranking: str = "votes"
@@ -196,7 +198,7 @@ class Campaign:
     purposes: tuple[str, ...]
     requirements: tuple[str, ...]
     participants_text: str
-    participant_kinds: tuple[str, ...]
+    participant_kinds: tuple[NomineeKind, ...]
     participant_unit_kinds: tuple[str, ...]
     content: str
     tasks: tuple[Task, ...]
@@ -226,7 +228,7 @@ class Campaign:
         """Each criterion's points, by id (None where the plan gives none)."""
         return {c.id: c.points for c in self.criteria}
 
-    def criteria_for(self, award: Award, kind: str) -> tuple[Criterion, ...]:
+    def criteria_for(self, award: Award, kind: NomineeKind) -> tuple[Criterion, ...]:
         """The criteria an award checks for one kind of nominee (all of that kind when the award lists none)."""
         chosen = [c for c in self.criteria if c.applies_to == kind]
         return tuple(c for c in chosen if not award.criteria or c.id in award.criteria)
@@ -292,16 +294,16 @@ def campaign_from(data: dict[str, Any]) -> Campaign:
         legal_basis=_legal(data.get("legal_basis")),
         preamble=data.get("preamble"),
         purposes=tuple(data["purposes"]), requirements=tuple(data["requirements"]),
-        participants_text=participants["text"], participant_kinds=tuple(participants["kinds"]),
+        participants_text=participants["text"], participant_kinds=tuple(NomineeKind(k) for k in participants["kinds"]),
         participant_unit_kinds=tuple(participants.get("unit_kinds", ())),
         content=data["content"],
         tasks=tuple(Task(t["id"], t["name"], tuple(Task(s["id"], s["name"]) for s in t.get("subtasks", [])), t.get("note"))
                     for t in data["tasks"]),
         evidence=tuple(_evidence(e) for e in data["evidence"]),
-        criteria=tuple(Criterion(c["id"], c["applies_to"], c["text"], c["mandatory"], _legal(c.get("basis")), _rule(c["rule"]),
+        criteria=tuple(Criterion(c["id"], NomineeKind(c["applies_to"]), c["text"], c["mandatory"], _legal(c.get("basis")), _rule(c["rule"]),
                                  c.get("points")) for c in data["criteria"]),
         awards=tuple(Award(a["id"], a["name"], a.get("conferred_by"),
-                           tuple((kind, _quota(q)) for kind, q in a["quota"].items()),
+                           tuple((NomineeKind(kind), _quota(q)) for kind, q in a["quota"].items()),
                            tuple(a.get("criteria", ())), _legal(a.get("basis")), a.get("ranking", "votes"), a.get("min_points"))
                      for a in data["awards"]),
         dossier=tuple(DossierItem(d["id"], d["name"], d["form"], d.get("signed_by"), _legal(d.get("basis")),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..clock import VIETNAM
+from ..vocabulary import NomineeKind
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class Nomination:
     id: str
     campaign: str
     award: str
-    kind: str  # "tap-the" or "ca-nhan"
+    kind: NomineeKind
     nominee: str  # a unit id or a person id
     proposed_by: str
     submitted_at: dt.datetime | None  # aware; a date alone is read as the start of that day in Vietnam
@@ -227,7 +228,8 @@ def _meeting(data: dict[str, Any] | None) -> UnitMeeting | None:
 
 
 def nomination_from(data: dict[str, Any]) -> Nomination:
-    kind, nominee = ("tap-the", data["nominee"]["unit"]) if "unit" in data["nominee"] else ("ca-nhan", data["nominee"]["person"])
+    kind, nominee = ((NomineeKind.COLLECTIVE, data["nominee"]["unit"]) if "unit" in data["nominee"]
+                     else (NomineeKind.INDIVIDUAL, data["nominee"]["person"]))
     return Nomination(
         data["id"], data["campaign"], data["award"], kind, nominee, data["proposed_by"],
         moment(data["submitted_at"]) if "submitted_at" in data else None, data.get("summary"),

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from ..evaluation.evaluate import OUTCOME_NAMES, CampaignResult
-from ..evaluation.rules import MET, NOT_MET, UNKNOWN
+from ..evaluation.evaluate import CampaignResult
 from ..model import Registry
-from ..text import decimal, table_date
+from ..text import decimal, lower_first, table_date
+from ..vocabulary import CriterionState, NomineeKind
 from .result_json import counts
 
-_STATES = {"dang-nhan-ho-so": "đang nhận hồ sơ", "dang-xet": "đã hết hạn nộp, đang xét", "da-quyet-dinh": "đã có quyết định khen thưởng"}
-_KINDS = {"tap-the": "tập thể", "ca-nhan": "cá nhân"}
-_MARK = {NOT_MET: "✗ không đạt", UNKNOWN: "? chưa đủ căn cứ"}
+_MARK = {CriterionState.NOT_MET: "✗ không đạt", CriterionState.UNKNOWN: "? chưa đủ căn cứ"}
 
 
-def _name(registry: Registry, kind: str, ident: str) -> str:
-    return registry.units[ident].name if kind == "tap-the" else registry.people[ident].name
+def _name(registry: Registry, kind: NomineeKind, ident: str) -> str:
+    return registry.units[ident].name if kind == NomineeKind.COLLECTIVE else registry.people[ident].name
 
 
 def render_text(registry: Registry, result: CampaignResult) -> str:
@@ -24,13 +22,13 @@ def render_text(registry: Registry, result: CampaignResult) -> str:
     left = f"còn {days} ngày" if days > 0 else "hôm nay là hạn chót" if days == 0 else f"đã quá hạn {-days} ngày"
     lines = [
         f"Phong trào “{c.name}” năm {c.year} — tính đến ngày {table_date(result.as_of)}",
-        f"Tình trạng: {_STATES[result.state]}; hạn nộp hồ sơ {table_date(c.deadline)} ({left}).",
+        f"Tình trạng: {lower_first(result.state.label)}; hạn nộp hồ sơ {table_date(c.deadline)} ({left}).",
         f"Hồ sơ: {n['nominations']} đề nghị, {n['dossiers_sent']} đã nộp, {n['complete']} đầy đủ, "
         f"{n['eligible']} đủ điều kiện, {n['winners']} được chọn; {n['units_taking_part']} đơn vị tham gia.",
     ]
     for award in result.awards:
         name = c.award(award.award).name  # type: ignore[union-attr]
-        lines += ["", f"{name} — {_KINDS[award.kind]} ({award.quota:02d} suất)"]
+        lines += ["", f"{name} — {award.kind.label} ({award.quota:02d} suất)"]
         if not award.ranked:
             lines.append("  Chưa có hồ sơ nào qua biểu quyết của hội đồng.")
         for rank, ident in enumerate(award.ranked, 1):
@@ -38,7 +36,7 @@ def render_text(registry: Registry, result: CampaignResult) -> str:
             vote = f"{r.vote.in_favour}/{r.vote.denominator} phiếu" if r.vote else "chưa biểu quyết"
             points = f", {decimal(r.points)} điểm" if r.points is not None else ""
             lines.append(f"  {rank}. {_name(registry, r.nomination.kind, r.nomination.nominee)} ({ident}): "
-                         f"{vote}{points} — {OUTCOME_NAMES[r.outcome]}")
+                         f"{vote}{points} — {r.outcome.label}")
         if award.tied:
             lines.append(f"  ⚠ Bằng phiếu ở ngưỡng: {', '.join(award.tied)}. Hội đồng cần quyết định (ghi vào resolutions của phiên họp).")
         if award.resolution:
@@ -47,12 +45,12 @@ def render_text(registry: Registry, result: CampaignResult) -> str:
     lines += ["", "Từng hồ sơ:"]
     for r in result.nominations:
         nominee = _name(registry, r.nomination.kind, r.nomination.nominee)
-        lines.append(f"- {r.nomination.id}: {nominee} — {OUTCOME_NAMES[r.outcome]}")
-        met = sum(criterion.outcome.state == MET for criterion in r.criteria)
+        lines.append(f"- {r.nomination.id}: {nominee} — {r.outcome.label}")
+        met = sum(criterion.outcome.state == CriterionState.MET for criterion in r.criteria)
         if r.criteria:
             lines.append(f"    Đạt {met}/{len(r.criteria)} tiêu chí.")
         for criterion in r.criteria:
-            if criterion.outcome.state != MET:
+            if criterion.outcome.state != CriterionState.MET:
                 mark = _MARK.get(criterion.outcome.state, "?")
                 required = "" if criterion.mandatory else " (không bắt buộc)"
                 lines.append(f"    {mark} {criterion.criterion}{required}: {criterion.outcome.reason}")

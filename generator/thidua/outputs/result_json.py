@@ -6,10 +6,9 @@ import datetime as dt
 import json
 from typing import Any
 
-from ..evaluation.dossier import NOT_SUBMITTED
-from ..evaluation.evaluate import ELIGIBLE, OUTCOME_NAMES, WINNER, CampaignResult, NominationResult
-from ..evaluation.rules import STATE_NAMES
+from ..evaluation.evaluate import CampaignResult, NominationResult
 from ..model import Registry
+from ..vocabulary import NomineeKind, Standing, Timing
 
 VERSION = 1
 
@@ -18,8 +17,8 @@ def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _nominee(registry: Registry, kind: str, ident: str) -> dict[str, Any]:
-    if kind == "tap-the":
+def _nominee(registry: Registry, kind: NomineeKind, ident: str) -> dict[str, Any]:
+    if kind == NomineeKind.COLLECTIVE:
         return {"id": ident, "name": registry.units[ident].name, "unit": ident}
     person = registry.people[ident]
     return {"id": ident, "name": person.name, "unit": person.unit}
@@ -56,7 +55,7 @@ def _nomination(registry: Registry, result: CampaignResult, r: NominationResult)
                 "text": criteria[c.criterion].text,
                 "mandatory": c.mandatory,
                 "state": c.outcome.state,
-                "state_name": STATE_NAMES[c.outcome.state],
+                "state_name": c.outcome.state.label,
                 "reason": c.outcome.reason,
                 "evidence": [{"id": f.evidence, "name": f.name, "value": f.value, "shown": f.shown, "source": f.source}
                              for f in c.outcome.facts],
@@ -68,21 +67,21 @@ def _nomination(registry: Registry, result: CampaignResult, r: NominationResult)
         "vote": None if r.vote is None else
         {"in_favour": r.vote.in_favour, "denominator": r.vote.denominator, "passed": r.vote.passed},
         "outcome": r.outcome,
-        "outcome_name": OUTCOME_NAMES[r.outcome],
+        "outcome_name": r.outcome.label,
         "reasons": list(r.reasons),
     }
 
 
 def counts(result: CampaignResult) -> dict[str, int]:
     """The numbers a campaign card shows."""
-    sent = [r for r in result.nominations if r.dossier.timing != NOT_SUBMITTED]
+    sent = [r for r in result.nominations if r.dossier.timing != Timing.NOT_SUBMITTED]
     return {
         "units_taking_part": len(result.participants),
         "nominations": len(result.nominations),
         "dossiers_sent": len(sent),
         "complete": sum(r.dossier.complete for r in sent),
-        "eligible": sum(r.outcome in ELIGIBLE for r in result.nominations),
-        "winners": sum(r.outcome == WINNER for r in result.nominations),
+        "eligible": sum(r.outcome.eligible for r in result.nominations),
+        "winners": sum(r.outcome == Standing.WINNER for r in result.nominations),
     }
 
 

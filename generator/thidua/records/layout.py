@@ -1,8 +1,12 @@
-"""The kinds of record, the folder each lives in and the schema that defines it."""
+"""Where records live: the kinds of record, the folder of each, the schema that defines it, and how files are named.
+
+Every path and file-name rule of records/ is here; nothing else spells them out."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from ..vocabulary import NomineeKind
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,31 @@ BY_FOLDER = {kind.folder: kind for kind in KINDS}
 BY_NAME = {kind.name: kind for kind in KINDS}
 
 # Folders under records/ that hold files other than records (scanned documents, notes).
-OTHER_FOLDERS = frozenset({"files"})
+FILES_FOLDER = "files"  # scanned documents and photos
+OTHER_FOLDERS = frozenset({FILES_FOLDER})
 
 # Names the news folder (tin-tuc/) already uses for its index, feed and photos: no story id may take them.
 RESERVED_STORY_IDS = frozenset({"index", "feed", "anh"})
+
+RECORD_SUFFIX = ".yml"  # one extension: CODEOWNERS rules and lookups by file name rely on it
+
+
+def stem_of(name: str) -> str:
+    """The id a record's file name gives: ``records/units/van-phong.yml`` → ``van-phong``."""
+    return name[name.rfind("/") + 1:name.rfind(".")]
+
+
+def record_path(kind: str, ident: str, scope: str | None = None) -> str:
+    """Where the record of that kind and id lives: ``records/nominations/<campaign>/<id>.yml``."""
+    folder = BY_NAME[kind].folder
+    return f"records/{folder}/{scope}/{ident}{RECORD_SUFFIX}" if scope else f"records/{folder}/{ident}{RECORD_SUFFIX}"
+
+
+def nomination_id(kind: NomineeKind, nominee: str) -> str:
+    """A nomination's id (and file name): ``tap-the-<unit>`` or ``ca-nhan-<person>``."""
+    return f"{kind}-{nominee}"
+
+
+def files_folder(campaign: str, nomination: str) -> str:
+    """Where a nomination's scanned documents go: ``records/files/<campaign>/<nomination>/``."""
+    return f"records/{FILES_FOLDER}/{campaign}/{nomination}/"

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..problems import Problem
+from ..records.layout import files_folder, nomination_id, record_path
+from ..vocabulary import NomineeKind
 
 if TYPE_CHECKING:
     from ..model import Registry
@@ -27,13 +29,17 @@ def render(registry: Registry) -> str:
             continue
         owners = " ".join("@" + o for o in unit.owners)
         lines.append(f"\n# {' '.join(unit.name.split())}\n")  # a comment stays one line whatever the name holds
-        paths = [f"/records/units/{unit.id}.yml", f"/records/reports/*/{unit.id}.yml", f"/records/nominations/*/tap-the-{unit.id}.yml",
-                 f"/records/files/*/tap-the-{unit.id}/"]
+        paths = [record_path("unit", unit.id), record_path("report", unit.id, "*"), *_nomination_paths(NomineeKind.COLLECTIVE, unit.id)]
         for person in registry.members_of(unit.id):
-            paths += [f"/records/people/{person.id}.yml", f"/records/nominations/*/ca-nhan-{person.id}.yml",
-                      f"/records/files/*/ca-nhan-{person.id}/"]
-        lines += [f"{path} {owners}\n" for path in paths]
+            paths += [record_path("person", person.id), *_nomination_paths(NomineeKind.INDIVIDUAL, person.id)]
+        lines += [f"/{path} {owners}\n" for path in paths]
     return "".join(lines)
+
+
+def _nomination_paths(kind: NomineeKind, nominee: str) -> list[str]:
+    """A nominee's nominations in every campaign, and their scanned documents."""
+    ident = nomination_id(kind, nominee)
+    return [record_path("nomination", ident, "*"), files_folder("*", ident)]
 
 
 def stale(root: Path, registry: Registry) -> list[Problem]:

@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Registry
-from ..records.layout import BY_NAME
-
-_KIND_PREFIX = {"tap-the": "tap-the", "ca-nhan": "ca-nhan"}
+from ..records.layout import BY_NAME, files_folder, nomination_id
+from ..vocabulary import NomineeKind
 
 
 class SkeletonError(Exception):
@@ -55,25 +54,25 @@ def nomination(root: Path, schemas: dict[str, Any], registry: Registry, campaign
         raise SkeletonError(f"không có phong trào «{campaign_id}»; các phong trào: {', '.join(sorted(registry.campaigns))}.")
     if (unit is None) == (person is None):
         raise SkeletonError("hãy ghi đúng một trong --unit (tập thể) hoặc --person (cá nhân).")
-    kind = "tap-the" if unit else "ca-nhan"
+    kind = NomineeKind.COLLECTIVE if unit else NomineeKind.INDIVIDUAL
     nominee = unit or person or ""
-    if kind == "tap-the" and nominee not in registry.units:
+    if kind == NomineeKind.COLLECTIVE and nominee not in registry.units:
         raise SkeletonError(f"không có đơn vị «{nominee}» trong records/units.")
-    if kind == "ca-nhan" and nominee not in registry.people:
+    if kind == NomineeKind.INDIVIDUAL and nominee not in registry.people:
         raise SkeletonError(f"không có cá nhân «{nominee}» trong records/people.")
     awards = [a for a in campaign.awards if any(k == kind for k, _ in a.quota)]
     award = next((a for a in awards if a.id == award_id), None) if award_id else (awards[0] if awards else None)
     if award is None:
         raise SkeletonError(f"phong trào «{campaign_id}» không có hình thức khen thưởng «{award_id or kind}» cho đối tượng này.")
-    proposer = nominee if kind == "tap-the" else registry.people[nominee].unit
+    proposer = nominee if kind == NomineeKind.COLLECTIVE else registry.people[nominee].unit
     head = registry.units[proposer].head
-    ident = f"{_KIND_PREFIX[kind]}-{nominee}"
+    ident = nomination_id(kind, nominee)
     schema = schemas["nomination.schema.json"]
-    name = registry.units[nominee].name if kind == "tap-the" else registry.people[nominee].name
+    name = registry.units[nominee].name if kind == NomineeKind.COLLECTIVE else registry.people[nominee].name
     lines = [f"# Hồ sơ đề nghị khen thưởng {name} trong phong trào “{campaign.name}” năm {campaign.year}.\n",
              "# Điền các dòng dưới đây, tải bản quét lên đúng đường dẫn ở dòng file, rồi chạy thidua validate.\n",
              _field(schema, "id", ident), _field(schema, "campaign", campaign.id), _field(schema, "award", award.id),
-             f"{_comment(schema, 'nominee')}nominee:\n  {'unit' if kind == 'tap-the' else 'person'}: {nominee}\n",
+             f"{_comment(schema, 'nominee')}nominee:\n  {'unit' if kind == NomineeKind.COLLECTIVE else 'person'}: {nominee}\n",
              _field(schema, "proposed_by", proposer),
              "# Thời điểm nộp: bộ phận nhận hồ sơ ghi khi nhận, ví dụ 2025-12-03T09:15:00+07:00. Để trống khi chưa nộp.\n",
              "# submitted_at: \n",
@@ -87,7 +86,7 @@ def nomination(root: Path, schemas: dict[str, Any], registry: Registry, campaign
         lines.append(f"    date: {today.isoformat()}  # ngày văn bản\n")
         signer = person if item.form == "bao-cao-thanh-tich" and person else head
         lines.append(f"    signer:\n      person: {signer or 'ma-nguoi-ky'}\n")
-        lines.append(f"    file: records/files/{campaign.id}/{ident}/{item.id}.pdf  # tải bản quét lên đúng đường dẫn này\n")
+        lines.append(f"    file: {files_folder(campaign.id, ident)}{item.id}.pdf  # tải bản quét lên đúng đường dẫn này\n")
         if item.form == "bien-ban-hop":
             lines.append(f"    meeting:\n      chair: {head or 'ma-chu-tri'}\n      secretary: ma-thu-ky\n"
                          f"      present: [{head or 'ma-chu-tri'}]\n      absent: []\n      vote_mode: gio-tay  # hoặc bo-phieu-kin\n"

@@ -15,9 +15,9 @@ from ..model import Registry
 from ..model.campaign import Campaign, Quota
 from ..model.commune import Law
 from ..text import decimal, document_date, table_date
+from ..vocabulary import NomineeKind
 
 PARALLEL_FROM = 2000  # people and nominations: below this, forking workers costs more than it saves
-KIND_NAMES = {"tap-the": "tập thể", "ca-nhan": "cá nhân"}
 _ROUNDING = {"down": "làm tròn xuống", "up": "làm tròn lên", "nearest": "làm tròn"}
 _OF = {"participants": "số đơn vị, cá nhân tham gia", "nominations": "số hồ sơ đề nghị"}
 
@@ -57,11 +57,11 @@ class Site:
         return sorted(self.registry.campaigns.values(), key=lambda c: (-c.year, c.id))
 
 
-def quota_text(kind: str, quota: Quota) -> str:
+def quota_text(kind: NomineeKind, quota: Quota) -> str:
     if quota.count is not None:
-        return f"{quota.count:02d} {KIND_NAMES[kind]}"
+        return f"{quota.count:02d} {kind.label}"
     percent = decimal(quota.percent or 0)
-    return f"không quá {percent}% {_OF[quota.of or '']} ({_ROUNDING[quota.rounding or '']}) đối với {KIND_NAMES[kind]}"
+    return f"không quá {percent}% {_OF[quota.of or '']} ({_ROUNDING[quota.rounding or '']}) đối với {kind.label}"
 
 
 def law_title(law: Law) -> str:
@@ -89,6 +89,7 @@ def environment() -> jinja2.Environment:
     env.filters["quota"] = lambda pair: quota_text(*pair)
     env.filters["law_title"] = law_title
     env.filters["front_title"] = front_title
+    env.globals["NomineeKind"] = NomineeKind
     return env
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ...vocabulary import NomineeKind
 from ..schema_messages import suggest
 from ..yaml_reader import Path
 
@@ -130,7 +131,7 @@ def _rule(c: _Checker, r: Record, path: Path, rule: dict[str, Any], evidence: di
               f"{', '.join(declared) or '(chưa có)'}, hoặc khai báo thêm.{suggest(name, declared)}")
         return
     item, levels = evidence[name]
-    if item["subject"] == "members" and applies_to != "tap-the":
+    if item["subject"] == "members" and applies_to != NomineeKind.COLLECTIVE:
         c.add(r, path + ("evidence",), "members-of-person",
               f"Minh chứng «{name}» đọc kết quả của các thành viên một tập thể; không dùng được cho tiêu chí cá nhân.")
     used = [op for op in _COMPARISONS if op in rule]
@@ -151,16 +152,16 @@ def _rule(c: _Checker, r: Record, path: Path, rule: dict[str, Any], evidence: di
         elif levels is not None:
             c.add(r, path + (op,), "comparison-kind",
                   f"Minh chứng «{name}» là một mức xếp loại; hãy so sánh bằng at_least hoặc in thay cho {op}.", at_key=True)
-        elif isinstance(rule[op], dict) and rule[op]["by"] == "category" and applies_to != "ca-nhan":
+        elif isinstance(rule[op], dict) and rule[op]["by"] == "category" and applies_to != NomineeKind.INDIVIDUAL:
             c.add(r, path + (op, "by"), "threshold-by",
                   "Ngưỡng theo đối tượng cá nhân (category) chỉ dùng cho tiêu chí cá nhân; với tập thể hãy dùng unit_kind hoặc unit.")
 
 
 def _members(c: _Checker, r: Record, path: Path, rule: dict[str, Any], applies_to: str) -> None:
     """A members rule belongs to a collective criterion and counts an individual criterion of the same plan."""
-    if applies_to != "tap-the":
+    if applies_to != NomineeKind.COLLECTIVE:
         c.add(r, path, "members-of-person", "Quy tắc theo kết quả của thành viên chỉ dùng cho tiêu chí tập thể.", at_key=True)
-    individual = [x["id"] for x in r.data["criteria"] if x["applies_to"] == "ca-nhan"]
+    individual = [x["id"] for x in r.data["criteria"] if x["applies_to"] == NomineeKind.INDIVIDUAL]
     if rule["criterion"] not in individual:
         c.add(r, path + ("criterion",), "unknown-criterion",
               f"«{rule['criterion']}» không phải tiêu chí cá nhân của kế hoạch; hãy chọn một trong: "

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...vocabulary import NomineeKind
 from ..schema_messages import suggest
 
 if TYPE_CHECKING:
     from ..validate import Record
     from .checker import _Checker
 
-_KIND_LABEL = {"tap-the": "tập thể", "ca-nhan": "cá nhân"}
-
-
 def check_nomination(c: _Checker, r: Record) -> None:
     data = r.data
     campaign = c.ref(r, ("campaign",), "campaign")
     proposer = c.ref(r, ("proposed_by",), "unit")
-    kind = "tap-the" if "unit" in data["nominee"] else "ca-nhan"
-    if kind == "tap-the":
+    kind = NomineeKind.COLLECTIVE if "unit" in data["nominee"] else NomineeKind.INDIVIDUAL
+    if kind == NomineeKind.COLLECTIVE:
         nominee = c.ref(r, ("nominee", "unit"), "unit")
         nominee_unit = nominee
         if nominee and proposer and proposer.id not in (nominee.id, nominee.data.get("parent")):
@@ -47,7 +45,7 @@ def check_nomination(c: _Checker, r: Record) -> None:
               f"hãy chọn một trong: {', '.join(awards)}.{suggest(data['award'], awards)}")
     elif kind not in award["quota"]:
         c.add(r, ("nominee",), "kind-not-awarded",
-              f"Hình thức «{award['name']}» không khen {_KIND_LABEL[kind]}; hãy kiểm tra lại hồ sơ.")
+              f"Hình thức «{award['name']}» không khen {kind.label}; hãy kiểm tra lại hồ sơ.")
     unit_kinds = plan["participants"].get("unit_kinds")
     if unit_kinds and nominee_unit is not None and nominee_unit.data["kind"] not in unit_kinds:
         c.add(r, ("nominee",), "unit-not-competing",

@@ -7,16 +7,14 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .. import charts
-from ...evaluation.dossier import LATE, NOT_SUBMITTED
-from ...evaluation.evaluate import OUTCOME_NAMES, CampaignResult, NominationResult
+from ...evaluation.evaluate import CampaignResult, NominationResult
 from ...model.campaign import Campaign
-from ..render import KIND_NAMES, Page, Site
-from ...evaluation.rules import MET, NOT_MET
+from ..render import Page, Site
+from ...vocabulary import CriterionState, NomineeKind
 from ...text import name_sort_key, sort_key, table_date
 
-STATE_MARKS = {MET: "✓ đạt", NOT_MET: "✗ không đạt"}
+STATE_MARKS = {CriterionState.MET: "✓ đạt", CriterionState.NOT_MET: "✗ không đạt"}
 UNKNOWN_MARK = "? chưa đủ căn cứ"
-_TIMING = {NOT_SUBMITTED: "Chưa nộp", LATE: "Trễ hạn", "on-time": "Đúng hạn"}
 
 
 @dataclass(frozen=True)
@@ -39,13 +37,13 @@ def rows(site: Site, result: CampaignResult, prefix: str = "../../") -> list[Row
     found = []
     for r in result.nominations:
         n = r.nomination
-        if n.kind == "tap-the":
+        if n.kind == NomineeKind.COLLECTIVE:
             name, unit = registry.units[n.nominee].name, n.nominee
         else:
             name, unit = registry.people[n.nominee].name, registry.people[n.nominee].unit
         found.append(Row(r, name, f"{prefix}don-vi/{unit}.md", registry.units[n.proposed_by].name))
-    return sorted(found, key=lambda row: (row.result.nomination.kind != "tap-the",
-                                          name_sort_key(row.nominee) if row.result.nomination.kind == "ca-nhan"
+    return sorted(found, key=lambda row: (row.result.nomination.kind != NomineeKind.COLLECTIVE,
+                                          name_sort_key(row.nominee) if row.result.nomination.kind == NomineeKind.INDIVIDUAL
                                           else (sort_key(row.nominee),), row.id))
 
 
@@ -59,14 +57,14 @@ def dossier_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
     # The document columns of each row, worked out once per row (constant marks, nothing from a record).
     cells = {row.id: Markup(" | ".join("✓" if row.result.nomination.document(d.id) else "✗ thiếu" for d in c.dossier))
              for row in board}
-    text = site.render("dossiers.md.j2", c=c, result=result, rows=board, cells=cells, timing=_TIMING, moment=_moment,
-                       kinds=KIND_NAMES, chart=charts.submissions(c, result))
+    text = site.render("dossiers.md.j2", c=c, result=result, rows=board, cells=cells, moment=_moment,
+                       chart=charts.submissions(c, result))
     return Page(f"phong-trao/{c.id}/ho-so.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Hồ sơ đề nghị"))
 
 
 # Outcomes reached before the criteria matter: their criteria cells show a dash.
 STOPPED_EARLY = frozenset({"chua-nop", "thieu-ho-so", "tre-han", "khong-duoc-xet"})
-SYMBOLS = {MET: "✓", NOT_MET: "✗"}
+SYMBOLS = {CriterionState.MET: "✓", CriterionState.NOT_MET: "✗"}
 
 
 def shown_outcome(site: Site, c: Campaign, result: CampaignResult, r: NominationResult) -> str:
@@ -79,7 +77,7 @@ def shown_outcome(site: Site, c: Campaign, result: CampaignResult, r: Nomination
                 return f"Đã hủy khen thưởng (Quyết định số {decisions[g.revoked_by].number})"
             return f"Được khen (Quyết định số {granted.number} ngày {table_date(granted.date)})"
     settled = any(r.nomination.id in a.resolved_group for a in result.awards)
-    return OUTCOME_NAMES[r.outcome] + (" (bằng phiếu, hội đồng đã kết luận)" if settled else "")
+    return r.outcome.label + (" (bằng phiếu, hội đồng đã kết luận)" if settled else "")
 
 
 def _criteria_cells(r: NominationResult) -> Markup:
@@ -98,7 +96,7 @@ def eligibility_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
         groups.setdefault((row.result.nomination.award, row.result.nomination.kind), []).append(row)
     shown = {row.id: shown_outcome(site, c, result, row.result) for row in board}
     cells = {row.id: _criteria_cells(row.result) for row in board}
-    text = site.render("eligibility.md.j2", c=c, result=result, rows=board, groups=groups, council=council, kinds=KIND_NAMES,
+    text = site.render("eligibility.md.j2", c=c, result=result, rows=board, groups=groups, council=council,
                        marks=STATE_MARKS, unknown=UNKNOWN_MARK, shown=shown, cells=cells, several=len(c.awards) > 1,
                        by_id={row.id: row for row in board})
     return Page(f"phong-trao/{c.id}/xet-chon.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Xét chọn"))

@@ -5,16 +5,16 @@ from __future__ import annotations
 from ..render import Page, Site
 from ...outputs.result_json import counts
 from ...text import table_date
+from ...vocabulary import CampaignState
 
-_STATE = {"dang-nhan-ho-so": "Đang nhận hồ sơ", "dang-xet": "Đã hết hạn nộp, đang xét", "da-quyet-dinh": "Đã có quyết định khen thưởng"}
 
 
 def state_text(site: Site, campaign_id: str) -> str:
     result = site.results[campaign_id]
-    if result.state == "dang-nhan-ho-so":
+    if result.state == CampaignState.OPEN:
         left = "hôm nay là hạn chót" if result.days_left == 0 else f"còn {result.days_left} ngày"
-        return f"{_STATE[result.state]}: {left} (hạn chót {table_date(result.campaign.deadline)})"
-    return f"{_STATE[result.state]} (hạn chót {table_date(result.campaign.deadline)})"
+        return f"{result.state.label}: {left} (hạn chót {table_date(result.campaign.deadline)})"
+    return f"{result.state.label} (hạn chót {table_date(result.campaign.deadline)})"
 
 
 def pages(site: Site) -> list[Page]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..render import KIND_NAMES, Page, Site
+from ...vocabulary import NomineeKind
+from ..render import Page, Site
 from ...text import name_sort_key, sort_key
 
 
@@ -17,7 +18,7 @@ def _entries(site: Site, year: int) -> list[tuple[object, ...]]:
         nominations = {n.id: n for n in registry.nominations.get(c.id, ())}
         for g in result.granted:
             n = nominations[g.nomination]
-            if n.kind == "tap-the":
+            if n.kind == NomineeKind.COLLECTIVE:
                 name, unit = registry.units[n.nominee].name, n.nominee
             else:
                 name, unit = registry.people[n.nominee].name, registry.people[n.nominee].unit
@@ -28,8 +29,8 @@ def _entries(site: Site, year: int) -> list[tuple[object, ...]]:
     def order(entry: tuple[object, ...]) -> tuple[object, ...]:
         campaign, award_name, kind, name = entry[0], entry[1], entry[2], str(entry[3])
         awards = [a.name for a in campaign.awards]  # type: ignore[attr-defined]
-        named = name_sort_key(name) if kind == "ca-nhan" else (sort_key(name),)
-        return (campaign.id, awards.index(award_name) if award_name in awards else 0, kind != "tap-the", named)  # type: ignore[attr-defined]
+        named = name_sort_key(name) if kind == NomineeKind.INDIVIDUAL else (sort_key(name),)
+        return (campaign.id, awards.index(award_name) if award_name in awards else 0, kind != NomineeKind.COLLECTIVE, named)  # type: ignore[attr-defined]
 
     return sorted(found, key=order)
 
@@ -47,9 +48,8 @@ def _grouped(site: Site, year: int) -> list[tuple[object, list[tuple[object, ...
 def pages(site: Site) -> list[Page]:
     years = sorted({c.year for c in site.campaigns() if site.results[c.id].granted}, reverse=True)
     found = [Page("bang-vang/index.md", site.render("honour_index.md.j2", years=years,
-                                                     groups=_grouped(site, years[0]) if years else [], kinds=KIND_NAMES),
+                                                     groups=_grouped(site, years[0]) if years else []),
                   ("Bảng vàng", "Bảng vàng"))]
     for year in years:
-        found.append(Page(f"bang-vang/{year}.md", site.render("honour_year.md.j2", year=year, groups=_grouped(site, year),
-                                                              kinds=KIND_NAMES), ("Bảng vàng", f"Năm {year}")))
+        found.append(Page(f"bang-vang/{year}.md", site.render("honour_year.md.j2", year=year, groups=_grouped(site, year),), ("Bảng vàng", f"Năm {year}")))
     return found

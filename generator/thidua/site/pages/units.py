@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ...evaluation.evaluate import OUTCOME_NAMES, NominationResult
+from ...evaluation.evaluate import NominationResult
 from ...model.campaign import Campaign
-from ..render import KIND_NAMES, Page, Site
+from ...vocabulary import NomineeKind
+from ..render import Page, Site
 from ...text import name_sort_key, sort_key
 from .campaign_boards import shown_outcome
 
@@ -19,7 +20,7 @@ def _by_unit(site: Site) -> dict[str, list[tuple[Campaign, NominationResult]]]:
     for c in site.campaigns():
         for r in site.results[c.id].nominations:
             n = r.nomination
-            home = n.nominee if n.kind == "tap-the" else registry.people[n.nominee].unit
+            home = n.nominee if n.kind == NomineeKind.COLLECTIVE else registry.people[n.nominee].unit
             for unit in dict.fromkeys((home, n.proposed_by)):
                 grouped.setdefault(unit, []).append((c, r))
     return grouped
@@ -40,11 +41,11 @@ def _unit_page(site: Site, unit_id: str, concerning: list[tuple[Campaign, Nomina
     nominations = []
     for c, r in concerning:
         n = r.nomination
-        name = registry.units[n.nominee].name if n.kind == "tap-the" else registry.people[n.nominee].name
+        name = registry.units[n.nominee].name if n.kind == NomineeKind.COLLECTIVE else registry.people[n.nominee].name
         award = c.award(n.award)
         nominations.append((c, name, r, shown_outcome(site, c, site.results[c.id], r), award.name if award else n.award))
     text = site.render("unit.md.j2", unit=unit, kind=UNIT_KINDS[unit.kind], people=people, reports=reports,
-                       nominations=nominations, outcomes=OUTCOME_NAMES, kinds=KIND_NAMES, stories=registry.news(unit_id),
+                       nominations=nominations, stories=registry.news(unit_id),
                        parent=registry.units.get(unit.parent or ""), head=registry.people.get(unit.head or ""))
     return Page(f"don-vi/{unit_id}.md", text, ("Đơn vị", UNIT_KINDS[unit.kind], unit.name))
 
