@@ -12,8 +12,9 @@ from pathlib import Path
 from .clock import as_of_date as _clock_as_of
 from .outputs import problem_formats
 from .problems import Problem
+from .records.record import Result
 from .records.schemas import SchemaError
-from .records.validate import Result, validate_tree
+from .records.validate import validate_tree
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 

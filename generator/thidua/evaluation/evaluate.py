@@ -141,8 +141,11 @@ def _latest_meeting(registry: Registry, campaign: Campaign) -> CouncilMeeting | 
 
 
 def evaluate_campaign(registry: Registry, campaign: Campaign, as_of: dt.date,
-                      landings: dict[str, dt.datetime] | None = None) -> CampaignResult:
-    """Everything decided about one campaign as of one date (what happened after it is not known yet)."""
+                      landings: dict[tuple[str, str], dt.datetime] | None = None) -> CampaignResult:
+    """Everything decided about one campaign as of one date (what happened after it is not known yet).
+
+    ``landings`` gives, by (campaign, nomination id), when the nomination's file first reached the main line of history.
+    """
     registry = known_on(registry, campaign, as_of)
     landings = landings if campaign.deadline_git_tracked else None
     checker = RuleChecker(registry, campaign)
@@ -172,8 +175,7 @@ def evaluate_campaign(registry: Registry, campaign: Campaign, as_of: dt.date,
 
     partial: dict[str, NominationResult] = {}
     for n in nominations:
-        path = f"records/nominations/{campaign.id}/{n.id}.yml"
-        dossier = check_dossier(campaign, n, (landings or {}).get(path), as_of, registry.people)
+        dossier = check_dossier(campaign, n, (landings or {}).get((campaign.id, n.id)), as_of, registry.people)
         award = campaign.award(n.award)
         subject = checker.subject(n.kind, n.nominee)
         criteria = tuple(CriterionResult(c.id, c.mandatory, checker.criterion(c, subject))
@@ -225,6 +227,12 @@ def evaluate_campaign(registry: Registry, campaign: Campaign, as_of: dt.date,
     progress = CampaignState.DECIDED if decided else CampaignState.OPEN if days_left >= 0 else CampaignState.REVIEWING
     return CampaignResult(campaign, as_of, progress, days_left, tuple(final[n.id] for n in nominations), tuple(awards), meeting,
                           granted, differences, participants)
+
+
+def evaluate_registry(registry: Registry, as_of: dt.date,
+                      landings: dict[tuple[str, str], dt.datetime] | None = None) -> list[CampaignResult]:
+    """Every campaign evaluated, in id order."""
+    return [evaluate_campaign(registry, registry.campaigns[ident], as_of, landings) for ident in sorted(registry.campaigns)]
 
 
 def _select_winners(registry: Registry, campaign: Campaign, meeting: CouncilMeeting | None,

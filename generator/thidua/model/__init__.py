@@ -10,9 +10,8 @@ import datetime as dt
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-from ..records.validate import Record
 from .campaign import Campaign, _date, campaign_from
 from .commune import Law, Level, Person, Rating, RatingEntry, Scale, Unit
 from .records import (
@@ -30,6 +29,21 @@ from .records import (
     report_from,
 )
 from .stories import Story, story_from
+
+
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+class ValidRecord(Protocol):
+    """What the model is built from: a record that passed validation, its kind and its data (validation's Record is one)."""
+
+    @property
+    def kind(self) -> _Named: ...
+
+    @property
+    def data(self) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True)
@@ -67,7 +81,7 @@ class Registry:
         return tuple(sorted(chosen, key=lambda s: (-s.date.toordinal(), s.id)))
 
 
-def registry_from(records: list[Record]) -> Registry:
+def registry_from(records: Iterable[ValidRecord]) -> Registry:
     """The domain model of a tree that validated without problems."""
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for record in records:

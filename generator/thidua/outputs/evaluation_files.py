@@ -8,19 +8,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..evaluation.evaluate import CampaignResult, evaluate_campaign
+from ..evaluation.evaluate import CampaignResult, evaluate_registry
 from ..model import Registry, registry_from
-from ..records.validate import Result
-from ..repo.githistory import first_landings
+from ..records.record import Result
+from ..repo.githistory import nomination_landings
 from ..speed.gcpause import paused_collection
 from .report_text import render_text
 from .result_json import dumps
 
 
-def evaluate_registry(registry: Registry, root: Path, as_of: dt.date) -> list[CampaignResult]:
-    """Every campaign evaluated, in id order, with git landing times read in one pass."""
-    landings = first_landings(root)
-    return [evaluate_campaign(registry, registry.campaigns[ident], as_of, landings) for ident in sorted(registry.campaigns)]
+def evaluate_tree(registry: Registry, root: Path, as_of: dt.date) -> list[CampaignResult]:
+    """Every campaign evaluated, in id order, with the git landing times of nominations read in one pass."""
+    return evaluate_registry(registry, as_of, nomination_landings(root))
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -39,7 +38,7 @@ def evaluate_all(result: Result, root: Path, as_of: dt.date, output: Path, only:
         sys.stderr.write(f"thidua: lỗi: không có phong trào «{only}»; các phong trào: {', '.join(sorted(registry.campaigns))}.\n")
         return 2
     output = output if output.is_absolute() else root / output
-    for evaluated in evaluate_registry(registry, root, as_of):
+    for evaluated in evaluate_tree(registry, root, as_of):
         if only is not None and evaluated.campaign.id != only:
             continue
         sys.stdout.write(render_text(registry, evaluated) + "\n")

@@ -5,6 +5,7 @@ Every path and file-name rule of records/ is here; nothing else spells them out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from ..vocabulary import NomineeKind
 
@@ -69,3 +70,38 @@ def nomination_id(kind: NomineeKind, nominee: str) -> str:
 def files_folder(campaign: str, nomination: str) -> str:
     """Where a nomination's scanned documents go: ``records/files/<campaign>/<nomination>/``."""
     return f"records/{FILES_FOLDER}/{campaign}/{nomination}/"
+
+
+def misnamed(name: str) -> str | None:
+    """Why a file in a record folder is not read as a record, if it is not."""
+    if name.endswith(RECORD_SUFFIX):
+        return None
+    rel = PurePosixPath(name)
+    if rel.suffix.lower() in (RECORD_SUFFIX, ".yaml"):
+        return (f"Hồ sơ phải có đuôi {RECORD_SUFFIX} (chữ thường), không phải «{rel.suffix}»; "
+                f"hãy đổi tên thành {rel.stem}{RECORD_SUFFIX} để hồ sơ được đọc.")
+    return f"Tệp «{rel.name}» không phải tệp hồ sơ nên không được đọc; hồ sơ phải có đuôi .yml (ví dụ {rel.stem.split('.')[0] or 'ma-ho-so'}.yml)."
+
+
+_FOLDER_NAMES = ", ".join(kind.folder for kind in KINDS)
+
+
+def place(name: str) -> tuple[Kind | None, str | None, str | None]:
+    """The kind and campaign scope of a file from its place, or a message."""
+    parts = name.split("/")  # ("records", folder, ..., name)
+    folder_names = _FOLDER_NAMES
+    if len(parts) < 3:
+        return None, None, f"Tệp hồ sơ phải nằm trong một thư mục con của records/: {folder_names}."
+    folder = parts[1]
+    if folder in OTHER_FOLDERS:
+        return None, None, None
+    kind = BY_FOLDER.get(folder)
+    if kind is None:
+        return None, None, f"Thư mục records/{folder} không chứa loại hồ sơ nào; hãy chuyển tệp vào một trong: {folder_names}."
+    if kind.per_campaign:
+        if len(parts) != 4:
+            return None, None, f"Hồ sơ loại {kind.label} phải nằm ở records/{folder}/<mã phong trào>/<mã>.yml."
+        return kind, parts[2], None
+    if len(parts) != 3:
+        return None, None, f"Hồ sơ loại {kind.label} phải nằm ngay trong records/{folder}/, không trong thư mục con."
+    return kind, None, None

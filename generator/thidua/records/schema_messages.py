@@ -25,7 +25,7 @@ _TYPES = {
     "array": "danh sách (mỗi mục một dòng bắt đầu bằng «- »)",
     "null": "để trống",
 }
-_SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*(?![\\s\\S])"
+SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*(?![\\s\\S])"
 _VN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _LOOSE_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?$")
@@ -177,7 +177,7 @@ def _pattern_message(subject: str, error: ValidationError) -> str:
     character = _invisible_in(value, pattern)
     if character:
         return _invisible_message(subject, character)
-    if pattern == _SLUG_PATTERN:
+    if pattern == SLUG_PATTERN:
         slug = slugify(value)
         hint = f" hãy viết {slug}" if slug else " hãy viết chữ thường không dấu, nối bằng gạch ngang"
         return f"{subject}: {_show(value)} không phải mã hợp lệ (chỉ chữ thường không dấu, số và gạch ngang, đ viết là d);{hint}."

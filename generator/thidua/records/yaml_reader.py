@@ -10,7 +10,6 @@ read the same and an impossible date is reported by the schema, not here.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -79,26 +78,6 @@ class Document:
             if not path:
                 return Position(1, 1)
             path = path[:-1]
-
-
-class StoredDocument(Document):
-    """A record read in an earlier run: its data is fetched, and its file read again, only when asked for."""
-
-    def __init__(self, path: str, fetch: Callable[[str, str], Any], file: str) -> None:
-        self.path = path
-        self._fetch = fetch  # (name, file) -> data
-        self._file = file
-        self._places = None
-
-    def __getattr__(self, name: str) -> Any:
-        if name == "data":
-            self.data = self._fetch(self.path, self._file)
-            return self.data
-        if name == "text":
-            with open(self._file, "rb") as stream:
-                self.text = decode(self.path, stream.read())
-            return self.text
-        raise AttributeError(name)
 
 
 def _pos(mark: Any) -> Position:

@@ -6,6 +6,8 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
+from ..records.layout import place, stem_of
+
 
 def first_landings(root: Path, folder: str = "records") -> dict[str, dt.datetime]:
     """Path → commit time of the first-parent commit that added it; empty outside a git repository.
@@ -31,3 +33,13 @@ def first_landings(root: Path, folder: str = "records") -> dict[str, dt.datetime
         elif line and when is not None:
             landed.setdefault(line, when)
     return landed
+
+
+def nomination_landings(root: Path) -> dict[tuple[str, str], dt.datetime]:
+    """(campaign, nomination id) → when the nomination's file first landed; empty outside a git repository."""
+    found: dict[tuple[str, str], dt.datetime] = {}
+    for path, when in first_landings(root, "records/nominations").items():
+        kind, scope, _ = place(path)
+        if kind is not None and kind.name == "nomination" and scope is not None:
+            found[(scope, stem_of(path))] = when
+    return found

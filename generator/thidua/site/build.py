@@ -12,12 +12,12 @@ import yaml
 
 from . import output_folder
 from ..clock import epoch_of
-from ..outputs.evaluation_files import evaluate_registry
+from ..outputs.evaluation_files import evaluate_tree
 from ..speed.gcpause import paused_collection
 from ..model import registry_from
 from .nav import nav_config
 from .render import Page, Publishing, render_pages, write_pages
-from ..records.validate import Result
+from ..records.record import Result
 
 # Folders and files under docs/ that the generator owns; everything else there is hand-written.
 GENERATED = ("index.md", "phong-trao", "bang-vang", "don-vi", "tra-cuu", "tin-tuc")
@@ -33,7 +33,7 @@ def generate(result: Result, root: Path, as_of: dt.date) -> int:
     """
     docs = root / "docs"
     registry = registry_from(result.records)
-    results = {evaluated.campaign.id: evaluated for evaluated in evaluate_registry(registry, root, as_of)}
+    results = {evaluated.campaign.id: evaluated for evaluated in evaluate_tree(registry, root, as_of)}
     pages = render_pages(registry, results, as_of, publishing(root / "mkdocs.yml"))
     wanted = {docs / page.path for page in pages}
     for owned in GENERATED[1:]:

@@ -28,13 +28,13 @@ import shutil
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..records.yaml_reader import load
+from ..records.yaml_reader import Document, decode, load
 
 FILE = "validate.sqlite"
 FORMAT = 2
@@ -312,3 +312,23 @@ class Cache:
         except sqlite3.Error:
             if db.in_transaction:
                 db.execute("ROLLBACK")
+
+
+class StoredDocument(Document):
+    """A record read in an earlier run: its data is fetched, and its file read again, only when asked for."""
+
+    def __init__(self, path: str, fetch: Callable[[str, str], Any], file: str) -> None:
+        self.path = path
+        self._fetch = fetch  # (name, file) -> data
+        self._file = file
+        self._places = None
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "data":
+            self.data = self._fetch(self.path, self._file)
+            return self.data
+        if name == "text":
+            with open(self._file, "rb") as stream:
+                self.text = decode(self.path, stream.read())
+            return self.text
+        raise AttributeError(name)

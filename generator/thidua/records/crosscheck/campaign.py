@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ...vocabulary import NomineeKind
+from ..record import Record
 from ..schema_messages import suggest
 from ..yaml_reader import Path
-
-if TYPE_CHECKING:
-    from ..validate import Record
-    from .checker import _Checker
+from .common import checks, date_order, legal_refs, unique
+from .lookup import Lookup
 
 _COMPARISONS = ("at_least", "in", "min", "max")
 
 
-def check_campaign(c: _Checker, r: Record) -> None:
+@checks("campaign")
+def check_campaign(c: Lookup, r: Record) -> None:
     data = r.data
     c.ref(r, ("issuer",), "unit")
     c.ref(r, ("signer", "person"), "person")
@@ -24,18 +24,18 @@ def check_campaign(c: _Checker, r: Record) -> None:
     for group in ("responsibilities", "recipients"):
         for i, _ in enumerate(data[group]):
             c.refs(r, (group, i, "units"), "unit")
-    c.legal_refs(r, ("legal_basis",))
+    legal_refs(c, r, ("legal_basis",))
     for group in ("criteria", "awards", "dossier"):
         for i, _ in enumerate(data[group]):
-            c.legal_refs(r, (group, i, "basis"))
+            legal_refs(c, r, (group, i, "basis"))
     if "file" in data["document"]:
         c.file(r, ("document", "file"))
     if "period" in data:
-        c.date_order(r, ("period", "from"), ("period", "to"), "Ngày kết thúc sớm hơn ngày bắt đầu; hãy kiểm tra lại.")
-    c.date_order(r, ("document", "date"), ("deadline", "date"), "Hạn nộp hồ sơ sớm hơn ngày ban hành kế hoạch; hãy kiểm tra lại.")
+        date_order(c, r, ("period", "from"), ("period", "to"), "Ngày kết thúc sớm hơn ngày bắt đầu; hãy kiểm tra lại.")
+    date_order(c, r, ("document", "date"), ("deadline", "date"), "Hạn nộp hồ sơ sớm hơn ngày ban hành kế hoạch; hãy kiểm tra lại.")
     _unique_tasks(c, r)
     for group, what in (("evidence", "Mã minh chứng"), ("criteria", "Mã tiêu chí"), ("awards", "Mã hình thức khen thưởng"), ("dossier", "Mã văn bản")):
-        c.unique(r, (group,), "id", what)
+        unique(c, r, (group,), "id", what)
     evidence = _evidence(c, r)
     for i, criterion in enumerate(data["criteria"]):
         if criterion["applies_to"] not in data["participants"]["kinds"]:
@@ -58,7 +58,7 @@ def check_campaign(c: _Checker, r: Record) -> None:
                       f"Không có tiêu chí «{criterion_id}» trong kế hoạch; hãy chọn một trong: {', '.join(criteria)}.")
 
 
-def _unique_tasks(c: _Checker, r: Record) -> None:
+def _unique_tasks(c: Lookup, r: Record) -> None:
     seen: dict[str, Path] = {}
     for i, task in enumerate(r.data["tasks"]):
         entries: list[tuple[Path, str]] = [(("tasks", i, "id"), task["id"])]
@@ -70,7 +70,7 @@ def _unique_tasks(c: _Checker, r: Record) -> None:
             seen.setdefault(ident, path)
 
 
-def _evidence(c: _Checker, r: Record) -> dict[str, tuple[dict[str, Any], list[str] | None]]:
+def _evidence(c: Lookup, r: Record) -> dict[str, tuple[dict[str, Any], list[str] | None]]:
     """Each declared evidence with the levels of its scale (None when it is a number)."""
     found: dict[str, tuple[dict[str, Any], list[str] | None]] = {}
     for i, item in enumerate(r.data["evidence"]):
@@ -99,28 +99,36 @@ def _evidence(c: _Checker, r: Record) -> dict[str, tuple[dict[str, Any], list[st
     return found
 
 
-def _rule(c: _Checker, r: Record, path: Path, rule: dict[str, Any], evidence: dict[str, Any], applies_to: str) -> None:
-    """Every evidence a rule reads is declared, and compared the way its kind allows."""
+def _inner(rule: dict[str, Any]) -> list[tuple[Path, dict[str, Any]]]:
+    """The rules a combinator holds, each with its path from the combinator (none for a comparison)."""
     for combinator in ("all", "any"):
         if combinator in rule:
-            for i, inner in enumerate(rule[combinator]):
-                _rule(c, r, path + (combinator, i), inner, evidence, applies_to)
-            return
+            return [((combinator, i), inner) for i, inner in enumerate(rule[combinator])]
     if "fallback" in rule:
-        for part in ("primary", "otherwise"):
-            _rule(c, r, path + ("fallback", part), rule["fallback"][part], evidence, applies_to)
-        return
+        return [(("fallback", part), rule["fallback"][part]) for part in ("primary", "otherwise")]
+    if "at_least_of" in rule:
+        return [(("at_least_of", "rules", i), inner) for i, inner in enumerate(rule["at_least_of"]["rules"])]
+    return []
+
+
+def _rule(c: Lookup, r: Record, path: Path, rule: dict[str, Any], evidence: dict[str, Any], applies_to: str) -> None:
+    """Every evidence a rule reads is declared, and compared the way its kind allows."""
     if "members" in rule:
         _members(c, r, path + ("members",), rule["members"], applies_to)
         return
-    if "at_least_of" in rule:
+    if "at_least_of" in rule and rule["at_least_of"]["count"] > len(rule["at_least_of"]["rules"]):
         group = rule["at_least_of"]
-        if group["count"] > len(group["rules"]):
-            c.add(r, path + ("at_least_of", "count"), "count-too-large",
-                  f"Yêu cầu đạt {group['count']} quy tắc nhưng chỉ có {len(group['rules'])}; hãy sửa count.")
-        for i, inner in enumerate(group["rules"]):
-            _rule(c, r, path + ("at_least_of", "rules", i), inner, evidence, applies_to)
-        return
+        c.add(r, path + ("at_least_of", "count"), "count-too-large",
+              f"Yêu cầu đạt {group['count']} quy tắc nhưng chỉ có {len(group['rules'])}; hãy sửa count.")
+    inner = _inner(rule)
+    for relative, part in inner:
+        _rule(c, r, path + relative, part, evidence, applies_to)
+    if not inner and "evidence" in rule:
+        _comparison(c, r, path, rule, evidence, applies_to)
+
+
+def _comparison(c: Lookup, r: Record, path: Path, rule: dict[str, Any], evidence: dict[str, Any], applies_to: str) -> None:
+    """A comparison reads a declared evidence, once, in the way its kind (a level or a number) allows."""
     name = rule["evidence"]
     declared = [e["id"] for e in r.data["evidence"]]
     if name in declared and name not in evidence:
@@ -139,16 +147,7 @@ def _rule(c: _Checker, r: Record, path: Path, rule: dict[str, Any], evidence: di
         c.add(r, path, "several-comparisons", f"Một quy tắc chỉ so sánh một cách; đang dùng cả {', '.join(used)}. Hãy tách thành nhiều quy tắc trong all.")
     for op in used:
         if op in ("at_least", "in"):
-            if levels is None:
-                c.add(r, path + (op,), "comparison-kind",
-                      f"Minh chứng «{name}» là một số; hãy so sánh bằng min hoặc max thay cho {op}.", at_key=True)
-                continue
-            wanted = [rule[op]] if op == "at_least" else rule[op]
-            for j, level in enumerate(wanted):
-                if levels and level not in levels:
-                    where = path + ((op,) if op == "at_least" else (op, j))
-                    c.add(r, where, "unknown-level",
-                          f"«{level}» không phải một mức của thang xếp loại của «{name}»; hãy chọn một trong: {', '.join(levels)}.")
+            _levels(c, r, path, rule, op, name, levels)
         elif levels is not None:
             c.add(r, path + (op,), "comparison-kind",
                   f"Minh chứng «{name}» là một mức xếp loại; hãy so sánh bằng at_least hoặc in thay cho {op}.", at_key=True)
@@ -157,7 +156,21 @@ def _rule(c: _Checker, r: Record, path: Path, rule: dict[str, Any], evidence: di
                   "Ngưỡng theo đối tượng cá nhân (category) chỉ dùng cho tiêu chí cá nhân; với tập thể hãy dùng unit_kind hoặc unit.")
 
 
-def _members(c: _Checker, r: Record, path: Path, rule: dict[str, Any], applies_to: str) -> None:
+def _levels(c: Lookup, r: Record, path: Path, rule: dict[str, Any], op: str, name: str, levels: list[str] | None) -> None:
+    """``at_least`` and ``in`` compare a level of a rating scale, and name levels of that scale."""
+    if levels is None:
+        c.add(r, path + (op,), "comparison-kind",
+              f"Minh chứng «{name}» là một số; hãy so sánh bằng min hoặc max thay cho {op}.", at_key=True)
+        return
+    wanted = [rule[op]] if op == "at_least" else rule[op]
+    for j, level in enumerate(wanted):
+        if levels and level not in levels:
+            where = path + ((op,) if op == "at_least" else (op, j))
+            c.add(r, where, "unknown-level",
+                  f"«{level}» không phải một mức của thang xếp loại của «{name}»; hãy chọn một trong: {', '.join(levels)}.")
+
+
+def _members(c: Lookup, r: Record, path: Path, rule: dict[str, Any], applies_to: str) -> None:
     """A members rule belongs to a collective criterion and counts an individual criterion of the same plan."""
     if applies_to != NomineeKind.COLLECTIVE:
         c.add(r, path, "members-of-person", "Quy tắc theo kết quả của thành viên chỉ dùng cho tiêu chí tập thể.", at_key=True)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ...vocabulary import NomineeKind
+from ..record import Record
 from ..schema_messages import suggest
+from .common import attendance, checks, unique
+from .lookup import Lookup
 
-if TYPE_CHECKING:
-    from ..validate import Record
-    from .checker import _Checker
 
-def check_nomination(c: _Checker, r: Record) -> None:
+@checks("nomination")
+def check_nomination(c: Lookup, r: Record) -> None:
     data = r.data
     campaign = c.ref(r, ("campaign",), "campaign")
     proposer = c.ref(r, ("proposed_by",), "unit")
@@ -33,7 +32,7 @@ def check_nomination(c: _Checker, r: Record) -> None:
                   f"{fix} đơn vị của người đó trong records/people.")
     for i, _ in enumerate(data.get("documents", [])):
         _document(c, r, i, campaign)
-    c.unique(r, ("documents",), "type", "Văn bản")
+    unique(c, r, ("documents",), "type", "Văn bản")
     if campaign is None:
         return
     plan = campaign.data
@@ -54,7 +53,7 @@ def check_nomination(c: _Checker, r: Record) -> None:
         _achievements(c, r)
 
 
-def _document(c: _Checker, r: Record, i: int, campaign: Record | None) -> None:
+def _document(c: Lookup, r: Record, i: int, campaign: Record | None) -> None:
     doc = r.data["documents"][i]
     path = ("documents", i)
     c.file(r, path + ("file",))
@@ -78,7 +77,7 @@ def _document(c: _Checker, r: Record, i: int, campaign: Record | None) -> None:
     if meeting is None:
         return
     here = path + ("meeting",)
-    c.attendance(r, here)
+    attendance(c, r, here)
     if meeting["voters"] > len(meeting["present"]):
         c.add(r, here + ("voters",), "too-many-voters",
               f"{meeting['voters']} người biểu quyết nhiều hơn {len(meeting['present'])} người có mặt; hãy kiểm tra lại.")
@@ -87,7 +86,7 @@ def _document(c: _Checker, r: Record, i: int, campaign: Record | None) -> None:
               f"{meeting['in_favour']} người đồng ý nhiều hơn {meeting['voters']} người biểu quyết; hãy kiểm tra lại.")
 
 
-def _achievements(c: _Checker, r: Record) -> None:
+def _achievements(c: Lookup, r: Record) -> None:
     cited = r.data.get("achievements", [])
     if not cited:
         return
