@@ -59,10 +59,12 @@ def _read(checks: Checks, jobs: list[Job], digests: bool, held: Held) -> list[Ou
     return outcomes
 
 
-def read_all(schemas: dict[str, dict[str, Any]], jobs: list[Job], *, digests: bool, held: Held) -> list[Outcome]:
-    """One outcome per job, in the same order; ``digests`` computes each content's digest and asks ``held``."""
+def read_all(schemas: dict[str, dict[str, Any]], jobs: list[Job], *, digests: bool, held: Held,
+             parallel_from: int = PARALLEL_FROM) -> list[Outcome]:
+    """One outcome per job, in the same order; ``digests`` computes each content's digest and asks ``held``.
+    From ``parallel_from`` files on, batches are read by forked workers (the outcomes are the same either way)."""
     checks = Checks(schemas)
-    if len(jobs) < PARALLEL_FROM:
+    if len(jobs) < parallel_from:
         return _read(checks, jobs, digests, held)
     starts = range(0, len(jobs), BATCH)  # workers inherit the jobs: only where each batch starts is sent
     found: list[Outcome] = []

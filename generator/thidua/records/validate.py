@@ -10,7 +10,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from ..problems import Problem
-from ..speed.cache import Cache, Stat, StoredDocument, code_key, file_stat
+from ..speed.cache import Cache, Stat, code_key, file_stat
 from ..speed.gcpause import paused_collection
 from . import yaml_reader
 from .crosscheck import check_across
@@ -18,6 +18,7 @@ from .layout import Kind, stem_of
 from .reading import DENIED, HELD, LOST, Outcome, read_all
 from .record import Record, Result
 from .schemas import build_validators, load_schemas, schema_files
+from .stored import StoredDocument
 from .tree import list_records
 
 

@@ -16,7 +16,8 @@ from ..outputs.evaluation_files import evaluate_tree
 from ..speed.gcpause import paused_collection
 from ..model import registry_from
 from .nav import nav_config
-from .render import Page, Publishing, render_pages, write_pages
+from .page import Page, Publishing
+from .render import render_pages, write_pages
 from ..records.record import Result
 
 # Folders and files under docs/ that the generator owns; everything else there is hand-written.

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from .render import Page
+from .page import Page
 
 _TITLE = re.compile(r"^---\n(?:.*\n)*?title:\s*(.+?)\s*\n(?:.*\n)*?---\n", re.M)
 

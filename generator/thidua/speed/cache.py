@@ -28,13 +28,11 @@ import shutil
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import yaml
-
-from ..records.yaml_reader import Document, decode, load
 
 FILE = "validate.sqlite"
 FORMAT = 2
@@ -200,8 +198,8 @@ class Cache:
             self._read.append((name, *stat, digest, None, False))
         return True
 
-    def data(self, name: str, file: str) -> Any:
-        """The stored data of a record; if the cache cannot give it, the cache is dropped and the file read."""
+    def data(self, name: str) -> Any:
+        """The stored data of a record; CacheBroken (the cache then dropped, with its warning) if it cannot give it."""
         try:
             if self.db is None:
                 raise CacheBroken("đã bị bỏ")
@@ -209,8 +207,7 @@ class Cache:
         except (CacheBroken, *DAMAGE) as exc:
             if self.db is not None:
                 self.drop(CacheBroken(f"dữ liệu của {name} không đọc được: {type(exc).__name__}"))
-        with open(file, "rb") as stream:
-            return load(name, stream.read()).data
+            raise CacheBroken(name) from exc
 
     def read(self, name: str, stat: Stat | None, digest: bytes, data: Any | None) -> None:
         """A file read anew: its data if it passed its schema (else None)."""
@@ -312,23 +309,3 @@ class Cache:
         except sqlite3.Error:
             if db.in_transaction:
                 db.execute("ROLLBACK")
-
-
-class StoredDocument(Document):
-    """A record read in an earlier run: its data is fetched, and its file read again, only when asked for."""
-
-    def __init__(self, path: str, fetch: Callable[[str, str], Any], file: str) -> None:
-        self.path = path
-        self._fetch = fetch  # (name, file) -> data
-        self._file = file
-        self._places = None
-
-    def __getattr__(self, name: str) -> Any:
-        if name == "data":
-            self.data = self._fetch(self.path, self._file)
-            return self.data
-        if name == "text":
-            with open(self._file, "rb") as stream:
-                self.text = decode(self.path, stream.read())
-            return self.text
-        raise AttributeError(name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..render import Page, Site
+from ..page import Page, Site
 from . import campaign_boards, home, honour, lookup, plan, stories, units
 
 # Each renders a set of pages independent of the others, so that sets can be rendered side by side.

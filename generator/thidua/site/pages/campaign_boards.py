@@ -9,7 +9,7 @@ from markupsafe import Markup
 from .. import charts
 from ...evaluation.evaluate import CampaignResult, NominationResult
 from ...model.campaign import Campaign
-from ..render import Page, Site
+from ..page import Page, Site
 from ...vocabulary import CriterionState, NomineeKind
 from ...text import name_sort_key, sort_key, table_date
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..render import Page, Site
+from ..page import Page, Site
 from ...outputs.result_json import counts
 from ...text import table_date
 from ...vocabulary import CampaignState

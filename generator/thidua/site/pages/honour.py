@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...vocabulary import NomineeKind
-from ..render import Page, Site
+from ..page import Page, Site
 from ...text import name_sort_key, sort_key
 
 

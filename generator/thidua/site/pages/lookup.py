@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from ..render import Page, Site
+from ..page import Page, Site
 from ...text import fold, name_sort_key, sort_key
 from .units import UNIT_KINDS
 

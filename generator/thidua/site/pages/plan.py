@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..render import Page, Site
+from ..page import Page, Site
 from ...evaluation.rules import describe
 
 

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ...clock import VIETNAM
 from ...model.stories import Story
-from ..render import Page, Site
+from ..page import Page, Site
 
 SECTION = "Gương điển hình"
 FOLDER = "tin-tuc"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...evaluation.evaluate import NominationResult
 from ...model.campaign import Campaign
 from ...vocabulary import NomineeKind
-from ..render import Page, Site
+from ..page import Page, Site
 from ...text import name_sort_key, sort_key
 from .campaign_boards import shown_outcome
 
