@@ -60,15 +60,15 @@ def _read(checks: Checks, jobs: list[Job], digests: bool, held: Held) -> list[Ou
 
 
 def read_all(schemas: dict[str, dict[str, Any]], jobs: list[Job], *, digests: bool, held: Held,
-             parallel_from: int = PARALLEL_FROM) -> list[Outcome]:
+             parallel_from: int = PARALLEL_FROM, batch: int = BATCH) -> list[Outcome]:
     """One outcome per job, in the same order; ``digests`` computes each content's digest and asks ``held``.
     From ``parallel_from`` files on, batches are read by forked workers (the outcomes are the same either way)."""
     checks = Checks(schemas)
     if len(jobs) < parallel_from:
         return _read(checks, jobs, digests, held)
-    starts = range(0, len(jobs), BATCH)  # workers inherit the jobs: only where each batch starts is sent
+    starts = range(0, len(jobs), batch)  # workers inherit the jobs: only where each batch starts is sent
     found: list[Outcome] = []
-    for blob, rest in fork_map(lambda start: _sendable(_read(checks, jobs[start:start + BATCH], digests, held)), starts):
+    for blob, rest in fork_map(lambda start: _sendable(_read(checks, jobs[start:start + batch], digests, held)), starts):
         found += [Outcome(status, data, passed, problem, content, digest)
                   for (data, content), (status, passed, problem, digest) in zip(marshal.loads(blob), rest, strict=True)]
     return found
