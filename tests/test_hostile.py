@@ -489,3 +489,11 @@ def test_an_empty_signer_is_one_mistake_with_one_message(tree) -> None:
     edit(tree, path, "    signer:\n      person: ma-thi-nguyet\n      position: Bí thư Chi bộ xóm Đồng Tâm\n", "    signer:\n")
     assert found(tree, path) == [
         (20, 12, "empty", "Trường «signer» đang để trống; hãy điền nhóm trường (mỗi dòng «tên: giá trị»).")]
+
+
+def test_a_private_value_missing_its_space_is_not_echoed(tree, cli) -> None:
+    """``phone:0368152904`` (no space after the colon) is a syntax error whose hint shows the key, not the number."""
+    edit(tree, PERSON, 'phone: "0368152904"', "phone:0368152904")
+    run = cli("--root", str(tree), "validate")
+    assert run.code == 1 and "0368152904" not in run.out
+    assert "Thiếu dấu cách sau dấu hai chấm; hãy viết «phone: …»." in run.out

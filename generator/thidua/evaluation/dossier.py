@@ -47,47 +47,67 @@ def _signers(campaign: Campaign, nomination: Nomination, people: dict[str, Perso
     return problems
 
 
-def check_dossier(campaign: Campaign, nomination: Nomination, landed_at: dt.datetime | None, as_of: dt.date,
-                  people: dict[str, Person]) -> DossierStatus:
+def _present(campaign: Campaign, nomination: Nomination) -> tuple[list[str], list[str], list[str]]:
+    """Dossier items missing, problems with those present (a number not written), and what the unit must still send."""
     missing: list[str] = []
-    problems: list[str] = _signers(campaign, nomination, people)
+    problems: list[str] = []
     to_send: list[str] = []
     for item in campaign.dossier:
         doc = nomination.document(item.id)
         if doc is None:
             missing.append(item.id)
             to_send.append(item.name)
-            continue
-        if item.numbered and not doc.number:
+        elif item.numbered and not doc.number:
             problems.append(f"{item.name} chưa ghi số văn bản.")
             to_send.append(f"số của {item.name}")
-    minutes = [nomination.document(i.id) for i in campaign.dossier if i.form == "bien-ban-hop"]
-    proposals = [nomination.document(i.id) for i in campaign.dossier if i.form == "to-trinh"]
-    for meeting in (m for m in minutes if m):
-        for proposal in (p for p in proposals if p):
+    return missing, problems, to_send
+
+
+def _dates(campaign: Campaign, nomination: Nomination) -> list[str]:
+    """Dates that cannot be: a meeting after the Tờ trình it led to, a document dated after the dossier was submitted."""
+    problems = []
+    minutes = [doc for i in campaign.dossier if i.form == "bien-ban-hop" and (doc := nomination.document(i.id))]
+    proposals = [doc for i in campaign.dossier if i.form == "to-trinh" and (doc := nomination.document(i.id))]
+    for meeting in minutes:
+        for proposal in proposals:
             if meeting.date > proposal.date:
                 problems.append(f"Biên bản họp ({table_date(meeting.date)}) ghi ngày sau Tờ trình ({table_date(proposal.date)}): "
                                 "cuộc họp phải diễn ra trước khi trình.")
     submitted_on = nomination.submitted_on
     if submitted_on is not None:
-        for doc in nomination.documents:
-            if doc.date > submitted_on:
-                name = next((i.name for i in campaign.dossier if i.id == doc.type), doc.type)
-                problems.append(f"{name} ghi ngày {table_date(doc.date)}, sau ngày nộp hồ sơ {table_date(submitted_on)}.")
+        names = {i.id: i.name for i in campaign.dossier}
+        problems += [f"{names.get(doc.type, doc.type)} ghi ngày {table_date(doc.date)}, sau ngày nộp hồ sơ {table_date(submitted_on)}."
+                     for doc in nomination.documents if doc.date > submitted_on]
+    return problems
+
+
+def _timing(campaign: Campaign, nomination: Nomination) -> Timing:
     if nomination.submitted_at is None:
-        timing = Timing.NOT_SUBMITTED
-    elif submitted_on is not None and submitted_on > campaign.deadline:
-        timing = Timing.LATE
-    else:
-        timing = Timing.ON_TIME
-    disagreement = None
-    if landed_at is not None and nomination.submitted_at is not None and _day(landed_at) > _day(nomination.submitted_at):
-        disagreement = (f"Hồ sơ ghi nộp ngày {table_date(_day(nomination.submitted_at))} nhưng tệp hồ sơ chỉ vào kho "
-                        f"ngày {table_date(_day(landed_at))}; văn phòng cần xác minh thời điểm nộp.")
-        if _day(landed_at) > campaign.deadline >= _day(nomination.submitted_at):
-            disagreement += " Theo lịch sử kho, hồ sơ đã nộp sau hạn chót."
+        return Timing.NOT_SUBMITTED
+    submitted_on = nomination.submitted_on
+    return Timing.LATE if submitted_on is not None and submitted_on > campaign.deadline else Timing.ON_TIME
+
+
+def _disagreement(campaign: Campaign, nomination: Nomination, landed_at: dt.datetime | None) -> str | None:
+    """What the office must verify when the record's submission time and git's history tell different stories."""
+    if landed_at is None or nomination.submitted_at is None or _day(landed_at) <= _day(nomination.submitted_at):
+        return None
+    said = (f"Hồ sơ ghi nộp ngày {table_date(_day(nomination.submitted_at))} nhưng tệp hồ sơ chỉ vào kho "
+            f"ngày {table_date(_day(landed_at))}; văn phòng cần xác minh thời điểm nộp.")
+    if _day(landed_at) > campaign.deadline >= _day(nomination.submitted_at):
+        said += " Theo lịch sử kho, hồ sơ đã nộp sau hạn chót."
+    return said
+
+
+def check_dossier(campaign: Campaign, nomination: Nomination, landed_at: dt.datetime | None, as_of: dt.date,
+                  people: dict[str, Person]) -> DossierStatus:
+    """Is the dossier complete (every document the plan asks for, numbered, signed by whom it should be, dated sensibly)
+    and on time; and what the unit must still send."""
+    missing, problems, to_send = _present(campaign, nomination)
+    problems = _signers(campaign, nomination, people) + problems + _dates(campaign, nomination)
+    timing = _timing(campaign, nomination)
     if timing == Timing.NOT_SUBMITTED and as_of <= campaign.deadline:
         to_send.append("nộp hồ sơ (ghi submitted_at khi bộ phận nhận hồ sơ ghi nhận)")
     complete = not missing and not problems
     return DossierStatus(complete, tuple(missing), tuple(problems), timing, nomination.submitted_at, landed_at,
-                         disagreement, tuple(to_send))
+                         _disagreement(campaign, nomination, landed_at), tuple(to_send))

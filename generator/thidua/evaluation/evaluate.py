@@ -153,10 +153,38 @@ def evaluate_campaign(registry: Registry, campaign: Campaign, as_of: dt.date,
     meeting = _latest_meeting(registry, campaign)
     council = registry.councils.get(meeting.council) if meeting else None
 
-    # Principles across nominations: one nominee once per award, one achievement once per campaign.
+    duplicate = _duplicates(nominations)
+    partial: dict[str, NominationResult] = {}
+    for n in nominations:
+        dossier = check_dossier(campaign, n, (landings or {}).get((campaign.id, n.id)), as_of, registry.people)
+        award = campaign.award(n.award)
+        subject = checker.subject(n.kind, n.nominee)
+        criteria = tuple(CriterionResult(c.id, c.mandatory, checker.criterion(c, subject))
+                         for c in (campaign.criteria_for(award, n.kind) if award else ()))
+        points = _points(campaign, criteria)
+        personal = tuple(_blocks(registry, campaign, n, as_of))
+        blocks = personal + tuple(duplicate.get(n.id, []))
+        vote = vote_result(council, meeting, n.id) if council and meeting else None
+        outcome, reasons = _standing(campaign, award, dossier, blocks, criteria, points, vote)
+        partial[n.id] = NominationResult(n, dossier, criteria, points, blocks, vote, outcome, tuple(reasons + list(blocks)), personal)
+
+    awards, final = _select_winners(registry, campaign, meeting, partial)
+    granted, differences = _decisions(registry, campaign, awards)
+    participants = tuple(sorted({r.unit for r in registry.reports.get(campaign.id, ())} | {n.proposed_by for n in nominations}))
+    decided = any(d.kind == "khen-thuong" for d in registry.decisions.get(campaign.id, ()))
+    days_left = (campaign.deadline - as_of).days
+    progress = CampaignState.DECIDED if decided else CampaignState.OPEN if days_left >= 0 else CampaignState.REVIEWING
+    return CampaignResult(campaign, as_of, progress, days_left, tuple(final[n.id] for n in nominations), tuple(awards), meeting,
+                          granted, differences, participants)
+
+
+def _duplicates(nominations: tuple[Nomination, ...]) -> dict[str, list[str]]:
+    """Principles across nominations: one nominee once per award, one achievement once per campaign.
+
+    By moment of submission (as a timestamp: comparing aware datetimes is slow), unsubmitted last, then by id.
+    """
     first_of_nominee: dict[tuple[str, str, str], str] = {}
     first_of_achievement: dict[tuple[str, str], str] = {}
-    # By moment of submission (as a timestamp: comparing aware datetimes is slow), unsubmitted last, then by id.
     order = sorted(nominations, key=lambda n: (n.submitted_at is None, n.submitted_at.timestamp() if n.submitted_at else 0.0, n.id))
     duplicate: dict[str, list[str]] = {}
     by_id = {n.id: n for n in nominations}
@@ -172,61 +200,39 @@ def evaluate_campaign(registry: Registry, campaign: Campaign, as_of: dt.date,
             if (other.kind, other.nominee) != (n.kind, n.nominee):
                 duplicate.setdefault(n.id, []).append(f"Thành tích «{item}» đã được dùng trong hồ sơ «{owner}»; "
                                                       "một thành tích không được khen thưởng hai lần.")
+    return duplicate
 
-    partial: dict[str, NominationResult] = {}
-    for n in nominations:
-        dossier = check_dossier(campaign, n, (landings or {}).get((campaign.id, n.id)), as_of, registry.people)
-        award = campaign.award(n.award)
-        subject = checker.subject(n.kind, n.nominee)
-        criteria = tuple(CriterionResult(c.id, c.mandatory, checker.criterion(c, subject))
-                         for c in (campaign.criteria_for(award, n.kind) if award else ()))
-        points = _points(campaign, criteria)
-        personal = tuple(_blocks(registry, campaign, n, as_of))
-        blocks = personal + tuple(duplicate.get(n.id, []))
-        vote = vote_result(council, meeting, n.id) if council and meeting else None
-        state = _criteria_state(criteria)
-        reasons: list[str] = []
-        if dossier.timing == Timing.NOT_SUBMITTED:
-            outcome = Standing.NOT_SUBMITTED
-        elif not dossier.complete:
-            outcome = Standing.INCOMPLETE
-            reasons.append("Còn thiếu: " + ", ".join(dossier.to_send) if dossier.to_send else "Hồ sơ có văn bản chưa hợp lệ.")
-        elif dossier.timing == Timing.LATE:
-            outcome = Standing.LATE
-            reasons.append(f"Nộp sau hạn chót {campaign.deadline:%d/%m/%Y}.")
-        elif blocks:
-            outcome = Standing.BLOCKED
-        elif state == CriterionState.NOT_MET:
-            outcome = Standing.NOT_ELIGIBLE  # the criteria results say which and why
-        elif state == CriterionState.UNKNOWN:
-            outcome = Standing.PENDING
-        elif award and award.min_points is not None and (points or 0) < award.min_points:
-            possible = (points or 0) + (_points(campaign, criteria, CriterionState.UNKNOWN) or 0)
-            if possible >= award.min_points:
-                outcome = Standing.PENDING
-                reasons.append(f"Tổng điểm {decimal(points or 0)} chưa đạt mức tối thiểu {decimal(award.min_points)}, "
-                               f"nhưng có thể đạt {decimal(possible)} khi đủ căn cứ.")
-            else:
-                outcome = Standing.NOT_ELIGIBLE
-                reasons.append(f"Tổng điểm {decimal(points or 0)} dưới mức tối thiểu {decimal(award.min_points)}.")
-        elif vote is None:
-            outcome = Standing.AWAITING_COUNCIL
-        elif not vote.passed:
-            outcome = Standing.BELOW_THRESHOLD
-            reasons.append(f"{vote.in_favour}/{vote.denominator} phiếu đồng ý, chưa đạt tỉ lệ của hội đồng.")
-        else:
-            outcome = Standing.OUTSIDE_QUOTA  # until a quota below says otherwise
-        reasons += list(blocks)
-        partial[n.id] = NominationResult(n, dossier, criteria, points, blocks, vote, outcome, tuple(reasons), personal)
 
-    awards, final = _select_winners(registry, campaign, meeting, partial)
-    granted, differences = _decisions(registry, campaign, awards)
-    participants = tuple(sorted({r.unit for r in registry.reports.get(campaign.id, ())} | {n.proposed_by for n in nominations}))
-    decided = any(d.kind == "khen-thuong" for d in registry.decisions.get(campaign.id, ()))
-    days_left = (campaign.deadline - as_of).days
-    progress = CampaignState.DECIDED if decided else CampaignState.OPEN if days_left >= 0 else CampaignState.REVIEWING
-    return CampaignResult(campaign, as_of, progress, days_left, tuple(final[n.id] for n in nominations), tuple(awards), meeting,
-                          granted, differences, participants)
+def _standing(campaign: Campaign, award: Award | None, dossier: DossierStatus, blocks: tuple[str, ...],
+              criteria: tuple[CriterionResult, ...], points: float | None, vote: VoteResult | None) -> tuple[Standing, list[str]]:
+    """Where a nomination stands before the quota, and why: the first step it does not pass, in the order of the steps."""
+    if dossier.timing == Timing.NOT_SUBMITTED:
+        return Standing.NOT_SUBMITTED, []
+    if not dossier.complete:
+        return Standing.INCOMPLETE, ["Còn thiếu: " + ", ".join(dossier.to_send) if dossier.to_send else "Hồ sơ có văn bản chưa hợp lệ."]
+    if dossier.timing == Timing.LATE:
+        return Standing.LATE, [f"Nộp sau hạn chót {campaign.deadline:%d/%m/%Y}."]
+    if blocks:
+        return Standing.BLOCKED, []
+    state = _criteria_state(criteria)
+    if state != CriterionState.MET:  # the criteria results say which and why
+        return (Standing.NOT_ELIGIBLE if state == CriterionState.NOT_MET else Standing.PENDING), []
+    if award and award.min_points is not None and (points or 0) < award.min_points:
+        return _below_points(campaign, award.min_points, criteria, points or 0)
+    if vote is None:
+        return Standing.AWAITING_COUNCIL, []
+    if not vote.passed:
+        return Standing.BELOW_THRESHOLD, [f"{vote.in_favour}/{vote.denominator} phiếu đồng ý, chưa đạt tỉ lệ của hội đồng."]
+    return Standing.OUTSIDE_QUOTA, []  # until a quota says otherwise
+
+
+def _below_points(campaign: Campaign, minimum: float, criteria: tuple[CriterionResult, ...], points: float) -> tuple[Standing, list[str]]:
+    """Points under the award's minimum: not eligible, or pending while the criteria not yet known could make it up."""
+    possible = points + (_points(campaign, criteria, CriterionState.UNKNOWN) or 0)
+    if possible >= minimum:
+        return Standing.PENDING, [f"Tổng điểm {decimal(points)} chưa đạt mức tối thiểu {decimal(minimum)}, "
+                                  f"nhưng có thể đạt {decimal(possible)} khi đủ căn cứ."]
+    return Standing.NOT_ELIGIBLE, [f"Tổng điểm {decimal(points)} dưới mức tối thiểu {decimal(minimum)}."]
 
 
 def evaluate_registry(registry: Registry, as_of: dt.date,

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Registry
-from ..model.campaign import AllOf, AnyOf, AtLeast, Campaign, Compare, Criterion, Fallback, Members, Rule, Threshold
+from ..model.campaign import AllOf, AnyOf, AtLeast, Campaign, Compare, Criterion, Evidence, Fallback, Members, Rule, Threshold
+from ..model.commune import Rating
 from ..text import decimal
 from ..vocabulary import CriterionState, NomineeKind
 from .evidence import EvidenceReader, Fact
@@ -108,34 +109,33 @@ class RuleChecker:
 
     def _compare(self, rule: Compare, subject: Subject) -> Finding:
         evidence = self.evidence[rule.evidence]
-        ident = subject.id
-        fact = self.reader.read(evidence, subject.kind, ident)
+        fact = self.reader.read(evidence, subject.kind, subject.id)
         where = f"{fact.name}: {fact.shown} (nguồn: {fact.source})"
         if not fact.known:
             return Finding(CriterionState.UNKNOWN, where, (fact,))
-        failures: list[str] = []
-        if rule.at_least or rule.one_of:
-            rating = self.registry.ratings[evidence.source_id or ""]
-            rank = self.registry.scales[rating.scale or ""].rank
-            if rule.at_least and rank[str(fact.value)] > rank[rule.at_least]:
-                failures.append(f"chưa đạt mức «{self._level_name(rating.scale, rule.at_least)}»")
-            if rule.one_of and fact.value not in rule.one_of:
-                failures.append("không thuộc các mức " + ", ".join(f"«{self._level_name(rating.scale, x)}»" for x in rule.one_of))
+        failures = self._level_failures(rule, evidence, fact) if rule.at_least or rule.one_of else []
         for bound, is_min in ((rule.minimum, True), (rule.maximum, False)):
-            if bound is None:
-                continue
-            limit = self._threshold(bound, subject)
-            if limit is None:
+            limit = self._threshold(bound, subject) if bound is not None else None
+            if bound is not None and limit is None:
                 group = ATTRIBUTE_NAMES.get(bound.by or "", "")
-                return Finding(CriterionState.UNKNOWN, f"{where}; kế hoạch không quy định ngưỡng cho {group} «{subject.attribute(bound.by or '')}»", (fact,))
-            value = float(fact.value)  # type: ignore[arg-type]
-            if is_min and value < limit:
-                failures.append(f"dưới mức tối thiểu {decimal(limit)}")
-            if not is_min and value > limit:
-                failures.append("phải bằng 0" if limit == 0 else f"vượt mức tối đa {decimal(limit)}")
+                return Finding(CriterionState.UNKNOWN,
+                               f"{where}; kế hoạch không quy định ngưỡng cho {group} «{subject.attribute(bound.by or '')}»", (fact,))
+            if limit is not None:
+                failures += _bound_failures(float(fact.value or 0), limit, is_min)
         if failures:
             return Finding(CriterionState.NOT_MET, f"{where}: {'; '.join(failures)}", (fact,))
         return Finding(CriterionState.MET, where, (fact,))
+
+    def _level_failures(self, rule: Compare, evidence: Evidence, fact: Fact) -> list[str]:
+        """How a rating level falls short of ``at_least`` or of the levels ``in`` names."""
+        rating = self.registry.ratings[evidence.source_id or ""]
+        rank = self.registry.scales[rating.scale or ""].rank
+        failures = []
+        if rule.at_least and rank[str(fact.value)] > rank[rule.at_least]:
+            failures.append(f"chưa đạt mức «{self._level_name(rating.scale, rule.at_least)}»")
+        if rule.one_of and fact.value not in rule.one_of:
+            failures.append("không thuộc các mức " + ", ".join(f"«{self._level_name(rating.scale, x)}»" for x in rule.one_of))
+        return failures
 
     def _level_name(self, scale_id: str | None, level: str) -> str:
         scale = self.registry.scales.get(scale_id or "")
@@ -166,6 +166,14 @@ class RuleChecker:
         return Finding(state, reason)
 
 
+def _bound_failures(value: float, limit: float, is_min: bool) -> list[str]:
+    if is_min and value < limit:
+        return [f"dưới mức tối thiểu {decimal(limit)}"]
+    if not is_min and value > limit:
+        return ["phải bằng 0" if limit == 0 else f"vượt mức tối đa {decimal(limit)}"]
+    return []
+
+
 def describe(rule: Rule, campaign: Campaign, registry: Registry) -> str:
     """A Vietnamese sentence saying how a rule is checked, naming its evidence and its owner."""
     if isinstance(rule, (AllOf, AnyOf, AtLeast)):
@@ -181,6 +189,11 @@ def describe(rule: Rule, campaign: Campaign, registry: Registry) -> str:
             f"ít nhất {decimal(rule.min_share)}%" if rule.min_share is not None else "",
             f"ít nhất {rule.min_count} người" if rule.min_count is not None else "") if x)
         return f"Có {wanted} thành viên đạt tiêu chí cá nhân «{criterion.text if criterion else rule.criterion}»."
+    return _describe_comparison(rule, campaign, registry)
+
+
+def _describe_comparison(rule: Compare, campaign: Campaign, registry: Registry) -> str:
+    """How one comparison is checked: its conditions, then whose record the fact comes from."""
     evidence = next(e for e in campaign.evidence if e.id == rule.evidence)
     rating = registry.ratings.get(evidence.source_id or "") if evidence.source == "rating" else None
     scale = registry.scales.get(rating.scale or "") if rating else None
@@ -206,12 +219,16 @@ def describe(rule: Rule, campaign: Campaign, registry: Registry) -> str:
     if rule.maximum is not None:
         plain_zero = rule.maximum.by is None and rule.maximum.default == 0
         conditions.append("bằng 0" if plain_zero else bound(rule.maximum, "không quá"))
+    return f"{evidence.name}: {' và '.join(conditions)}{_source_text(evidence, rating, registry)}."
+
+
+def _source_text(evidence: Evidence, rating: Rating | None, registry: Registry) -> str:
+    """`` (theo …, do … giữ)``: whose record a fact is read from."""
     if rating is not None:
         owner = registry.units.get(rating.kept_by)
-        source = f" (theo {rating.name}{', do ' + owner.name + ' giữ' if owner else ''})"
-    elif evidence.source == "discipline":
+        return f" (theo {rating.name}{', do ' + owner.name + ' giữ' if owner else ''})"
+    if evidence.source == "discipline":
         register = registry.discipline.get(evidence.source_id or "")
-        source = f" (theo {register.name})" if register else ""
-    else:
-        source = " (theo báo cáo kết quả của đơn vị)"
-    return f"{evidence.name}: {' và '.join(conditions)}{source}."
+        return f" (theo {register.name})" if register else ""
+    return " (theo báo cáo kết quả của đơn vị)"
+

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..evaluation.evaluate import CampaignResult
+from ..evaluation.evaluate import AwardResult, CampaignResult, NominationResult
 from ..model import Registry
 from ..text import decimal, lower_first, table_date
 from ..vocabulary import CriterionState, NomineeKind
@@ -16,6 +16,7 @@ def _name(registry: Registry, kind: NomineeKind, ident: str) -> str:
 
 
 def render_text(registry: Registry, result: CampaignResult) -> str:
+    """The whole report of one campaign: its state, each award's ranking, each nomination, the decisions."""
     c = result.campaign
     n = counts(result)
     days = result.days_left
@@ -27,36 +28,10 @@ def render_text(registry: Registry, result: CampaignResult) -> str:
         f"{n['eligible']} đủ điều kiện, {n['winners']} được chọn; {n['units_taking_part']} đơn vị tham gia.",
     ]
     for award in result.awards:
-        name = c.award(award.award).name  # type: ignore[union-attr]
-        lines += ["", f"{name} — {award.kind.label} ({award.quota:02d} suất)"]
-        if not award.ranked:
-            lines.append("  Chưa có hồ sơ nào qua biểu quyết của hội đồng.")
-        for rank, ident in enumerate(award.ranked, 1):
-            r = result.result(ident)
-            vote = f"{r.vote.in_favour}/{r.vote.denominator} phiếu" if r.vote else "chưa biểu quyết"
-            points = f", {decimal(r.points)} điểm" if r.points is not None else ""
-            lines.append(f"  {rank}. {_name(registry, r.nomination.kind, r.nomination.nominee)} ({ident}): "
-                         f"{vote}{points} — {r.outcome.label}")
-        if award.tied:
-            lines.append(f"  ⚠ Bằng phiếu ở ngưỡng: {', '.join(award.tied)}. Hội đồng cần quyết định (ghi vào resolutions của phiên họp).")
-        if award.resolution:
-            lines.append(f"  Kết luận của hội đồng: {award.resolution}")
-        lines += [f"  ⚠ {p}" for p in award.problems]
+        lines += _award_lines(registry, result, award)
     lines += ["", "Từng hồ sơ:"]
     for r in result.nominations:
-        nominee = _name(registry, r.nomination.kind, r.nomination.nominee)
-        lines.append(f"- {r.nomination.id}: {nominee} — {r.outcome.label}")
-        met = sum(criterion.outcome.state == CriterionState.MET for criterion in r.criteria)
-        if r.criteria:
-            lines.append(f"    Đạt {met}/{len(r.criteria)} tiêu chí.")
-        for criterion in r.criteria:
-            if criterion.outcome.state != CriterionState.MET:
-                mark = _MARK.get(criterion.outcome.state, "?")
-                required = "" if criterion.mandatory else " (không bắt buộc)"
-                lines.append(f"    {mark} {criterion.criterion}{required}: {criterion.outcome.reason}")
-        lines += [f"    • {reason}" for reason in r.reasons]
-        if r.dossier.disagreement:
-            lines.append(f"    ⚠ {r.dossier.disagreement}")
+        lines += _nomination_lines(registry, r)
     if result.granted:
         lines += ["", "Quyết định:"]
         for g in result.granted:
@@ -64,3 +39,39 @@ def render_text(registry: Registry, result: CampaignResult) -> str:
             lines.append(f"- {g.nomination} ({g.award}) theo {g.decision}{revoked}")
     lines += [f"⚠ {d}" for d in result.differences]
     return "\n".join(lines) + "\n"
+
+
+def _award_lines(registry: Registry, result: CampaignResult, award: AwardResult) -> list[str]:
+    """One award for one kind of nominee: who passed the council, in rank order; ties and the council's resolution."""
+    name = result.campaign.award(award.award).name  # type: ignore[union-attr]
+    lines = ["", f"{name} — {award.kind.label} ({award.quota:02d} suất)"]
+    if not award.ranked:
+        lines.append("  Chưa có hồ sơ nào qua biểu quyết của hội đồng.")
+    for rank, ident in enumerate(award.ranked, 1):
+        r = result.result(ident)
+        vote = f"{r.vote.in_favour}/{r.vote.denominator} phiếu" if r.vote else "chưa biểu quyết"
+        points = f", {decimal(r.points)} điểm" if r.points is not None else ""
+        lines.append(f"  {rank}. {_name(registry, r.nomination.kind, r.nomination.nominee)} ({ident}): "
+                     f"{vote}{points} — {r.outcome.label}")
+    if award.tied:
+        lines.append(f"  ⚠ Bằng phiếu ở ngưỡng: {', '.join(award.tied)}. Hội đồng cần quyết định (ghi vào resolutions của phiên họp).")
+    if award.resolution:
+        lines.append(f"  Kết luận của hội đồng: {award.resolution}")
+    return lines + [f"  ⚠ {p}" for p in award.problems]
+
+
+def _nomination_lines(registry: Registry, r: NominationResult) -> list[str]:
+    """One nomination: where it stands, the criteria it does not (yet) meet, and why."""
+    lines = [f"- {r.nomination.id}: {_name(registry, r.nomination.kind, r.nomination.nominee)} — {r.outcome.label}"]
+    if r.criteria:
+        met = sum(criterion.outcome.state == CriterionState.MET for criterion in r.criteria)
+        lines.append(f"    Đạt {met}/{len(r.criteria)} tiêu chí.")
+    for criterion in r.criteria:
+        if criterion.outcome.state != CriterionState.MET:
+            mark = _MARK.get(criterion.outcome.state, "?")
+            required = "" if criterion.mandatory else " (không bắt buộc)"
+            lines.append(f"    {mark} {criterion.criterion}{required}: {criterion.outcome.reason}")
+    lines += [f"    • {reason}" for reason in r.reasons]
+    if r.dossier.disagreement:
+        lines.append(f"    ⚠ {r.dossier.disagreement}")
+    return lines

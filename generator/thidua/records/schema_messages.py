@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -254,138 +254,168 @@ def _private_message(path: Path, subject: str, schema: dict[str, Any], expected:
                    f"{subject} {what} (thông tin riêng tư: giá trị không được in ra).{hint}{sample}")
 
 
+@dataclass(frozen=True)
+class _Error:
+    """One schema error, with what every message about it needs."""
+
+    error: ValidationError
+    raw: dict[Path, str]  # the text of values read as numbers, booleans or null, as written
+    kind_label: str
+    path: Path
+    subject: str  # «Trường …», «Mục thứ …»: how the message names the place
+    value: Any
+    expected: Any  # the validator's value in the schema
+    schema: dict[str, Any]
+
+
+Handler = Callable[[_Error], Iterator[Message]]
+
+
 def describe(error: ValidationError, raw: dict[Path, str], kind_label: str) -> Iterator[Message]:
     """Vietnamese messages for one schema error (several for several unknown keys)."""
     path: Path = tuple(error.absolute_path)
-    validator: Any = error.validator
-    subject = _subject(path)
-    value: Any = error.instance
-    expected: Any = error.validator_value
     schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
-
+    e = _Error(error, raw, kind_label, path, _subject(path), error.instance, error.validator_value, schema)
+    validator: Any = error.validator
     if PRIVATE_KEY in path[:-1] and validator not in ("required", "additionalProperties"):
-        yield _private_message(path, subject, schema, expected if validator == "type" else None)
+        yield _private_message(path, e.subject, schema, e.expected if validator == "type" else None)
         return
+    yield from _HANDLERS.get(validator, _invalid)(e)
 
-    if validator in ("oneOf", "anyOf"):
-        if not _has_type(value, schema.get("type")):
-            return  # the schema's own "type" is reported on its own: one message for one mistake
-        formats = {e.validator_value for e in error.context if e.validator == "format"}
-        if "date-time" in formats and isinstance(value, str):
-            yield Message(path, False, "format", _date_message(subject, value, True))
-            return
-        if validator == "oneOf" and not error.context:
-            yield Message(path, False, "ambiguous", f"{subject} khớp với nhiều dạng cùng lúc; hãy chỉ giữ các trường của một dạng.")
-            return
-        inner = _specific(error)
-        if inner is not None:
-            yield from describe(inner, raw, kind_label)
-            return
-        types = _wanted_types(error)
-        if types:
-            shown_types = " hoặc ".join(_TYPES.get(t, t) for t in types)
-            yield Message(path, False, "type", f"{subject} phải là {shown_types}, không phải {_TYPES[_type_of(value)]}.")
-            return
 
-    if validator == "required":
-        missing = [name for name in expected if name not in value]
-        properties = schema.get("properties", {})
-        for name in missing:
-            title = properties[name].get("title") if isinstance(properties.get(name), dict) else None
-            label = f"«{name}» ({title})" if title else f"«{name}»"
-            where = "hồ sơ" if not path else f"«{_field(path)}»"
-            yield Message(path, True, "required", f"Thiếu trường {label} trong {where}; hãy thêm dòng «{name}: …».")
+def _choice(e: _Error) -> Iterator[Message]:
+    """oneOf / anyOf: the message of the branch the value was meant for, else the types wanted."""
+    if not _has_type(e.value, e.schema.get("type")):
+        return  # the schema's own "type" is reported on its own: one message for one mistake
+    formats = {inner.validator_value for inner in e.error.context if inner.validator == "format"}
+    if "date-time" in formats and isinstance(e.value, str):
+        yield Message(e.path, False, "format", _date_message(e.subject, e.value, True))
         return
-
-    if validator == "additionalProperties":
-        allowed = sorted(schema.get("properties", {}))
-        for name in sorted(k for k in value if k not in allowed):
-            hint = suggest(name, allowed) or f" Các trường được dùng: {', '.join(allowed)}."
-            yield Message(path + (name,), True, "unknown-key",
-                          f"Trường «{name}» không có trong mẫu {kind_label}.{hint}")
+    if e.error.validator == "oneOf" and not e.error.context:
+        yield Message(e.path, False, "ambiguous", f"{e.subject} khớp với nhiều dạng cùng lúc; hãy chỉ giữ các trường của một dạng.")
         return
-
-    if validator == "not" and expected == {}:  # {"not": {}}: a field that may not be there in this case
-        reason = schema.get("description")
-        text = f"{subject} không được dùng ở đây: {reason[:1].lower()}{reason[1:]}" if reason else f"{subject} không được dùng ở đây; hãy xóa dòng này."
-        yield Message(path, True, "not-allowed", text)
+    inner = _specific(e.error)
+    if inner is not None:
+        yield from describe(inner, e.raw, e.kind_label)
         return
+    types = _wanted_types(e.error)
+    if types:
+        shown_types = " hoặc ".join(_TYPES.get(t, t) for t in types)
+        yield Message(e.path, False, "type", f"{e.subject} phải là {shown_types}, không phải {_TYPES[_type_of(e.value)]}.")
+    else:
+        yield from _invalid(e)
 
-    if validator == "type":
-        expected = expected if isinstance(expected, list) else [expected]
-        wanted = " hoặc ".join(_TYPES.get(str(t), str(t)) for t in expected)
-        description, example = _schema_text(schema)
-        sample = f" Ví dụ: {example}." if example else ""
-        if value is None:
-            yield Message(path, False, "empty", f"{subject} đang để trống; hãy điền {wanted}.{sample}")
-        elif "integer" in expected and isinstance(value, float):
-            yield Message(path, False, "type", f"{subject} phải là số nguyên (không có phần lẻ), không phải {decimal(value)}.")
-        elif expected == ["boolean"] and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
-            meant = "true" if _YAML11_BOOLEANS[value.lower()] else "false"
-            yield Message(path, False, "type", f"{subject} phải là true hoặc false; «{visible(value)}» được đọc là chữ "
-                                               f"(YAML 1.2, như trình soạn thảo), hãy viết {meant}.")
-        elif set(expected) & {"integer", "number"} and isinstance(value, str) and _looks_numeric(value):
-            yield Message(path, False, "type", f"{subject} phải là {wanted}; hãy bỏ dấu ngoặc kép: {value.strip()}.")
-        elif "string" in expected and path in raw:
-            yield Message(path, False, "type",
-                          f"{subject} phải là {wanted}; hãy đặt giá trị trong ngoặc kép: \"{raw[path]}\".")
-        else:
-            yield Message(path, False, "type", f"{subject} phải là {wanted}, không phải {_TYPES[_type_of(value)]}.")
+
+def _required(e: _Error) -> Iterator[Message]:
+    properties = e.schema.get("properties", {})
+    for name in (name for name in e.expected if name not in e.value):
+        title = properties[name].get("title") if isinstance(properties.get(name), dict) else None
+        label = f"«{name}» ({title})" if title else f"«{name}»"
+        where = "hồ sơ" if not e.path else f"«{_field(e.path)}»"
+        yield Message(e.path, True, "required", f"Thiếu trường {label} trong {where}; hãy thêm dòng «{name}: …».")
+
+
+def _unknown_keys(e: _Error) -> Iterator[Message]:
+    allowed = sorted(e.schema.get("properties", {}))
+    for name in sorted(k for k in e.value if k not in allowed):
+        hint = suggest(name, allowed) or f" Các trường được dùng: {', '.join(allowed)}."
+        yield Message(e.path + (name,), True, "unknown-key", f"Trường «{name}» không có trong mẫu {e.kind_label}.{hint}")
+
+
+def _not(e: _Error) -> Iterator[Message]:
+    if e.expected != {}:  # only {"not": {}} is used: a field that may not be there in this case
+        yield from _invalid(e)
         return
+    reason = e.schema.get("description")
+    text = f"{e.subject} không được dùng ở đây: {reason[:1].lower()}{reason[1:]}" if reason else f"{e.subject} không được dùng ở đây; hãy xóa dòng này."
+    yield Message(e.path, True, "not-allowed", text)
 
-    if validator in ("enum", "const"):
-        choices = expected if validator == "enum" else [expected]
-        shown = ", ".join(str(choice) for choice in choices)
-        hint = suggest(str(value), [str(c) for c in choices]) if isinstance(value, str) else ""
-        yield Message(path, False, validator, f"{subject}: {_show(value)} không hợp lệ; hãy chọn một trong: {shown}.{hint}")
+
+def _type(e: _Error) -> Iterator[Message]:
+    expected = e.expected if isinstance(e.expected, list) else [e.expected]
+    wanted = " hoặc ".join(_TYPES.get(str(t), str(t)) for t in expected)
+    value, subject = e.value, e.subject
+    _, example = _schema_text(e.schema)
+    if value is None:
+        text = f"{subject} đang để trống; hãy điền {wanted}.{f' Ví dụ: {example}.' if example else ''}"
+        yield Message(e.path, False, "empty", text)
         return
+    if "integer" in expected and isinstance(value, float):
+        text = f"{subject} phải là số nguyên (không có phần lẻ), không phải {decimal(value)}."
+    elif expected == ["boolean"] and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
+        meant = "true" if _YAML11_BOOLEANS[value.lower()] else "false"
+        text = f"{subject} phải là true hoặc false; «{visible(value)}» được đọc là chữ (YAML 1.2, như trình soạn thảo), hãy viết {meant}."
+    elif set(expected) & {"integer", "number"} and isinstance(value, str) and _looks_numeric(value):
+        text = f"{subject} phải là {wanted}; hãy bỏ dấu ngoặc kép: {value.strip()}."
+    elif "string" in expected and e.path in e.raw:
+        text = f"{subject} phải là {wanted}; hãy đặt giá trị trong ngoặc kép: \"{e.raw[e.path]}\"."
+    else:
+        text = f"{subject} phải là {wanted}, không phải {_TYPES[_type_of(value)]}."
+    yield Message(e.path, False, "type", text)
 
-    if validator == "format":
-        with_time = expected == "date-time"
-        yield Message(path, False, "format", _date_message(subject, str(value), with_time))
-        return
 
-    if validator == "pattern":
-        yield Message(path, False, _pattern_code(error), _pattern_message(subject, error),
-                      _invisible_in(value, expected))
-        return
+def _enum(e: _Error) -> Iterator[Message]:
+    choices = e.expected if e.error.validator == "enum" else [e.expected]
+    shown = ", ".join(str(choice) for choice in choices)
+    hint = suggest(str(e.value), [str(c) for c in choices]) if isinstance(e.value, str) else ""
+    yield Message(e.path, False, str(e.error.validator), f"{e.subject}: {_show(e.value)} không hợp lệ; hãy chọn một trong: {shown}.{hint}")
 
-    if validator == "minLength":
-        yield Message(path, False, "empty", _empty(subject))
-        return
 
-    if validator == "maxLength":
-        yield Message(path, False, "too-long",
-                      f"{subject} quá dài ({len(value)} ký tự, tối đa {expected}); hãy viết ngắn lại.")
-        return
+def _format(e: _Error) -> Iterator[Message]:
+    yield Message(e.path, False, "format", _date_message(e.subject, str(e.value), e.expected == "date-time"))
 
-    if validator in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
-        bound = expected
-        rule = {"minimum": f"từ {bound} trở lên", "exclusiveMinimum": f"lớn hơn {bound}",
-                "maximum": f"không quá {bound}", "exclusiveMaximum": f"nhỏ hơn {bound}"}[validator]
-        yield Message(path, False, "range", f"{subject}: {_show(value)} không hợp lệ; giá trị phải {rule}.")
-        return
 
-    if validator == "minItems":
-        yield Message(path, False, "too-few", f"{subject} phải có ít nhất {expected} mục.")
-        return
+def _pattern(e: _Error) -> Iterator[Message]:
+    yield Message(e.path, False, _pattern_code(e.error), _pattern_message(e.subject, e.error), _invisible_in(e.value, e.expected))
 
-    if validator == "maxItems":
-        yield Message(path, False, "too-many", f"{subject} có nhiều nhất {expected} mục.")
-        return
 
-    if validator == "uniqueItems":
-        index = next(i for i, item in enumerate(value) if item in value[:i])
-        yield Message(path + (index,), False, "duplicate-item",
-                      f"Trường «{_field(path)}» có mục bị lặp lại ({_show(value[index])}); hãy xóa mục thừa.")
-        return
+def _min_length(e: _Error) -> Iterator[Message]:
+    yield Message(e.path, False, "empty", _empty(e.subject))
 
-    if validator in ("minProperties", "maxProperties"):
-        names = sorted(schema.get("properties", {}))
-        if len(names) > 1 and schema.get("maxProperties") == 1:
-            yield Message(path, False, "one-of-keys", f"{subject} phải ghi đúng một trong các trường: {', '.join(names)}.")
-        else:
-            yield Message(path, False, "empty", f"{subject} không được để trống.")
-        return
 
-    yield Message(path, False, "invalid", f"{subject} không hợp lệ; hãy đối chiếu với mẫu {kind_label}.")
+def _max_length(e: _Error) -> Iterator[Message]:
+    yield Message(e.path, False, "too-long", f"{e.subject} quá dài ({len(e.value)} ký tự, tối đa {e.expected}); hãy viết ngắn lại.")
+
+
+_BOUNDS = {"minimum": "từ {} trở lên", "exclusiveMinimum": "lớn hơn {}", "maximum": "không quá {}", "exclusiveMaximum": "nhỏ hơn {}"}
+
+
+def _bound(e: _Error) -> Iterator[Message]:
+    rule = _BOUNDS[str(e.error.validator)].format(e.expected)
+    yield Message(e.path, False, "range", f"{e.subject}: {_show(e.value)} không hợp lệ; giá trị phải {rule}.")
+
+
+def _min_items(e: _Error) -> Iterator[Message]:
+    yield Message(e.path, False, "too-few", f"{e.subject} phải có ít nhất {e.expected} mục.")
+
+
+def _max_items(e: _Error) -> Iterator[Message]:
+    yield Message(e.path, False, "too-many", f"{e.subject} có nhiều nhất {e.expected} mục.")
+
+
+def _unique_items(e: _Error) -> Iterator[Message]:
+    index = next(i for i, item in enumerate(e.value) if item in e.value[:i])
+    yield Message(e.path + (index,), False, "duplicate-item",
+                  f"Trường «{_field(e.path)}» có mục bị lặp lại ({_show(e.value[index])}); hãy xóa mục thừa.")
+
+
+def _properties_count(e: _Error) -> Iterator[Message]:
+    names = sorted(e.schema.get("properties", {}))
+    if len(names) > 1 and e.schema.get("maxProperties") == 1:
+        yield Message(e.path, False, "one-of-keys", f"{e.subject} phải ghi đúng một trong các trường: {', '.join(names)}.")
+    else:
+        yield Message(e.path, False, "empty", f"{e.subject} không được để trống.")
+
+
+def _invalid(e: _Error) -> Iterator[Message]:
+    yield Message(e.path, False, "invalid", f"{e.subject} không hợp lệ; hãy đối chiếu với mẫu {e.kind_label}.")
+
+
+# The message of each JSON Schema keyword; a keyword without one gets the general sentence.
+_HANDLERS: dict[str, Handler] = {
+    "oneOf": _choice, "anyOf": _choice, "required": _required, "additionalProperties": _unknown_keys, "not": _not,
+    "type": _type, "enum": _enum, "const": _enum, "format": _format, "pattern": _pattern, "minLength": _min_length,
+    "maxLength": _max_length, "minimum": _bound, "exclusiveMinimum": _bound, "maximum": _bound, "exclusiveMaximum": _bound,
+    "minItems": _min_items, "maxItems": _max_items, "uniqueItems": _unique_items, "minProperties": _properties_count,
+    "maxProperties": _properties_count,
+}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -109,6 +109,33 @@ _NO_SPACE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:[^\s:/]")
 _KEY_VALUE_COLON = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+[^\"'].*:\s")
 
 
+def _missing_space(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """A "key:value" without its space on this line or the two above (it makes the next lines look wrong)."""
+    for back in range(line, max(line - 3, -1), -1):
+        text = lines[back] if back < len(lines) else ""
+        if _NO_SPACE.match(text) and not text.strip().startswith("#"):
+            at = text.index(":") + 1
+            value = "…" if _inside_private(lines, back) else text[at:].strip()  # a private value is never shown
+            return back + 1, at + 1, f"Thiếu dấu cách sau dấu hai chấm; hãy viết «{text[:at].strip()} {value}»."
+    return None
+
+
+def _inside_private(lines: list[str], index: int) -> bool:
+    """Whether line ``index`` stands inside a ``private:`` block, as its indentation says."""
+    depth = len(lines[index]) - len(lines[index].lstrip())
+    for text in reversed(lines[:index]):
+        stripped = text.strip()
+        indent = len(text) - len(text.lstrip())
+        if not stripped or stripped.startswith("#") or indent >= depth:
+            continue
+        if stripped.removeprefix("- ").split(":", 1)[0].strip() == PRIVATE_KEY:
+            return True
+        depth = indent
+        if depth == 0:
+            break
+    return False
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, int, str]:
     """Line, column (1-based) and a Vietnamese message for a YAML syntax error."""
     mark = exc.problem_mark or exc.context_mark
@@ -119,11 +146,9 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, int, s
     here = lines[line] if line < len(lines) else ""
     if "\t" in here[: column + 1]:
         return line + 1, here.index("\t") + 1, _TAB_MESSAGE
-    for back in range(line, max(line - 3, -1), -1):  # "key:value" makes the next lines look wrong
-        text = lines[back] if back < len(lines) else ""
-        if _NO_SPACE.match(text) and not text.strip().startswith("#"):
-            at = text.index(":") + 1
-            return back + 1, at + 1, f"Thiếu dấu cách sau dấu hai chấm; hãy viết «{text[:at].strip()} {text[at:].strip()}»."
+    missing_space = _missing_space(lines, line)
+    if missing_space:
+        return missing_space
     problem = " ".join(str(part) for part in (exc.context or "", exc.problem or "") if part)
     if "mapping values are not allowed" in problem:
         if _KEY_VALUE_COLON.match(here):
@@ -282,100 +307,128 @@ _SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.Se
 _ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
+def _markup(path: str, event: Any) -> RecordError:
+    """The error for YAML markup thidua refuses: an alias, an anchor, a tag."""
+    if event.__class__ is yaml.AliasEvent:
+        return _fail(path, event.start_mark, "yaml-alias", "Không dùng bí danh YAML (*tên); hãy viết đầy đủ giá trị.")
+    if event.anchor is not None:
+        return _fail(path, event.start_mark, "yaml-anchor", f"Không dùng neo YAML (&{event.anchor}); hãy xóa nó và viết đầy đủ giá trị.")
+    tag = event.tag
+    shown = "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+    return _fail(path, event.start_mark, "yaml-tag", f"Không dùng thẻ YAML ({shown}); hãy xóa thẻ, chỉ để lại giá trị.")
+
+
+def _key(path: str, event: Any, parent: _Frame, keys: dict[Path, Position], positions: bool) -> str:
+    """The key a mapping's next scalar names, or the error that says why it cannot be one."""
+    if event.__class__ is not _SCALAR:
+        raise _fail(path, event.start_mark, "yaml-complex-key", "Tên trường phải là chữ; hãy viết tên trường rồi dấu hai chấm.")
+    key = nfc(event.value)
+    if key == "<<" and not event.style:
+        raise _fail(path, event.start_mark, "yaml-merge", "Không dùng khóa gộp YAML (<<); hãy viết đầy đủ các trường.")
+    if key in parent.container:
+        if not positions:
+            raise _Retry
+        first = keys[parent.path + (key,)]
+        raise _fail(path, event.start_mark, "duplicate-key", f"Trường «{key}» bị lặp lại (đã có ở dòng {first.line}); hãy xóa một trong hai.")
+    return key
+
+
+def _scalar(path: str, event: Any, private: bool) -> tuple[Any, bool]:
+    """A scalar's value and whether it was converted from its text (quoted and block scalars are always text)."""
+    if event.style:
+        return nfc(event.value), False
+    try:
+        return _plain(event.value, private)
+    except _Refused as exc:
+        raise _fail(path, event.start_mark, *exc.args) from None
+
+
+def _container(path: str, event: Any, depth: int) -> dict[str, Any] | list[Any]:
+    if depth >= MAX_DEPTH:
+        raise _fail(path, event.start_mark, "too-deep", f"Dữ liệu lồng quá sâu (quá {MAX_DEPTH} bậc); hồ sơ không cần nhiều bậc như vậy.")
+    return {} if event.__class__ is _MAPPING else []
+
+
+def _document(path: str, text: str, data: Any, documents: int) -> Document:
+    if documents == 0 or data is None:
+        raise RecordError(Problem(path, 1, 1, "empty-file", "Tệp rỗng; hãy điền nội dung hồ sơ hoặc xóa tệp."))
+    if not isinstance(data, dict):
+        raise RecordError(Problem(path, 1, 1, "not-a-mapping",
+                                  "Hồ sơ phải là các dòng \"tên_trường: giá trị\"; tệp này không có dạng đó."))
+    return Document(path, data, text)
+
+
+_VALUES = (_SCALAR, _MAPPING, _SEQUENCE)
+_MULTIPLE = "Tệp chỉ được chứa một hồ sơ; hãy xóa dòng \"---\" và phần sau nó, hoặc tách ra tệp khác."
+
+
 def _build(path: str, text: str, loader: Any, positions: bool) -> Document:
-    data: Any = None
+    """Read the events of one file into plain data (and, with ``positions``, where each value and key stands).
+
+    The common path (a key, a value) stays in this loop; every refusal is worked out in a helper. The file's
+    value is read into a root frame (a one-item list), so that every value has a container to go into.
+    """
     values: dict[Path, Position] = {}
     keys: dict[Path, Position] = {}
     raw: dict[Path, str] = {}
-    stack: list[_Frame] = []
+    top = _Frame([], (), False)
+    stack: list[_Frame] = [top]
     documents = 0
     check_event, get_event = loader.check_event, loader.get_event
     while check_event():
         event = get_event()
         cls = event.__class__
         if cls in _ENDS:
-            finished = stack.pop()
-            if not stack:
-                data = finished.container
+            stack.pop()
             continue
-        if cls is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise _fail(path, event.start_mark, "multiple-documents",
-                            "Tệp chỉ được chứa một hồ sơ; hãy xóa dòng \"---\" và phần sau nó, hoặc tách ra tệp khác.")
+        if cls not in _VALUES:
+            documents += _other_event(path, event, documents)
             continue
-        if cls is yaml.AliasEvent:
-            raise _fail(path, event.start_mark, "yaml-alias",
-                        "Không dùng bí danh YAML (*tên); hãy viết đầy đủ giá trị.")
-        if cls is not _SCALAR and cls is not _MAPPING and cls is not _SEQUENCE:
+        if event.anchor is not None or event.tag is not None:
+            raise _markup(path, event)
+        parent = stack[-1]
+        if parent.mapping and parent.key is None:
+            parent.key, parent.key_mark = _key(path, event, parent, keys, positions), event.start_mark
             continue
-        if event.anchor is not None:
-            raise _fail(path, event.start_mark, "yaml-anchor",
-                        f"Không dùng neo YAML (&{event.anchor}); hãy xóa nó và viết đầy đủ giá trị.")
-        tag = event.tag
-        if tag is not None:
-            shown = "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
-            raise _fail(path, event.start_mark, "yaml-tag",
-                        f"Không dùng thẻ YAML ({shown}); hãy xóa thẻ, chỉ để lại giá trị.")
-        parent = stack[-1] if stack else None
-        if parent is not None and parent.mapping and parent.key is None:
-            if cls is not _SCALAR:
-                raise _fail(path, event.start_mark, "yaml-complex-key",
-                            "Tên trường phải là chữ; hãy viết tên trường rồi dấu hai chấm.")
-            key = nfc(event.value)
-            if key == "<<" and not event.style:
-                raise _fail(path, event.start_mark, "yaml-merge",
-                            "Không dùng khóa gộp YAML (<<); hãy viết đầy đủ các trường.")
-            if key in parent.container:
-                if not positions:
-                    raise _Retry
-                first = keys[parent.path + (key,)]
-                raise _fail(path, event.start_mark, "duplicate-key",
-                            f"Trường «{key}» bị lặp lại (đã có ở dòng {first.line}); hãy xóa một trong hai.")
-            parent.key, parent.key_mark = key, event.start_mark
-            continue
-        if parent is None:
-            here: Path = ()
-        elif not positions:
-            here = ()
-        elif parent.mapping:
-            here = parent.path + (parent.key,)  # type: ignore[operator]
-            keys[here] = _pos(parent.key_mark)
-        else:
-            here = parent.path + (len(parent.container),)
-        if positions:
-            values[here] = _pos(event.start_mark)
-        value: Any
+        here = _here(parent, top, keys, values, event) if positions else ()
+        private = parent.holds_private()
         if cls is _SCALAR:
-            if event.style:  # quoted or block scalar: always text (plain is None or "")
-                value = nfc(event.value)
-            else:
-                try:
-                    value, converted = _plain(event.value, parent is not None and parent.holds_private())
-                except _Refused as exc:
-                    raise _fail(path, event.start_mark, *exc.args) from None
-                if converted and positions:
-                    raw[here] = event.value
+            value, converted = _scalar(path, event, private)
+            if converted and positions:
+                raw[here] = event.value
         else:
-            if len(stack) >= MAX_DEPTH:
-                raise _fail(path, event.start_mark, "too-deep",
-                            f"Dữ liệu lồng quá sâu (quá {MAX_DEPTH} bậc); hồ sơ không cần nhiều bậc như vậy.")
-            value = {} if cls is _MAPPING else []
-            stack.append(_Frame(value, here, parent is not None and parent.holds_private()))
-        if parent is None:
-            data = value
-        elif parent.mapping:
+            value = _container(path, event, len(stack) - 1)
+            stack.append(_Frame(value, here, private))
+        if parent.mapping:
             parent.container[parent.key] = value
             parent.key = None
         else:
             parent.container.append(value)
-    if documents == 0 or data is None:
-        raise RecordError(Problem(path, 1, 1, "empty-file",
-                                  "Tệp rỗng; hãy điền nội dung hồ sơ hoặc xóa tệp."))
-    if not isinstance(data, dict):
-        raise RecordError(Problem(path, 1, 1, "not-a-mapping",
-                                  "Hồ sơ phải là các dòng \"tên_trường: giá trị\"; tệp này không có dạng đó."))
-    doc = Document(path, data, text)
+    doc = _document(path, text, top.container[0] if top.container else None, documents)
     if positions:
         doc._places = (values, keys, raw)
     return doc
+
+
+def _other_event(path: str, event: Any, documents: int) -> int:
+    """1 for the start of a document (a second one is refused), an alias refused, 0 for the rest (stream events)."""
+    if event.__class__ is yaml.DocumentStartEvent:
+        if documents:
+            raise _fail(path, event.start_mark, "multiple-documents", _MULTIPLE)
+        return 1
+    if event.__class__ is yaml.AliasEvent:
+        raise _markup(path, event)
+    return 0
+
+
+def _here(parent: _Frame, top: _Frame, keys: dict[Path, Position], values: dict[Path, Position], event: Any) -> Path:
+    """Where the value being read stands, noted in ``values`` (and, in a mapping, where its key stands, in ``keys``)."""
+    if parent is top:
+        here: Path = ()
+    elif parent.mapping:
+        here = (*parent.path, cast(str, parent.key))
+        keys[here] = _pos(parent.key_mark)
+    else:
+        here = (*parent.path, len(parent.container))
+    values[here] = _pos(event.start_mark)
+    return here

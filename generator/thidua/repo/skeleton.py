@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Registry
-from ..records.layout import BY_NAME, files_folder, nomination_id
+from ..model.campaign import Award, Campaign, DossierItem
+from ..records.layout import files_folder, nomination_id, record_path
 from ..vocabulary import NomineeKind
 
 
@@ -47,11 +48,9 @@ def _field(schema: dict[str, Any], name: str, value: str) -> str:
     return f"{_comment(schema, name)}{name}: {value}\n"
 
 
-def nomination(root: Path, schemas: dict[str, Any], registry: Registry, campaign_id: str,
-               unit: str | None, person: str | None, award_id: str | None, today: dt.date) -> Path:
-    campaign = registry.campaigns.get(campaign_id)
-    if campaign is None:
-        raise SkeletonError(f"không có phong trào «{campaign_id}»; các phong trào: {', '.join(sorted(registry.campaigns))}.")
+def _chosen(registry: Registry, campaign: Campaign, unit: str | None, person: str | None,
+            award_id: str | None) -> tuple[NomineeKind, str, Award]:
+    """Who is nominated, and for which award (the plan's first for that kind, unless one is named)."""
     if (unit is None) == (person is None):
         raise SkeletonError("hãy ghi đúng một trong --unit (tập thể) hoặc --person (cá nhân).")
     kind = NomineeKind.COLLECTIVE if unit else NomineeKind.INDIVIDUAL
@@ -63,43 +62,58 @@ def nomination(root: Path, schemas: dict[str, Any], registry: Registry, campaign
     awards = [a for a in campaign.awards if any(k == kind for k, _ in a.quota)]
     award = next((a for a in awards if a.id == award_id), None) if award_id else (awards[0] if awards else None)
     if award is None:
-        raise SkeletonError(f"phong trào «{campaign_id}» không có hình thức khen thưởng «{award_id or kind}» cho đối tượng này.")
-    proposer = nominee if kind == NomineeKind.COLLECTIVE else registry.people[nominee].unit
+        raise SkeletonError(f"phong trào «{campaign.id}» không có hình thức khen thưởng «{award_id or kind}» cho đối tượng này.")
+    return kind, nominee, award
+
+
+def _document(item: DossierItem, folder: str, today: dt.date, signer: str | None, head: str | None) -> str:
+    """One document of the dossier, with what its form asks for (a number, a meeting)."""
+    lines = [f"  # {item.name}{' (người ký: ' + item.signed_by + ')' if item.signed_by else ''}\n", f"  - type: {item.id}\n"]
+    if item.numbered:
+        lines.append('    number: ""  # số, ký hiệu văn bản, ví dụ "05/TTr-VP"\n')
+    lines.append(f"    date: {today.isoformat()}  # ngày văn bản\n")
+    lines.append(f"    signer:\n      person: {signer or 'ma-nguoi-ky'}\n")
+    lines.append(f"    file: {folder}{item.id}.pdf  # tải bản quét lên đúng đường dẫn này\n")
+    if item.form == "bien-ban-hop":
+        lines.append(f"    meeting:\n      chair: {head or 'ma-chu-tri'}\n      secretary: ma-thu-ky\n"
+                     f"      present: [{head or 'ma-chu-tri'}]\n      absent: []\n      vote_mode: gio-tay  # hoặc bo-phieu-kin\n"
+                     "      in_favour: 0  # số người đồng ý\n      voters: 1  # số người biểu quyết\n")
+    return "".join(lines)
+
+
+def nomination(root: Path, schemas: dict[str, Any], registry: Registry, campaign_id: str,
+               unit: str | None, person: str | None, award_id: str | None, today: dt.date) -> Path:
+    """A nomination skeleton for a unit or a person, every document of the plan's dossier listed, signers filled in."""
+    campaign = registry.campaigns.get(campaign_id)
+    if campaign is None:
+        raise SkeletonError(f"không có phong trào «{campaign_id}»; các phong trào: {', '.join(sorted(registry.campaigns))}.")
+    kind, nominee, award = _chosen(registry, campaign, unit, person, award_id)
+    collective = kind == NomineeKind.COLLECTIVE
+    proposer = nominee if collective else registry.people[nominee].unit
     head = registry.units[proposer].head
     ident = nomination_id(kind, nominee)
     schema = schemas["nomination.schema.json"]
-    name = registry.units[nominee].name if kind == NomineeKind.COLLECTIVE else registry.people[nominee].name
+    name = registry.units[nominee].name if collective else registry.people[nominee].name
     lines = [f"# Hồ sơ đề nghị khen thưởng {name} trong phong trào “{campaign.name}” năm {campaign.year}.\n",
              "# Điền các dòng dưới đây, tải bản quét lên đúng đường dẫn ở dòng file, rồi chạy thidua validate.\n",
              _field(schema, "id", ident), _field(schema, "campaign", campaign.id), _field(schema, "award", award.id),
-             f"{_comment(schema, 'nominee')}nominee:\n  {'unit' if kind == NomineeKind.COLLECTIVE else 'person'}: {nominee}\n",
+             f"{_comment(schema, 'nominee')}nominee:\n  {'unit' if collective else 'person'}: {nominee}\n",
              _field(schema, "proposed_by", proposer),
              "# Thời điểm nộp: bộ phận nhận hồ sơ ghi khi nhận, ví dụ 2025-12-03T09:15:00+07:00. Để trống khi chưa nộp.\n",
              "# submitted_at: \n",
              _field(schema, "summary", _scalar("Tóm tắt thành tích (sửa dòng này).")),
              f"{_comment(schema, 'documents')}documents:\n"]
-    for item in campaign.dossier:
-        lines.append(f"  # {item.name}{' (người ký: ' + item.signed_by + ')' if item.signed_by else ''}\n")
-        lines.append(f"  - type: {item.id}\n")
-        if item.numbered:
-            lines.append('    number: ""  # số, ký hiệu văn bản, ví dụ "05/TTr-VP"\n')
-        lines.append(f"    date: {today.isoformat()}  # ngày văn bản\n")
-        signer = person if item.form == "bao-cao-thanh-tich" and person else head
-        lines.append(f"    signer:\n      person: {signer or 'ma-nguoi-ky'}\n")
-        lines.append(f"    file: {files_folder(campaign.id, ident)}{item.id}.pdf  # tải bản quét lên đúng đường dẫn này\n")
-        if item.form == "bien-ban-hop":
-            lines.append(f"    meeting:\n      chair: {head or 'ma-chu-tri'}\n      secretary: ma-thu-ky\n"
-                         f"      present: [{head or 'ma-chu-tri'}]\n      absent: []\n      vote_mode: gio-tay  # hoặc bo-phieu-kin\n"
-                         "      in_favour: 0  # số người đồng ý\n      voters: 1  # số người biểu quyết\n")
-    target = root / "records" / BY_NAME["nomination"].folder / campaign.id / f"{ident}.yml"
-    return _write(target, "".join(lines))
+    folder = files_folder(campaign.id, ident)
+    lines += [_document(item, folder, today, person if item.form == "bao-cao-thanh-tich" and person else head, head)
+              for item in campaign.dossier]
+    return _write(root / record_path("nomination", ident, campaign.id), "".join(lines))
 
 
 def unit(root: Path, schemas: dict[str, Any], ident: str, name: str, kind: str, parent: str | None) -> Path:
     schema = schemas["unit.schema.json"]
     text = (_field(schema, "id", ident) + _field(schema, "name", _scalar(name)) + _field(schema, "kind", kind)
             + (_field(schema, "parent", parent) if parent else ""))
-    return _write(root / "records" / "units" / f"{ident}.yml", text)
+    return _write(root / record_path("unit", ident), text)
 
 
 def person(root: Path, schemas: dict[str, Any], ident: str, name: str, unit_id: str) -> Path:
@@ -107,12 +121,12 @@ def person(root: Path, schemas: dict[str, Any], ident: str, name: str, unit_id: 
     text = (_field(schema, "id", ident) + _field(schema, "name", _scalar(name)) + _field(schema, "unit", unit_id)
             + "# Chức vụ, ví dụ: Công chức Văn phòng - thống kê\n# position: \n"
             + f"{_comment(schema, 'private')}# private:\n#   birth_date: 1990-01-31\n#   phone: \"0912345678\"\n")
-    return _write(root / "records" / "people" / f"{ident}.yml", text)
+    return _write(root / record_path("person", ident), text)
 
 
 def campaign(root: Path, source: str, ident: str, year: int) -> Path:
     """A new campaign copied from an earlier one: same structure, new id and year, document number cleared."""
-    path = root / "records" / "campaigns" / f"{source}.yml"
+    path = root / record_path("campaign", source)
     if not path.is_file():
         raise SkeletonError(f"không có phong trào «{source}» trong records/campaigns.")
     out = [f"# Sao chép từ {source}.yml: sửa năm, ngày tháng, nhiệm vụ, tiêu chí, số lượng, hạn nộp cho phong trào mới.\n"]
@@ -124,4 +138,4 @@ def campaign(root: Path, source: str, ident: str, year: int) -> Path:
         elif line.startswith("  number: "):  # the plan's own number (document.number): a new plan has none yet
             continue
         out.append(line)
-    return _write(root / "records" / "campaigns" / f"{ident}.yml", "".join(out))
+    return _write(root / record_path("campaign", ident), "".join(out))

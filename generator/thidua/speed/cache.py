@@ -270,6 +270,26 @@ class Cache:
 
     # --- writing --------------------------------------------------------------
 
+    def _save_files(self, db: sqlite3.Connection) -> None:
+        """Files read anew (their data, when valid) and files only touched (their new times)."""
+        fresh = [row for row in self._read if row[-1]]
+        db.executemany("INSERT OR REPLACE INTO records(name, size, mtime, ctime, inode, digest, stored, reusable) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, 0)", [(*row[:6], row[6] is not None) for row in fresh])
+        db.executemany("DELETE FROM data WHERE name = ?", [(row[0],) for row in fresh if row[6] is None])
+        db.executemany("INSERT OR REPLACE INTO data(name, data) VALUES (?, ?)", [(row[0], row[6]) for row in fresh if row[6] is not None])
+        db.executemany("UPDATE records SET size = ?, mtime = ?, ctime = ?, inode = ? WHERE name = ?",
+                       [(*row[1:5], row[0]) for row in self._read if not row[-1]])
+
+    def _save_checks(self, db: sqlite3.Connection) -> None:
+        """What each record checked anew found, and what its check read (only where its problems may be reused)."""
+        checked = [(name,) for name, _, _ in self._checked]
+        db.executemany("DELETE FROM deps WHERE name = ?", checked)
+        db.executemany("DELETE FROM problems WHERE name = ?", checked)
+        db.executemany("UPDATE records SET reusable = ? WHERE name = ?", [(blob is not None, name) for name, blob, _ in self._checked])
+        db.executemany("INSERT INTO problems(name, problems) VALUES (?, ?)", [(name, blob) for name, blob, _ in self._checked if blob])
+        db.executemany("INSERT INTO deps(dep, name) VALUES (?, ?)",
+                       [(dep, name) for name, blob, deps in self._checked if blob is not None for dep in deps])
+
     @property
     def enabled(self) -> bool:
         return self.db is not None
@@ -284,21 +304,8 @@ class Cache:
             gone = [(name,) for name in set(self.rows) - set(names)]
             for table in ("records", "data", "problems", "deps"):
                 db.executemany(f"DELETE FROM {table} WHERE name = ?", gone)
-            fresh = [row for row in self._read if row[-1]]
-            db.executemany("INSERT OR REPLACE INTO records(name, size, mtime, ctime, inode, digest, stored, reusable) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, 0)", [(*row[:6], row[6] is not None) for row in fresh])
-            db.executemany("DELETE FROM data WHERE name = ?", [(row[0],) for row in fresh if row[6] is None])
-            db.executemany("INSERT OR REPLACE INTO data(name, data) VALUES (?, ?)", [(row[0], row[6]) for row in fresh if row[6] is not None])
-            db.executemany("UPDATE records SET size = ?, mtime = ?, ctime = ?, inode = ? WHERE name = ?",
-                           [(*row[1:5], row[0]) for row in self._read if not row[-1]])
-            checked = [(name,) for name, _, _ in self._checked]
-            db.executemany("DELETE FROM deps WHERE name = ?", checked)
-            db.executemany("DELETE FROM problems WHERE name = ?", checked)
-            db.executemany("UPDATE records SET reusable = ? WHERE name = ?", [(blob is not None, name) for name, blob, _ in self._checked])
-            db.executemany("INSERT INTO problems(name, problems) VALUES (?, ?)",
-                           [(name, blob) for name, blob, _ in self._checked if blob])
-            db.executemany("INSERT INTO deps(dep, name) VALUES (?, ?)",
-                           [(dep, name) for name, blob, deps in self._checked if blob is not None for dep in deps])
+            self._save_files(db)
+            self._save_checks(db)
             plain = self.plain_files_now
             if plain is not None and plain != self.plain_files():
                 db.execute("DELETE FROM plain_files")

@@ -37,11 +37,23 @@ def check_campaign(c: Lookup, r: Record) -> None:
     for group, what in (("evidence", "Mã minh chứng"), ("criteria", "Mã tiêu chí"), ("awards", "Mã hình thức khen thưởng"), ("dossier", "Mã văn bản")):
         unique(c, r, (group,), "id", what)
     evidence = _evidence(c, r)
+    _criteria(c, r, evidence)
+    _awards(c, r)
+
+
+def _criteria(c: Lookup, r: Record, evidence: dict[str, tuple[dict[str, Any], list[str] | None]]) -> None:
+    """Each criterion is for a kind of nominee that takes part, and its rule reads declared evidence."""
+    data = r.data
     for i, criterion in enumerate(data["criteria"]):
         if criterion["applies_to"] not in data["participants"]["kinds"]:
             c.add(r, ("criteria", i, "applies_to"), "kind-not-competing",
                   f"Đối tượng thi đua không có «{criterion['applies_to']}»; hãy thêm vào participants.kinds hoặc sửa tiêu chí.")
         _rule(c, r, ("criteria", i, "rule"), criterion["rule"], evidence, criterion["applies_to"])
+
+
+def _awards(c: Lookup, r: Record) -> None:
+    """Each award ranks by points only where criteria score, has quotas for kinds that take part, names real criteria."""
+    data = r.data
     criteria = {c_["id"]: c_["applies_to"] for c_ in data["criteria"]}
     scored = any("points" in c_ for c_ in data["criteria"])
     for i, award in enumerate(data["awards"]):
