@@ -50,3 +50,18 @@ def test_rendering_side_by_side_gives_the_pages_of_rendering_in_turn() -> None:
     forked = render_pages(registry, results, as_of, parallel_from=0)
     assert [page.path for page in forked] == [page.path for page in serial]
     assert forked == serial
+
+
+def test_work_from_another_thread_is_done_in_turn_not_forked() -> None:
+    """fork_map forks only from the main thread (serve calls it from a timer thread): elsewhere it runs the work here."""
+    import os
+    import threading
+
+    from thidua.speed.parallel import fork_map
+
+    pids: list[list[int]] = []
+    thread = threading.Thread(target=lambda: pids.append(fork_map(lambda _: os.getpid(), list(range(4)))))
+    thread.start()
+    thread.join()
+    assert pids == [[os.getpid()] * 4]
+    assert set(fork_map(lambda _: os.getpid(), list(range(4)))) != {os.getpid()}

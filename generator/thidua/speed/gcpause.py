@@ -3,7 +3,8 @@
 Those steps allocate millions of small objects that live until the end (the records, the
 model, the pages), so the collector's full passes find nothing to free but walk the whole
 heap again and again: about a fifth of a cold run at 10,000 nominations. Reference counting
-still frees everything acyclic at once; the collector runs again as soon as the step ends.
+still frees everything acyclic at once. When the step ends the collector is only enabled again: it runs
+at its next threshold, not at once.
 """
 
 from __future__ import annotations

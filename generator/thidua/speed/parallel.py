@@ -1,4 +1,4 @@
-"""Run independent pieces of work on every core, in forked workers that start with what this process holds.
+"""Run independent pieces of work on up to four cores, in forked workers that start with what this process holds.
 
 Workers are forked, so the work may be any function (a closure over the registry, compiled
 schemas): nothing but each item and each result crosses between processes. Results come back
@@ -8,6 +8,7 @@ in the order of the items, so the output does not depend on which worker finishe
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -37,8 +38,13 @@ def _run(item: Any) -> Any:
 
 
 def fork_map(work: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
-    """``[work(item) for item in items]``, on every core when there are several (safe to call from several threads)."""
-    if len(items) < 2 or workers() < 2:
+    """``[work(item) for item in items]``, in forked workers when there are several items and cores.
+
+    Only the main thread forks: a thread that forks while others run (``thidua serve`` regenerates from a timer
+    thread beside the file watcher) could leave a worker waiting forever on a lock another thread held, so from
+    any other thread the work is done in turn, here.
+    """
+    if len(items) < 2 or workers() < 2 or threading.current_thread() is not threading.main_thread():
         return [work(item) for item in items]
     import multiprocessing
 
