@@ -45,9 +45,11 @@ generate(result, root, dt.date.fromisoformat(sys.argv[2]))
 
 def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
     """Wall time (s) and peak memory (MiB) of one command, run in a fresh process that must succeed."""
-    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-             "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
-             "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)")
+    probe = (
+        "import resource, subprocess, sys, time; t = time.perf_counter(); "
+        "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)"
+    )
     out = subprocess.run([sys.executable, "-c", probe, *command], cwd=cwd, env=env, capture_output=True, text=True, check=True)
     seconds, peak_kib, code = out.stdout.split()
     if code != "0":
@@ -74,7 +76,11 @@ def bundle(schemas: dict[str, dict[str, Any]], name: str) -> dict[str, Any]:
             return node
         out = {}
         for key, value in node.items():
-            if key in ("$schema", "$id", "$defs") or (key, type(value)) in (("examples", list), ("title", str), ("description", str)):
+            if key in ("$schema", "$id", "$defs") or (key, type(value)) in (
+                ("examples", list),
+                ("title", str),
+                ("description", str),
+            ):
                 continue  # annotations change nothing a validator decides: check-jsonschema gets its fastest schema
             if key == "$ref":
                 file, _, pointer = value.partition("#")
@@ -108,7 +114,7 @@ def check_jsonschema_commands(tree: Path, schemas: dict[str, Path]) -> list[list
     for folder, schema in schemas.items():
         files = sorted(p.relative_to(tree).as_posix() for p in (tree / "records" / folder).rglob("*.yml"))
         for start in range(0, len(files), 10000):
-            commands.append([str(BIN / "check-jsonschema"), "--schemafile", str(schema), *files[start:start + 10000]])
+            commands.append([str(BIN / "check-jsonschema"), "--schemafile", str(schema), *files[start : start + 10000]])
     return commands
 
 
@@ -137,11 +143,15 @@ def report(name: str, samples: list[tuple[float, int]]) -> tuple[float, int]:
 def bench_size(nominations: int, units: int, rounds: int, work: Path, schemas: dict[str, Path], full: bool) -> None:
     tree = work / f"syn{nominations}"
     started = time.perf_counter()
-    subprocess.run([sys.executable, str(ROOT / "bench/synthetic.py"), str(tree), "--units", str(units),
-                    "--nominations", str(nominations)], check=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench/synthetic.py"), str(tree), "--units", str(units), "--nominations", str(nominations)],
+        check=True,
+    )
     files = sum(1 for _ in (tree / "records").rglob("*.yml"))
-    print(f"\n{nominations} hồ sơ đề nghị, {units} đơn vị: {files} tệp hồ sơ (sinh trong {time.perf_counter() - started:.1f} s)",
-          flush=True)
+    print(
+        f"\n{nominations} hồ sơ đề nghị, {units} đơn vị: {files} tệp hồ sơ (sinh trong {time.perf_counter() - started:.1f} s)",
+        flush=True,
+    )
     env = dict(os.environ, THIDUA_CACHE_DIR=str(work / "cache"))
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as on a user's machine: Python keeps compiled modules
     thidua = str(BIN / "thidua")
@@ -180,11 +190,19 @@ def main() -> int:
         raise SystemExit("thiếu check-jsonschema; hãy chạy «make bench» để cài các gói đã ghim.")
     shutil.rmtree(args.work / "cache", ignore_errors=True)
     schemas = bundled_schemas(args.work / "schemas")
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    print(f"Máy: {os.cpu_count()} lõi {cpu}, {memory:.0f} GiB; Python {platform.python_version()}; "
-          f"{args.rounds} lượt xen kẽ.", flush=True)
+    print(
+        f"Máy: {os.cpu_count()} lõi {cpu}, {memory:.0f} GiB; Python {platform.python_version()}; {args.rounds} lượt xen kẽ.",
+        flush=True,
+    )
     for index, size in enumerate(int(s) for s in args.sizes.split(",")):
         bench_size(size, max(1, size // 20), args.rounds, args.work, schemas, full=index == 0)
     return 0

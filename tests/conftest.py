@@ -42,8 +42,9 @@ def copy_repository(target: Path) -> Path:
     """Copy what a build reads (records, schemas, hand-written docs, theme overrides, mkdocs.yml) into ``target``."""
     shutil.copytree(ROOT / "records", target / "records")
     shutil.copytree(ROOT / "schemas", target / "schemas")
-    shutil.copytree(ROOT / "docs", target / "docs",
-                    ignore=lambda d, names: [n for n in names if Path(d) == ROOT / "docs" and n in GENERATED])
+    shutil.copytree(
+        ROOT / "docs", target / "docs", ignore=lambda d, names: [n for n in names if Path(d) == ROOT / "docs" and n in GENERATED]
+    )
     shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target

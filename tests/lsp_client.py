@@ -130,22 +130,27 @@ class LanguageClient:
 
     def start(self, root: Path, capabilities: Mapping[str, Any], *, timeout: float = 30) -> dict[str, Any]:
         """Start the server, send ``initialize`` for the workspace ``root`` and then ``initialized``."""
-        self._process = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                         stderr=subprocess.PIPE, cwd=self.cwd)
+        self._process = subprocess.Popen(
+            self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=self.cwd
+        )
         for target in (self._read_stdout, self._read_stderr):
             thread = threading.Thread(target=target, daemon=True)
             thread.start()
             self._threads.append(thread)
         uri = root.resolve().as_uri()
-        result: dict[str, Any] = self.request("initialize", {
-            "processId": None,
-            "clientInfo": {"name": "thidua-tests"},
-            "locale": "en",
-            "rootUri": uri,
-            "rootPath": str(root.resolve()),
-            "workspaceFolders": [{"uri": uri, "name": root.resolve().name}],
-            "capabilities": capabilities,
-        }, timeout=timeout)
+        result: dict[str, Any] = self.request(
+            "initialize",
+            {
+                "processId": None,
+                "clientInfo": {"name": "thidua-tests"},
+                "locale": "en",
+                "rootUri": uri,
+                "rootPath": str(root.resolve()),
+                "workspaceFolders": [{"uri": uri, "name": root.resolve().name}],
+                "capabilities": capabilities,
+            },
+            timeout=timeout,
+        )
         self.server_capabilities = result.get("capabilities", {})
         self.server_info = result.get("serverInfo", {})
         self.notify("initialized", {})
@@ -291,11 +296,13 @@ class LanguageClient:
             self._texts[uri] = text
             self._published.pop(uri, None)
         if version == 1:
-            self.notify("textDocument/didOpen",
-                        {"textDocument": {"uri": uri, "languageId": language, "version": 1, "text": text}})
+            self.notify(
+                "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": language, "version": 1, "text": text}}
+            )
         else:
-            self.notify("textDocument/didChange",
-                        {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]})
+            self.notify(
+                "textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}
+            )
         return uri
 
     def diagnostics(self, paths: Iterable[Path], *, quiet: float = 0.3, timeout: float = 60) -> dict[Path, list[Diagnostic]]:
@@ -338,8 +345,16 @@ class LanguageClient:
     @staticmethod
     def _diagnostic(item: Mapping[str, Any], text: str) -> Diagnostic:
         start, end = item["range"]["start"], item["range"]["end"]
-        return Diagnostic(start["line"], start["character"], end["line"], end["character"], item["message"],
-                          item.get("source"), item.get("code"), text)
+        return Diagnostic(
+            start["line"],
+            start["character"],
+            end["line"],
+            end["character"],
+            item["message"],
+            item.get("source"),
+            item.get("code"),
+            text,
+        )
 
 
 def vscode_configuration(settings: Mapping[str, Any]) -> Settings:

@@ -81,8 +81,13 @@ def test_the_graph_is_read_from_every_module() -> None:
 
 def test_the_model_imports_only_vocabulary_text_and_clock() -> None:
     """model/ is plain frozen data: it imports nothing of validation, the cache, evaluation or the site."""
-    wrong = {(module, target) for module, targets in GRAPH.items() if _folder(module) == "model" for target in targets
-             if _folder(target) != "model" and target not in MODEL_MAY_IMPORT}
+    wrong = {
+        (module, target)
+        for module, targets in GRAPH.items()
+        if _folder(module) == "model"
+        for target in targets
+        if _folder(target) != "model" and target not in MODEL_MAY_IMPORT
+    }
     assert wrong == set()
 
 

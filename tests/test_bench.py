@@ -11,13 +11,22 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_benchmark_prints_medians_and_ratios(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, str(ROOT / "bench/run.py"), "--sizes", "40", "--rounds", "1", "--work", str(tmp_path)],
-                          capture_output=True, text=True, check=False, timeout=600)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench/run.py"), "--sizes", "40", "--rounds", "1", "--work", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     out = done.stdout
-    for line in ("check-jsonschema (lược đồ gộp một tệp)", "thidua validate, lạnh (--no-cache)",
-                 "thidua validate, ấm (sau khi sửa 1 hồ sơ)", "kiểm tra + xét + sinh trang Markdown, lạnh",
-                 "thidua build (cả MkDocs), lạnh"):
+    for line in (
+        "check-jsonschema (lược đồ gộp một tệp)",
+        "thidua validate, lạnh (--no-cache)",
+        "thidua validate, ấm (sau khi sửa 1 hồ sơ)",
+        "kiểm tra + xét + sinh trang Markdown, lạnh",
+        "thidua build (cả MkDocs), lạnh",
+    ):
         assert re.search(re.escape(line) + r"\s+trung vị\s+\d+\.\d\d s\s+bộ nhớ đỉnh\s+\d+ MiB", out), line
     assert re.search(r"→ lạnh nhanh hơn check-jsonschema \d+\.\d lần; ấm nhanh hơn \d+ lần", out)
     assert (tmp_path / "syn40" / "site" / "index.html").is_file()

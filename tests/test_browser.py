@@ -34,8 +34,15 @@ PAGES = {
     "story": "/tin-tuc/chi-lan-mot-cua/",
     "guide": "/huong-dan/",
 }
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -72,8 +79,14 @@ def _visit(browser: Browser, url: str, size: tuple[int, int]) -> tuple[Page, lis
     outside: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("request", lambda req: outside.append(req.url)
-            if urlparse(req.url).hostname not in ("127.0.0.1", None) and not req.url.startswith("data:") else None)
+    page.on(
+        "request",
+        lambda req: (
+            outside.append(req.url)
+            if urlparse(req.url).hostname not in ("127.0.0.1", None) and not req.url.startswith("data:")
+            else None
+        ),
+    )
     page.goto(url, wait_until="networkidle")
     return page, errors, outside
 
@@ -112,12 +125,15 @@ def test_home_links_to_the_plan(browser: Browser, site_url: str) -> None:
     page.context.close()
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("nguyen thi lan", "Nguyễn Thị Lan"),
-    ("van phong", "Văn phòng - thống kê"),
-    ("dang thi", "Đặng Thị Thu Hương"),
-    ("Đức", "Lê Văn Đức"),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("nguyen thi lan", "Nguyễn Thị Lan"),
+        ("van phong", "Văn phòng - thống kê"),
+        ("dang thi", "Đặng Thị Thu Hương"),
+        ("Đức", "Lê Văn Đức"),
+    ],
+)
 def test_lookup_finds_names_typed_without_diacritics(browser: Browser, site_url: str, typed: str, expected: str) -> None:
     """A citizen typing without diacritics (or with them) finds the person or unit, and the link leads to the unit."""
     page, errors, outside = _visit(browser, site_url + PAGES["lookup"], WIDTHS["phone"])
@@ -150,7 +166,10 @@ def test_no_serious_accessibility_violation(browser: Browser, site_url: str, nam
 
     page, _, _ = _visit(browser, site_url + PAGES[name], WIDTHS["desktop"])
     results = Axe().run(page)
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-               for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
     assert serious == []
     page.context.close()

@@ -26,8 +26,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _digest(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()
+    }
 
 
 def test_same_records_same_date_same_bytes(built: Path) -> None:
@@ -65,7 +66,9 @@ def test_hostile_text_is_shown_as_text(tree: Path) -> None:
     text = plan.read_text("utf-8").replace(
         "  - Nâng cao ý thức trách nhiệm",
         "  - \"<script>alert('x')</script> **đậm** [liên kết](https://example.com) <img src=x onerror=alert(1)>\"\n"
-        "  - Nâng cao ý thức trách nhiệm", 1)
+        "  - Nâng cao ý thức trách nhiệm",
+        1,
+    )
     write(tree, "records/campaigns/chung-tay-cchc-2025.yml", text)
     site = _build(tree)
     source = (site / "phong-trao/chung-tay-cchc-2025/index.html").read_text("utf-8")
@@ -105,8 +108,14 @@ def test_a_broken_link_fails_the_build_and_keeps_the_old_site(tree: Path, capsys
 def test_every_page_is_in_the_navigation(built: Path) -> None:
     """The generated navigation lists the boards, the honour board, every unit and the lookup."""
     config = (built.parent / "build" / "mkdocs.yml").read_text("utf-8")
-    for path in ("phong-trao/chung-tay-cchc-2025/ho-so.md", "phong-trao/chung-tay-cchc-2025/xet-chon.md",
-                 "bang-vang/index.md", "don-vi/xom-dong-tam.md", "tra-cuu/index.md", "tin-tuc/index.md"):
+    for path in (
+        "phong-trao/chung-tay-cchc-2025/ho-so.md",
+        "phong-trao/chung-tay-cchc-2025/xet-chon.md",
+        "bang-vang/index.md",
+        "don-vi/xom-dong-tam.md",
+        "tra-cuu/index.md",
+        "tin-tuc/index.md",
+    ):
         assert path in config
 
 
@@ -115,8 +124,9 @@ ENGLISH = ("Initializing search", "Permanent link", "RSS feed", "Contributors", 
 
 def test_no_english_left_in_the_theme(built: Path) -> None:
     """Material strings its vi translation leaves in English are translated; pages say lang="vi"."""
-    leftovers = [(p.relative_to(built).as_posix(), s) for p in sorted(built.rglob("*.html"))
-                 for s in ENGLISH if s in p.read_text("utf-8")]
+    leftovers = [
+        (p.relative_to(built).as_posix(), s) for p in sorted(built.rglob("*.html")) for s in ENGLISH if s in p.read_text("utf-8")
+    ]
     assert leftovers == []
     assert '<html lang="vi"' in (built / "index.html").read_text("utf-8")
     assert "Đang khởi tạo tìm kiếm" in (built / "index.html").read_text("utf-8")
@@ -124,9 +134,16 @@ def test_no_english_left_in_the_theme(built: Path) -> None:
 
 def test_generated_pages_link_only_to_pages_that_exist(built: Path) -> None:
     """Every generated board is built, and the lookup index holds public names only."""
-    for path in ("phong-trao/chung-tay-cchc-2025/ho-so/index.html", "phong-trao/chung-tay-cchc-2025/xet-chon/index.html",
-                 "phong-trao/chung-tay-cchc-2025/nhiem-vu/index.html", "bang-vang/index.html", "don-vi/index.html",
-                 "don-vi/xom-dong-tam/index.html", "tra-cuu/index.html", "tra-cuu/du-lieu.json"):
+    for path in (
+        "phong-trao/chung-tay-cchc-2025/ho-so/index.html",
+        "phong-trao/chung-tay-cchc-2025/xet-chon/index.html",
+        "phong-trao/chung-tay-cchc-2025/nhiem-vu/index.html",
+        "bang-vang/index.html",
+        "don-vi/index.html",
+        "don-vi/xom-dong-tam/index.html",
+        "tra-cuu/index.html",
+        "tra-cuu/du-lieu.json",
+    ):
         assert (built / path).is_file(), path
     import json
 
@@ -140,10 +157,15 @@ def test_hostile_names_are_text_on_every_board(tree: Path) -> None:
     """A unit or person name holding HTML or Markdown is shown as text on boards, unit pages and the lookup."""
     payload = "<img src=x onerror=alert(1)>*Tư* [pháp](https://example.com)"
     unit = tree / "records/units/tu-phap-ho-tich.yml"
-    unit.write_text(unit.read_text("utf-8").replace("name: Tư pháp - hộ tịch", f"name: \"{payload}\""), "utf-8")
+    unit.write_text(unit.read_text("utf-8").replace("name: Tư pháp - hộ tịch", f'name: "{payload}"'), "utf-8")
     site = _build(tree, as_of="2025-12-20")  # after the decision, so the honour board lists the unit
-    for path in ("phong-trao/chung-tay-cchc-2025/ho-so/index.html", "phong-trao/chung-tay-cchc-2025/xet-chon/index.html",
-                 "bang-vang/index.html", "don-vi/tu-phap-ho-tich/index.html", "don-vi/index.html"):
+    for path in (
+        "phong-trao/chung-tay-cchc-2025/ho-so/index.html",
+        "phong-trao/chung-tay-cchc-2025/xet-chon/index.html",
+        "bang-vang/index.html",
+        "don-vi/tu-phap-ho-tich/index.html",
+        "don-vi/index.html",
+    ):
         source = (site / path).read_text("utf-8")
         assert "<img src=x" not in source and 'href="https://example.com"' not in source and "<em>Tư</em>" not in source, path
         assert payload in page_text(site / path), path

@@ -100,8 +100,10 @@ def test_a_change_in_a_schema_drops_the_cache(tree: Path, reads: list[str]) -> N
     problems = same_as_cold(tree)
     assert len(reads) > 90
     assert [p.file for p in problems if p.code == "required"] == [
-        f"records/people/{name}" for name in sorted(os.listdir(tree / "records/people"))
-        if "\ncategory:" not in (tree / "records/people" / name).read_text("utf-8")]
+        f"records/people/{name}"
+        for name in sorted(os.listdir(tree / "records/people"))
+        if "\ncategory:" not in (tree / "records/people" / name).read_text("utf-8")
+    ]
 
 
 def test_removed_and_added_records_and_scans_are_seen(tree: Path) -> None:
@@ -114,7 +116,8 @@ def test_removed_and_added_records_and_scans_are_seen(tree: Path) -> None:
     assert any(p.file == NOMINATION and p.code == "missing-file" for p in same_as_cold(tree))
     scan.write_bytes(content)
     (tree / "records/units/van-phong-thong-ke.yml").write_text(
-        (Path(__file__).parents[1] / "records/units/van-phong-thong-ke.yml").read_text("utf-8"), "utf-8")
+        (Path(__file__).parents[1] / "records/units/van-phong-thong-ke.yml").read_text("utf-8"), "utf-8"
+    )
     assert same_as_cold(tree) == []
 
 
@@ -168,7 +171,7 @@ def _apply(root: Path, index: int) -> None:
     relative, old, new = EDITS[index]
     path = root / relative
     if old is None:
-        for target in (sorted(path.glob("*.yml"))[:1] if path.is_dir() else [path]):
+        for target in sorted(path.glob("*.yml"))[:1] if path.is_dir() else [path]:
             target.unlink(missing_ok=True)
         return
     text = path.read_text("utf-8")
@@ -178,8 +181,7 @@ def _apply(root: Path, index: int) -> None:
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(st.integers(0, len(EDITS) - 1), min_size=1, max_size=4))
-def test_any_sequence_of_edits_gives_what_a_cold_run_gives(tmp_path_factory: pytest.TempPathFactory,
-                                                            steps: list[int]) -> None:
+def test_any_sequence_of_edits_gives_what_a_cold_run_gives(tmp_path_factory: pytest.TempPathFactory, steps: list[int]) -> None:
     root = copy_repository(tmp_path_factory.mktemp("edits") / "repo")
     warm(root)
     for step in steps:

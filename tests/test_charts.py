@@ -19,7 +19,7 @@ PLAN = REGISTRY.campaigns[CAMPAIGN]
 
 
 def _svg(markup: str) -> ElementTree.Element:
-    return ElementTree.fromstring(markup[markup.index("<svg"):markup.index("</svg>") + len("</svg>")])
+    return ElementTree.fromstring(markup[markup.index("<svg") : markup.index("</svg>") + len("</svg>")])
 
 
 def test_submissions_chart_counts_before_and_after_the_deadline() -> None:

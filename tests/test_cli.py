@@ -75,7 +75,10 @@ def test_missing_records_folder_is_a_usage_error(cli, tmp_path) -> None:
     """Run outside a records repository, thidua says where it looked and exits 2."""
     run = cli("--root", str(tmp_path), "validate")
     assert run.code == 2
-    assert run.err == f"thidua: lỗi: không thấy thư mục records/ trong {tmp_path}; hãy chạy lệnh ở gốc kho hồ sơ hoặc chỉ rõ --root.\n"
+    assert (
+        run.err
+        == f"thidua: lỗi: không thấy thư mục records/ trong {tmp_path}; hãy chạy lệnh ở gốc kho hồ sơ hoặc chỉ rõ --root.\n"
+    )
 
 
 def test_internal_error_has_no_traceback(cli, monkeypatch) -> None:
@@ -89,8 +92,7 @@ def test_internal_error_has_no_traceback(cli, monkeypatch) -> None:
     run = cli("--root", str(ROOT), "validate")
     assert run.code == 2
     assert "Traceback" not in run.err
-    assert run.err == ("thidua: lỗi nội bộ (RuntimeError: hỏng). "
-                       "Hãy chạy lại với THIDUA_DEBUG=1 và báo cho người bảo trì.\n")
+    assert run.err == ("thidua: lỗi nội bộ (RuntimeError: hỏng). Hãy chạy lại với THIDUA_DEBUG=1 và báo cho người bảo trì.\n")
 
 
 @pytest.mark.parametrize("content", [b"\xff\xfe bad", b"a: [1, 2\n", b"", b"id: x\nid: y\n"])
@@ -128,8 +130,10 @@ def test_broken_schema_is_a_maintainer_error(tree, cli) -> None:
     write(tree, "schemas/unit.schema.json", '{\n  "title": "Đơn vị",\n}\n')
     run = cli("--root", str(tree), "validate")
     assert run.code == 2
-    assert run.err == ("thidua: lỗi: không đọc được mẫu unit.schema.json:3:1; "
-                       "hãy sửa tệp JSON này (lỗi của người bảo trì, không phải của hồ sơ).\n")
+    assert run.err == (
+        "thidua: lỗi: không đọc được mẫu unit.schema.json:3:1; "
+        "hãy sửa tệp JSON này (lỗi của người bảo trì, không phải của hồ sơ).\n"
+    )
 
 
 def test_schema_breaking_the_metaschema_is_refused(tree, cli) -> None:
@@ -174,15 +178,27 @@ def test_unreadable_record_is_reported_once_and_named(tree, cli) -> None:
     run = cli("--root", str(tree), "validate")
     assert run.code == 1
     assert run.out.splitlines()[:-1] == [
-        f"{NOMINATION}:2:1: [hồ sơ đề nghị ca-nhan-nguyen-thi-lan] Trường «id» bị lặp lại (đã có ở dòng 1); hãy xóa một trong hai."]
+        f"{NOMINATION}:2:1: [hồ sơ đề nghị ca-nhan-nguyen-thi-lan] Trường «id» bị lặp lại (đã có ở dòng 1); hãy xóa một trong hai."
+    ]
 
 
-@pytest.mark.parametrize(("name", "message"), [
-    ("ca-nhan-moi.YML", "Hồ sơ phải có đuôi .yml (chữ thường), không phải «.YML»; hãy đổi tên thành ca-nhan-moi.yml để hồ sơ được đọc."),
-    ("ca-nhan-moi", "Tệp «ca-nhan-moi» không phải tệp hồ sơ nên không được đọc; hồ sơ phải có đuôi .yml (ví dụ ca-nhan-moi.yml)."),
-    ("ca-nhan-moi.yml.txt",
-     "Tệp «ca-nhan-moi.yml.txt» không phải tệp hồ sơ nên không được đọc; hồ sơ phải có đuôi .yml (ví dụ ca-nhan-moi.yml)."),
-])
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "ca-nhan-moi.YML",
+            "Hồ sơ phải có đuôi .yml (chữ thường), không phải «.YML»; hãy đổi tên thành ca-nhan-moi.yml để hồ sơ được đọc.",
+        ),
+        (
+            "ca-nhan-moi",
+            "Tệp «ca-nhan-moi» không phải tệp hồ sơ nên không được đọc; hồ sơ phải có đuôi .yml (ví dụ ca-nhan-moi.yml).",
+        ),
+        (
+            "ca-nhan-moi.yml.txt",
+            "Tệp «ca-nhan-moi.yml.txt» không phải tệp hồ sơ nên không được đọc; hồ sơ phải có đuôi .yml (ví dụ ca-nhan-moi.yml).",
+        ),
+    ],
+)
 def test_misnamed_record_files_are_not_silently_ignored(tree, cli, name, message) -> None:
     """A dossier uploaded under a wrong file name is reported instead of disappearing."""
     write(tree, f"records/nominations/chung-tay-cchc-2025/{name}", "id: ca-nhan-moi\n")
@@ -199,7 +215,8 @@ def test_a_yaml_copy_beside_a_yml_record_is_refused_not_read(tree, cli) -> None:
     assert run.code == 1
     assert run.out.splitlines()[:-1] == [
         "records/people/nguyen-thi-lan.yaml:1:1: Hồ sơ phải có đuôi .yml (chữ thường), không phải «.yaml»; "
-        "hãy đổi tên thành nguyen-thi-lan.yml để hồ sơ được đọc."]
+        "hãy đổi tên thành nguyen-thi-lan.yml để hồ sơ được đọc."
+    ]
 
 
 def test_winding_file_path_is_refused_with_the_direct_one(tree, cli) -> None:
@@ -213,11 +230,14 @@ def test_winding_file_path_is_refused_with_the_direct_one(tree, cli) -> None:
     assert f"Đường dẫn «{winding}» có «..» hoặc «.»; hãy viết thẳng {direct}." in run.out
 
 
-@pytest.mark.parametrize(("old", "new", "message"), [
-    ("in_favour: 3\n", "in_favour: 3.5\n", "Trường «in_favour» phải là số nguyên (không có phần lẻ), không phải 3,5."),
-    ("in_favour: 3\n", "in_favour: \"3\"\n", "Trường «in_favour» phải là số nguyên; hãy bỏ dấu ngoặc kép: 3."),
-    ("proposed_by: van-phong-thong-ke\n", "proposed_by:\n", "Trường «proposed_by» đang để trống; hãy điền chữ."),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("in_favour: 3\n", "in_favour: 3.5\n", "Trường «in_favour» phải là số nguyên (không có phần lẻ), không phải 3,5."),
+        ("in_favour: 3\n", 'in_favour: "3"\n', "Trường «in_favour» phải là số nguyên; hãy bỏ dấu ngoặc kép: 3."),
+        ("proposed_by: van-phong-thong-ke\n", "proposed_by:\n", "Trường «proposed_by» đang để trống; hãy điền chữ."),
+    ],
+)
 def test_wrong_kind_of_value_gets_the_right_advice(tree, cli, old, new, message) -> None:
     """Empty values, fractions and quoted numbers each get advice that fixes them."""
     path = tree / NOMINATION
@@ -236,7 +256,9 @@ def test_symlinks_in_records_neither_loop_nor_crash(tree, cli) -> None:  # type:
     run = cli("--root", str(tree), "validate")
     assert (run.code, run.err) == (1, "")
     assert [line.split(": ", 1)[0] for line in run.out.splitlines()[:-1]] == [
-        "records/units/hong.yml:1:1", "records/units/vong:1:1"]
+        "records/units/hong.yml:1:1",
+        "records/units/vong:1:1",
+    ]
 
 
 @pytest.mark.parametrize("cached", [True, False])
@@ -266,5 +288,7 @@ def test_a_file_that_cannot_be_read_is_reported_not_crashed_on(tree, cli, monkey
         monkeypatch.setattr(thidua.records.reading, "open", gone_open, raising=False)
     run = cli("--root", str(tree), *(() if cached else ("--no-cache",)), "validate")
     assert run.code == 1 and "Traceback" not in run.out + run.err
-    assert run.out.startswith("records/units/hoi-nong-dan.yml:1:1: [đơn vị hoi-nong-dan] Không đọc được tệp "
-                              "(tệp vừa bị xóa, đổi tên hoặc hỏng); hãy kiểm tra tệp rồi chạy lại.")
+    assert run.out.startswith(
+        "records/units/hoi-nong-dan.yml:1:1: [đơn vị hoi-nong-dan] Không đọc được tệp "
+        "(tệp vừa bị xóa, đổi tên hoặc hỏng); hãy kiểm tra tệp rồi chạy lại."
+    )

@@ -1,4 +1,4 @@
-"""House style holds: ruff finds nothing and mypy --strict passes on the package."""
+"""House style holds: ruff finds nothing, ruff format changes nothing, and mypy --strict passes on the package."""
 
 from __future__ import annotations
 
@@ -16,6 +16,12 @@ def test_ruff_finds_nothing() -> None:
     """ruff check, with the rules and reasons in pyproject.toml (complexity included), reports no problem in generator/,
     tests/ or bench/."""
     done = _run("ruff", "check", "--output-format", "concise", "generator", "tests", "bench")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_ruff_format_is_the_formatting() -> None:
+    """The code is laid out as ``ruff format`` lays it out (pyproject.toml: 130 columns): nothing to reformat."""
+    done = _run("ruff", "format", "--check", "generator", "tests", "bench")
     assert done.returncode == 0, done.stdout + done.stderr
 
 

@@ -29,8 +29,19 @@ def _council(denominator: str, inclusive: bool) -> Council:
 
 
 def _meeting(votes: int, present: int = 7) -> CouncilMeeting:
-    return CouncilMeeting("h", "p", "hd", dt.date(2025, 12, 10), "p0", "p1", tuple(f"p{i}" for i in range(present)), (),
-                          (Vote("n", votes),), (), None)
+    return CouncilMeeting(
+        "h",
+        "p",
+        "hd",
+        dt.date(2025, 12, 10),
+        "p0",
+        "p1",
+        tuple(f"p{i}" for i in range(present)),
+        (),
+        (Vote("n", votes),),
+        (),
+        None,
+    )
 
 
 def test_threshold_over_members_or_present_strict_or_inclusive() -> None:
@@ -85,16 +96,31 @@ def test_random_campaigns_respect_quotas_and_never_reward_the_ineligible(data: s
     """With random votes, quotas and submission times, winners fit the quota and are complete, on time and eligible."""
     campaign = REGISTRY.campaigns[CAMPAIGN]
     nominations = tuple(
-        replace(n, submitted_at=None if n.submitted_at is None else moment(
-            data.draw(st.sampled_from(["2025-12-01T08:00:00+07:00", "2025-12-05T23:00:00+07:00", "2025-12-06T08:00:00+07:00"]))))
-        for n in REGISTRY.nominations[CAMPAIGN])
+        replace(
+            n,
+            submitted_at=None
+            if n.submitted_at is None
+            else moment(
+                data.draw(
+                    st.sampled_from(["2025-12-01T08:00:00+07:00", "2025-12-05T23:00:00+07:00", "2025-12-06T08:00:00+07:00"])
+                )
+            ),
+        )
+        for n in REGISTRY.nominations[CAMPAIGN]
+    )
     [meeting] = REGISTRY.meetings[CAMPAIGN]
     votes = tuple(Vote(n.id, data.draw(st.integers(0, len(meeting.present)))) for n in nominations)
     quota = data.draw(st.integers(0, 3))
-    award = replace(campaign.awards[0], quota=((NomineeKind.COLLECTIVE, Quota(count=quota)), (NomineeKind.INDIVIDUAL, Quota(count=quota))))
+    award = replace(
+        campaign.awards[0], quota=((NomineeKind.COLLECTIVE, Quota(count=quota)), (NomineeKind.INDIVIDUAL, Quota(count=quota)))
+    )
     plan = replace(campaign, awards=(award,))
-    registry = replace(REGISTRY, campaigns={CAMPAIGN: plan}, nominations={CAMPAIGN: nominations},
-                       meetings={CAMPAIGN: (replace(meeting, votes=votes, resolutions=()),)})
+    registry = replace(
+        REGISTRY,
+        campaigns={CAMPAIGN: plan},
+        nominations={CAMPAIGN: nominations},
+        meetings={CAMPAIGN: (replace(meeting, votes=votes, resolutions=()),)},
+    )
     result = evaluate_campaign(registry, plan, dt.date(2025, 12, 20))
     for award_result in result.awards:
         assert len(award_result.winners) <= quota
@@ -121,7 +147,9 @@ def test_result_does_not_depend_on_reading_order(rng: random.Random) -> None:
 def _two_awards(registry):  # type: ignore[no-untyped-def]
     """The sample plan with a second, lower award for individuals."""
     plan = registry.campaigns[CAMPAIGN]
-    lower = replace(plan.awards[0], id="giay-chung-nhan", name="Giấy chứng nhận", quota=((NomineeKind.INDIVIDUAL, Quota(count=1)),))
+    lower = replace(
+        plan.awards[0], id="giay-chung-nhan", name="Giấy chứng nhận", quota=((NomineeKind.INDIVIDUAL, Quota(count=1)),)
+    )
     return replace(plan, awards=(plan.awards[0], lower))
 
 
@@ -129,11 +157,16 @@ def test_one_nominee_citing_an_achievement_for_two_awards_gets_the_higher_one() 
     """A nominee proposed for two awards with the same achievement is not blocked: the plan's order gives the higher award."""
     plan = _two_awards(REGISTRY)
     lan = next(n for n in REGISTRY.nominations[CAMPAIGN] if n.id == "ca-nhan-nguyen-thi-lan")
-    second = replace(lan, id="ca-nhan-nguyen-thi-lan-gcn", award="giay-chung-nhan",
-                     submitted_at=moment("2025-11-26T20:00:00+07:00"))  # sent earlier than the first
+    second = replace(
+        lan, id="ca-nhan-nguyen-thi-lan-gcn", award="giay-chung-nhan", submitted_at=moment("2025-11-26T20:00:00+07:00")
+    )  # sent earlier than the first
     [meeting] = REGISTRY.meetings[CAMPAIGN]
-    registry = replace(REGISTRY, campaigns={CAMPAIGN: plan}, nominations={CAMPAIGN: (*REGISTRY.nominations[CAMPAIGN], second)},
-                       meetings={CAMPAIGN: (replace(meeting, votes=(*meeting.votes, Vote(second.id, 7))),)})
+    registry = replace(
+        REGISTRY,
+        campaigns={CAMPAIGN: plan},
+        nominations={CAMPAIGN: (*REGISTRY.nominations[CAMPAIGN], second)},
+        meetings={CAMPAIGN: (replace(meeting, votes=(*meeting.votes, Vote(second.id, 7))),)},
+    )
     result = evaluate_campaign(registry, plan, dt.date(2025, 12, 20))
     assert result.result("ca-nhan-nguyen-thi-lan").outcome == Standing.WINNER
     assert result.result("ca-nhan-nguyen-thi-lan-gcn").outcome == "da-chon-hinh-thuc-khac"
@@ -151,7 +184,8 @@ def test_an_achievement_cited_for_two_nominees_blocks_the_later_one() -> None:
     assert result.result(lan.id).outcome == "khong-duoc-xet"
     assert result.result(lan.id).blocks == (
         f"Thành tích «{unit.achievements[0]}» đã được dùng trong hồ sơ «tap-the-van-phong-thong-ke»; "
-        "một thành tích không được khen thưởng hai lần.",)
+        "một thành tích không được khen thưởng hai lần.",
+    )
 
 
 def test_points_short_only_because_evidence_is_missing_is_not_yet_known() -> None:

@@ -31,7 +31,6 @@ MEETING_BLOCK = """\
 """
 
 
-
 def add_second_campaign(root: Path) -> None:
     """A second, valid campaign chung-tay-cchc-2026, copied from the 2025 plan."""
     text = (root / CAMPAIGN).read_text("utf-8").replace("id: chung-tay-cchc-2025\n", "id: chung-tay-cchc-2026\n")
@@ -50,8 +49,12 @@ def test_unknown_unit_with_a_close_match_is_suggested(tree: Path) -> None:
     """A person's unit that does not exist is reported with the closest unit id."""
     edit(tree, PERSON, "unit: van-phong-thong-ke\n", "unit: van-phong-thong-ki\n")
     assert found(tree, PERSON) == [
-        (5, 7, "unknown-reference",
-         "Không tìm thấy đơn vị «van-phong-thong-ki» trong records/units. Có phải ý bạn là «van-phong-thong-ke»?"),
+        (
+            5,
+            7,
+            "unknown-reference",
+            "Không tìm thấy đơn vị «van-phong-thong-ki» trong records/units. Có phải ý bạn là «van-phong-thong-ke»?",
+        ),
     ]
 
 
@@ -59,9 +62,13 @@ def test_unknown_unit_without_a_close_match_says_where_to_add_it(tree: Path) -> 
     """A unit id close to nothing is reported with the file that would define it."""
     edit(tree, PERSON, "unit: van-phong-thong-ke\n", "unit: phong-noi-vu\n")
     assert found(tree, PERSON) == [
-        (5, 7, "unknown-reference",
-         "Không tìm thấy đơn vị «phong-noi-vu» trong records/units. "
-         "Hãy kiểm tra mã, hoặc thêm tệp records/units/phong-noi-vu.yml."),
+        (
+            5,
+            7,
+            "unknown-reference",
+            "Không tìm thấy đơn vị «phong-noi-vu» trong records/units. "
+            "Hãy kiểm tra mã, hoặc thêm tệp records/units/phong-noi-vu.yml.",
+        ),
     ]
 
 
@@ -69,8 +76,12 @@ def test_unknown_person_is_reported_with_a_suggestion(tree: Path) -> None:
     """A nominee who is not in records/people is reported at the nominee with the closest person id."""
     edit(tree, NOMINATION, "nominee:\n  person: nguyen-thi-lan\n", "nominee:\n  person: nguyen-thi-lam\n")
     assert found(tree, NOMINATION) == [
-        (7, 11, "unknown-reference",
-         "Không tìm thấy cá nhân «nguyen-thi-lam» trong records/people. Có phải ý bạn là «nguyen-thi-lan»?"),
+        (
+            7,
+            11,
+            "unknown-reference",
+            "Không tìm thấy cá nhân «nguyen-thi-lam» trong records/people. Có phải ý bạn là «nguyen-thi-lan»?",
+        ),
     ]
 
 
@@ -80,11 +91,19 @@ def test_unknown_campaign_is_reported_with_a_suggestion(tree: Path) -> None:
     moved = "records/reports/chung-tay-cchc-2024/van-phong-thong-ke.yml"
     write(tree, moved, text)
     assert found(tree, moved) == [
-        (3, 1, "unknown-campaign-folder",
-         "Thư mục «chung-tay-cchc-2024» trong records/reports không phải mã phong trào nào; hãy chuyển tệp vào "
-         "records/reports/<mã phong trào>/ (đang có: chung-tay-cchc-2025)."),
-        (4, 11, "unknown-reference",
-         "Không tìm thấy kế hoạch «chung-tay-cchc-2024» trong records/campaigns. Có phải ý bạn là «chung-tay-cchc-2025»?"),
+        (
+            3,
+            1,
+            "unknown-campaign-folder",
+            "Thư mục «chung-tay-cchc-2024» trong records/reports không phải mã phong trào nào; hãy chuyển tệp vào "
+            "records/reports/<mã phong trào>/ (đang có: chung-tay-cchc-2025).",
+        ),
+        (
+            4,
+            11,
+            "unknown-reference",
+            "Không tìm thấy kế hoạch «chung-tay-cchc-2024» trong records/campaigns. Có phải ý bạn là «chung-tay-cchc-2025»?",
+        ),
     ]
 
 
@@ -92,9 +111,13 @@ def test_unknown_award_is_reported_with_a_suggestion(tree: Path) -> None:
     """An award that the campaign does not offer is reported with the awards and the closest one."""
     edit(tree, NOMINATION, "award: giay-khen-chu-tich-ubnd-xa\n", "award: giay-khen-chu-tich-xa\n")
     assert found(tree, NOMINATION) == [
-        (5, 8, "unknown-award",
-         "«giay-khen-chu-tich-xa» không phải hình thức khen thưởng của phong trào «chung-tay-cchc-2025»; "
-         "hãy chọn một trong: giay-khen-chu-tich-ubnd-xa. Có phải ý bạn là «giay-khen-chu-tich-ubnd-xa»?"),
+        (
+            5,
+            8,
+            "unknown-award",
+            "«giay-khen-chu-tich-xa» không phải hình thức khen thưởng của phong trào «chung-tay-cchc-2025»; "
+            "hãy chọn một trong: giay-khen-chu-tich-ubnd-xa. Có phải ý bạn là «giay-khen-chu-tich-ubnd-xa»?",
+        ),
     ]
 
 
@@ -102,8 +125,12 @@ def test_unknown_rating_is_reported_with_a_suggestion(tree: Path) -> None:
     """An evidence source naming a rating that does not exist is reported with the closest rating id."""
     edit(tree, CAMPAIGN, "source: {rating: xep-loai-tap-the-2025}", "source: {rating: xep-loai-tap-the-2024}")
     assert found(tree, CAMPAIGN) == [
-        (68, 22, "unknown-reference",
-         "Không tìm thấy bảng xếp loại «xep-loai-tap-the-2024» trong records/ratings. Có phải ý bạn là «xep-loai-tap-the-2025»?"),
+        (
+            68,
+            22,
+            "unknown-reference",
+            "Không tìm thấy bảng xếp loại «xep-loai-tap-the-2024» trong records/ratings. Có phải ý bạn là «xep-loai-tap-the-2025»?",
+        ),
     ]
 
 
@@ -111,8 +138,12 @@ def test_unknown_law_is_reported_with_a_suggestion(tree: Path) -> None:
     """A legal basis naming a law that does not exist is reported with the closest law id."""
     edit(tree, CAMPAIGN, "  - law: nghi-dinh-152-2025\n", "  - law: nghi-dinh-152-2024\n")
     assert found(tree, CAMPAIGN) == [
-        (28, 10, "unknown-reference",
-         "Không tìm thấy văn bản pháp luật «nghi-dinh-152-2024» trong records/laws. Có phải ý bạn là «nghi-dinh-152-2025»?"),
+        (
+            28,
+            10,
+            "unknown-reference",
+            "Không tìm thấy văn bản pháp luật «nghi-dinh-152-2024» trong records/laws. Có phải ý bạn là «nghi-dinh-152-2025»?",
+        ),
     ]
 
 
@@ -124,9 +155,13 @@ def test_nominated_person_outside_the_proposing_unit_is_reported(tree: Path) -> 
     edit(tree, NOMINATION, "proposed_by: van-phong-thong-ke\n", "proposed_by: tu-phap-ho-tich\n")
     edit(tree, NOMINATION, "achievements:\n  - vp-mot-cua-dung-han\n  - vp-ho-so-truc-tuyen\n", "")
     assert found(tree, NOMINATION) == [
-        (8, 14, "person-not-in-unit",
-         "«Nguyễn Thị Lan» thuộc đơn vị «van-phong-thong-ke», không thuộc «tu-phap-ho-tich»; "
-         "hãy ghi proposed_by: van-phong-thong-ke, hoặc sửa đơn vị của người đó trong records/people."),
+        (
+            8,
+            14,
+            "person-not-in-unit",
+            "«Nguyễn Thị Lan» thuộc đơn vị «van-phong-thong-ke», không thuộc «tu-phap-ho-tich»; "
+            "hãy ghi proposed_by: van-phong-thong-ke, hoặc sửa đơn vị của người đó trong records/people.",
+        ),
     ]
 
 
@@ -134,9 +169,13 @@ def test_document_type_not_in_the_dossier_is_reported(tree: Path) -> None:
     """A document whose type is not in the campaign's dossier is reported with the dossier's types."""
     edit(tree, NOMINATION, "  - type: bao-cao-thanh-tich\n", "  - type: quyet-dinh\n")
     assert found(tree, NOMINATION) == [
-        (37, 11, "unknown-document",
-         "«quyet-dinh» không phải văn bản trong hồ sơ của phong trào; "
-         "hãy chọn một trong: to-trinh, bien-ban-hop, bao-cao-thanh-tich."),
+        (
+            37,
+            11,
+            "unknown-document",
+            "«quyet-dinh» không phải văn bản trong hồ sơ của phong trào; "
+            "hãy chọn một trong: to-trinh, bien-ban-hop, bao-cao-thanh-tich.",
+        ),
     ]
 
 
@@ -144,9 +183,13 @@ def test_minutes_without_meeting_are_reported_at_the_document(tree: Path) -> Non
     """A Biên bản họp must record its meeting."""
     edit(tree, NOMINATION, MEETING_BLOCK, "")
     assert found(tree, NOMINATION) == [
-        (21, 5, "meeting-missing",
-         "Biên bản họp của cơ quan phải ghi cuộc họp: hãy thêm meeting với chair, secretary, present, absent, "
-         "vote_mode, in_favour, voters."),
+        (
+            21,
+            5,
+            "meeting-missing",
+            "Biên bản họp của cơ quan phải ghi cuộc họp: hãy thêm meeting với chair, secretary, present, absent, "
+            "vote_mode, in_favour, voters.",
+        ),
     ]
 
 
@@ -154,8 +197,12 @@ def test_meeting_on_a_document_that_is_not_minutes_is_reported_at_its_key(tree: 
     """Only minutes record a meeting; a meeting block on the Tờ trình is reported at its key."""
     edit(tree, NOMINATION, f"    file: {FILES}/to-trinh.pdf\n", f"    file: {FILES}/to-trinh.pdf\n" + MEETING_BLOCK)
     assert found(tree, NOMINATION) == [
-        (21, 5, "meeting-not-minutes",
-         "Chỉ Biên bản họp mới ghi cuộc họp; hãy xóa meeting khỏi Tờ trình khen thưởng của cơ quan."),
+        (
+            21,
+            5,
+            "meeting-not-minutes",
+            "Chỉ Biên bản họp mới ghi cuộc họp; hãy xóa meeting khỏi Tờ trình khen thưởng của cơ quan.",
+        ),
     ]
 
 
@@ -190,9 +237,12 @@ def test_document_file_that_does_not_exist_is_reported(tree: Path) -> None:
     """A scan that is not in the repository is reported at its path."""
     edit(tree, NOMINATION, f"{FILES}/to-trinh.pdf", f"{FILES}/to-trinh-ky.pdf")
     assert found(tree, NOMINATION) == [
-        (20, 11, "missing-file",
-         f"Không có tệp «{FILES}/to-trinh-ky.pdf» trong kho; "
-         "hãy tải bản quét lên đúng đường dẫn này, hoặc sửa đường dẫn."),
+        (
+            20,
+            11,
+            "missing-file",
+            f"Không có tệp «{FILES}/to-trinh-ky.pdf» trong kho; hãy tải bản quét lên đúng đường dẫn này, hoặc sửa đường dẫn.",
+        ),
     ]
 
 
@@ -212,8 +262,7 @@ def test_document_file_that_is_a_symlink_to_outside_is_refused(tree: Path) -> No
     link.unlink()
     link.symlink_to(outside)
     assert found(tree, NOMINATION) == [
-        (20, 11, "file-outside",
-         f"Tệp «{FILES}/to-trinh.pdf» nằm ngoài kho; hãy đặt bản quét trong records/files/."),
+        (20, 11, "file-outside", f"Tệp «{FILES}/to-trinh.pdf» nằm ngoài kho; hãy đặt bản quét trong records/files/."),
     ]
 
 
@@ -224,11 +273,15 @@ def test_report_item_with_an_unknown_task_is_reported_with_a_suggestion(tree: Pa
     """An item naming a task the campaign does not have lists the tasks and suggests the closest."""
     edit(tree, REPORT, "    task: cai-cach-the-che\n", "    task: cai-cach-the-ch\n")
     assert found(tree, REPORT) == [
-        (9, 11, "unknown-task",
-         "«cai-cach-the-ch» không phải nhiệm vụ của phong trào «chung-tay-cchc-2025»; hãy chọn một trong: "
-         "cai-cach-the-che, cai-cach-tthc-mot-cua, cai-cach-to-chuc-bo-may, cai-cach-che-do-cong-vu, "
-         "cai-cach-tai-chinh-cong, chinh-quyen-dien-tu-so, tuyen-truyen-cchc, kiem-tra-cchc. "
-         "Có phải ý bạn là «cai-cach-the-che»?"),
+        (
+            9,
+            11,
+            "unknown-task",
+            "«cai-cach-the-ch» không phải nhiệm vụ của phong trào «chung-tay-cchc-2025»; hãy chọn một trong: "
+            "cai-cach-the-che, cai-cach-tthc-mot-cua, cai-cach-to-chuc-bo-may, cai-cach-che-do-cong-vu, "
+            "cai-cach-tai-chinh-cong, chinh-quyen-dien-tu-so, tuyen-truyen-cchc, kiem-tra-cchc. "
+            "Có phải ý bạn là «cai-cach-the-che»?",
+        ),
     ]
 
 
@@ -236,9 +289,13 @@ def test_report_item_with_an_unknown_subtask_lists_the_subtasks(tree: Path) -> N
     """An item naming a subtask its task does not have lists that task's subtasks."""
     edit(tree, REPORT, "    subtask: mot-cua-lien-thong\n", "    subtask: mot-cua\n")
     assert found(tree, REPORT) == [
-        (14, 14, "unknown-subtask",
-         "«mot-cua» không phải nội dung con của nhiệm vụ «cai-cach-tthc-mot-cua»; "
-         "hãy chọn một trong: cai-cach-tthc, mot-cua-lien-thong."),
+        (
+            14,
+            14,
+            "unknown-subtask",
+            "«mot-cua» không phải nội dung con của nhiệm vụ «cai-cach-tthc-mot-cua»; "
+            "hãy chọn một trong: cai-cach-tthc, mot-cua-lien-thong.",
+        ),
     ]
 
 
@@ -246,9 +303,13 @@ def test_report_subtask_on_a_task_without_subtasks_asks_to_remove_it(tree: Path)
     """A subtask under a task that has none is reported with the advice to delete the line."""
     edit(tree, REPORT, "    task: kiem-tra-cchc\n", "    task: kiem-tra-cchc\n    subtask: tu-kiem-tra\n")
     assert found(tree, REPORT) == [
-        (37, 14, "unknown-subtask",
-         "«tu-kiem-tra» không phải nội dung con của nhiệm vụ «kiem-tra-cchc»; "
-         "nhiệm vụ này không có nội dung con, hãy xóa dòng subtask."),
+        (
+            37,
+            14,
+            "unknown-subtask",
+            "«tu-kiem-tra» không phải nội dung con của nhiệm vụ «kiem-tra-cchc»; "
+            "nhiệm vụ này không có nội dung con, hãy xóa dòng subtask.",
+        ),
     ]
 
 
@@ -257,8 +318,7 @@ def test_duplicate_item_id_in_a_report_names_the_first_line(tree: Path) -> None:
     edit(tree, REPORT, "  - id: vp-ho-so-truc-tuyen\n", "  - id: vp-mot-cua-dung-han\n")
     edit(tree, NOMINATION, "  - vp-ho-so-truc-tuyen\n", "")
     assert found(tree, REPORT) == [
-        (21, 9, "duplicate-id",
-         "Mã kết quả «vp-mot-cua-dung-han» bị lặp lại (đã có ở dòng 12); mỗi mã chỉ dùng một lần."),
+        (21, 9, "duplicate-id", "Mã kết quả «vp-mot-cua-dung-han» bị lặp lại (đã có ở dòng 12); mỗi mã chỉ dùng một lần."),
     ]
 
 
@@ -269,11 +329,15 @@ def test_rule_naming_undeclared_evidence_is_reported_with_a_suggestion(tree: Pat
     """A criterion reading evidence the plan does not declare lists the evidence and suggests the closest."""
     edit(tree, CAMPAIGN, "rule: {evidence: xep-loai-tap-the, at_least:", "rule: {evidence: xep-loai-tap-the-2025, at_least:")
     assert found(tree, CAMPAIGN) == [
-        (110, 22, "unknown-evidence",
-         "Minh chứng «xep-loai-tap-the-2025» chưa được khai báo trong evidence của kế hoạch; hãy chọn một trong: "
-         "xep-loai-tap-the, nhiem-vu-cchc-bo-phan, phan-loai-cchc-bo-phan, chi-so-cchc-co-quan, vi-pham-thanh-vien, "
-         "xep-loai-ca-nhan, nhiem-vu-cchc-ca-nhan, van-ban-tre-han, vi-pham-ca-nhan, hoặc khai báo thêm. "
-         "Có phải ý bạn là «xep-loai-tap-the»?"),
+        (
+            110,
+            22,
+            "unknown-evidence",
+            "Minh chứng «xep-loai-tap-the-2025» chưa được khai báo trong evidence của kế hoạch; hãy chọn một trong: "
+            "xep-loai-tap-the, nhiem-vu-cchc-bo-phan, phan-loai-cchc-bo-phan, chi-so-cchc-co-quan, vi-pham-thanh-vien, "
+            "xep-loai-ca-nhan, nhiem-vu-cchc-ca-nhan, van-ban-tre-han, vi-pham-ca-nhan, hoặc khai báo thêm. "
+            "Có phải ý bạn là «xep-loai-tap-the»?",
+        ),
     ]
 
 
@@ -281,29 +345,44 @@ def test_at_least_on_numeric_evidence_is_reported_at_the_key(tree: Path) -> None
     """A number is compared with min or max, never at_least."""
     edit(tree, CAMPAIGN, "rule: {evidence: van-ban-tre-han, max: 0}", "rule: {evidence: van-ban-tre-han, at_least: tot}")
     assert found(tree, CAMPAIGN) == [
-        (146, 39, "comparison-kind",
-         "Minh chứng «van-ban-tre-han» là một số; hãy so sánh bằng min hoặc max thay cho at_least."),
+        (146, 39, "comparison-kind", "Minh chứng «van-ban-tre-han» là một số; hãy so sánh bằng min hoặc max thay cho at_least."),
     ]
 
 
 def test_max_on_rated_evidence_is_reported_at_the_key(tree: Path) -> None:
     """A level of a scale is compared with at_least or in, never max."""
-    edit(tree, CAMPAIGN, "rule: {evidence: xep-loai-ca-nhan, at_least: hoan-thanh-xuat-sac-nhiem-vu}",
-         "rule: {evidence: xep-loai-ca-nhan, max: 1}")
+    edit(
+        tree,
+        CAMPAIGN,
+        "rule: {evidence: xep-loai-ca-nhan, at_least: hoan-thanh-xuat-sac-nhiem-vu}",
+        "rule: {evidence: xep-loai-ca-nhan, max: 1}",
+    )
     assert found(tree, CAMPAIGN) == [
-        (136, 40, "comparison-kind",
-         "Minh chứng «xep-loai-ca-nhan» là một mức xếp loại; hãy so sánh bằng at_least hoặc in thay cho max."),
+        (
+            136,
+            40,
+            "comparison-kind",
+            "Minh chứng «xep-loai-ca-nhan» là một mức xếp loại; hãy so sánh bằng at_least hoặc in thay cho max.",
+        ),
     ]
 
 
 def test_level_not_in_the_scale_lists_the_levels(tree: Path) -> None:
     """A criterion asking for a level its evidence's scale does not have lists that scale's levels."""
-    edit(tree, CAMPAIGN, "rule: {evidence: nhiem-vu-cchc-bo-phan, at_least: hoan-thanh-tot}",
-         "rule: {evidence: nhiem-vu-cchc-bo-phan, at_least: xuat-sac}")
+    edit(
+        tree,
+        CAMPAIGN,
+        "rule: {evidence: nhiem-vu-cchc-bo-phan, at_least: hoan-thanh-tot}",
+        "rule: {evidence: nhiem-vu-cchc-bo-phan, at_least: xuat-sac}",
+    )
     assert found(tree, CAMPAIGN) == [
-        (115, 55, "unknown-level",
-         "«xuat-sac» không phải một mức của thang xếp loại của «nhiem-vu-cchc-bo-phan»; "
-         "hãy chọn một trong: hoan-thanh-tot, hoan-thanh, chua-hoan-thanh."),
+        (
+            115,
+            55,
+            "unknown-level",
+            "«xuat-sac» không phải một mức của thang xếp loại của «nhiem-vu-cchc-bo-phan»; "
+            "hãy chọn một trong: hoan-thanh-tot, hoan-thanh, chua-hoan-thanh.",
+        ),
     ]
 
 
@@ -315,9 +394,13 @@ def test_per_campaign_record_whose_campaign_differs_from_its_folder_is_reported(
     add_second_campaign(tree)
     edit(tree, REPORT, "campaign: chung-tay-cchc-2025\n", "campaign: chung-tay-cchc-2026\n")
     assert found(tree, REPORT) == [
-        (4, 11, "campaign-folder",
-         "Hồ sơ nằm trong thư mục «chung-tay-cchc-2025» nhưng ghi campaign: chung-tay-cchc-2026; "
-         "hãy sửa thành campaign: chung-tay-cchc-2025, hoặc chuyển tệp sang thư mục «chung-tay-cchc-2026»."),
+        (
+            4,
+            11,
+            "campaign-folder",
+            "Hồ sơ nằm trong thư mục «chung-tay-cchc-2025» nhưng ghi campaign: chung-tay-cchc-2026; "
+            "hãy sửa thành campaign: chung-tay-cchc-2025, hoặc chuyển tệp sang thư mục «chung-tay-cchc-2026».",
+        ),
     ]
 
 
@@ -326,9 +409,14 @@ def test_record_in_an_unknown_folder_is_reported(tree: Path) -> None:
     relative = "records/nguoi/nguyen-van-an.yml"
     write(tree, relative, "id: nguyen-van-an\nname: Nguyễn Văn An\nunit: van-phong-thong-ke\n")
     assert problems_in(tree, relative) == [
-        Problem(relative, 1, 1, "layout",
-                "Thư mục records/nguoi không chứa loại hồ sơ nào; hãy chuyển tệp vào một trong: campaigns, units, "
-                "people, laws, scales, ratings, discipline, councils, reports, nominations, meetings, decisions, stories."),
+        Problem(
+            relative,
+            1,
+            1,
+            "layout",
+            "Thư mục records/nguoi không chứa loại hồ sơ nào; hãy chuyển tệp vào một trong: campaigns, units, "
+            "people, laws, scales, ratings, discipline, councils, reports, nominations, meetings, decisions, stories.",
+        ),
     ]
 
 
@@ -337,12 +425,20 @@ def test_record_in_an_unknown_folder_is_reported(tree: Path) -> None:
 
 def test_rating_value_not_in_its_scale_lists_the_levels(tree: Path) -> None:
     """An entry whose value is not a level of the rating's scale lists the levels."""
-    edit(tree, RATING, "  - subject: ma-van-hung\n    value: hoan-thanh-tot-nhiem-vu\n",
-         "  - subject: ma-van-hung\n    value: hoan-thanh-tot\n")
+    edit(
+        tree,
+        RATING,
+        "  - subject: ma-van-hung\n    value: hoan-thanh-tot-nhiem-vu\n",
+        "  - subject: ma-van-hung\n    value: hoan-thanh-tot\n",
+    )
     assert found(tree, RATING) == [
-        (20, 12, "rating-value",
-         "«hoan-thanh-tot» không phải một mức của thang «xep-loai-chat-luong»; hãy chọn một trong: "
-         "hoan-thanh-xuat-sac-nhiem-vu, hoan-thanh-tot-nhiem-vu, hoan-thanh-nhiem-vu, khong-hoan-thanh-nhiem-vu."),
+        (
+            20,
+            12,
+            "rating-value",
+            "«hoan-thanh-tot» không phải một mức của thang «xep-loai-chat-luong»; hãy chọn một trong: "
+            "hoan-thanh-xuat-sac-nhiem-vu, hoan-thanh-tot-nhiem-vu, hoan-thanh-nhiem-vu, khong-hoan-thanh-nhiem-vu.",
+        ),
     ]
 
 
@@ -366,19 +462,31 @@ def test_meeting_vote_for_a_nomination_of_another_campaign_is_reported(tree: Pat
     edit(tree, MEETING, "  - nomination: ca-nhan-pham-thi-hoa\n", "  - nomination: ca-nhan-pham-thi-hoa-2026\n")
     assert problems_in(tree, other) == []
     assert found(tree, MEETING) == [
-        (36, 17, "unknown-reference",
-         "Không tìm thấy hồ sơ đề nghị «ca-nhan-pham-thi-hoa-2026» trong records/nominations/chung-tay-cchc-2025. "
-         "Có phải ý bạn là «ca-nhan-pham-thi-hoa»?"),
+        (
+            36,
+            17,
+            "unknown-reference",
+            "Không tìm thấy hồ sơ đề nghị «ca-nhan-pham-thi-hoa-2026» trong records/nominations/chung-tay-cchc-2025. "
+            "Có phải ý bạn là «ca-nhan-pham-thi-hoa»?",
+        ),
     ]
 
 
 def test_decision_awarding_a_nomination_under_another_award_is_reported(tree: Path) -> None:
     """A decision may only confer the award that the nomination asked for."""
     edit(tree, CAMPAIGN, "dossier:\n", "  - id: bang-khen\n    name: Bằng khen\n    quota:\n      ca-nhan: 1\ndossier:\n")
-    edit(tree, DECISION, "  - award: giay-khen-chu-tich-ubnd-xa\n    nomination: ca-nhan-nguyen-thi-lan\n",
-         "  - award: bang-khen\n    nomination: ca-nhan-nguyen-thi-lan\n")
+    edit(
+        tree,
+        DECISION,
+        "  - award: giay-khen-chu-tich-ubnd-xa\n    nomination: ca-nhan-nguyen-thi-lan\n",
+        "  - award: bang-khen\n    nomination: ca-nhan-nguyen-thi-lan\n",
+    )
     assert problems_in(tree, CAMPAIGN) == []
     assert found(tree, DECISION) == [
-        (16, 12, "award-mismatch",
-         "Hồ sơ «ca-nhan-nguyen-thi-lan» đề nghị «giay-khen-chu-tich-ubnd-xa», không phải «bang-khen»; hãy kiểm tra lại."),
+        (
+            16,
+            12,
+            "award-mismatch",
+            "Hồ sơ «ca-nhan-nguyen-thi-lan» đề nghị «giay-khen-chu-tich-ubnd-xa», không phải «bang-khen»; hãy kiểm tra lại.",
+        ),
     ]

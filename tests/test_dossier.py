@@ -35,13 +35,16 @@ def _check(registry, nomination, landed=None):  # type: ignore[no-untyped-def]
     return check_dossier(registry.campaigns[CAMPAIGN], nomination, landed, AS_OF, registry.people)
 
 
-@pytest.mark.parametrize(("submitted", "timing"), [
-    ("2025-12-05T23:59:59+07:00", Timing.ON_TIME),
-    ("2025-12-05", Timing.ON_TIME),
-    ("2025-12-05T16:59:59Z", Timing.ON_TIME),  # 23:59:59 in Vietnam
-    ("2025-12-05T17:00:00Z", Timing.LATE),  # 00:00 on 06/12 in Vietnam
-    ("2025-12-06T00:00:00+07:00", Timing.LATE),
-])
+@pytest.mark.parametrize(
+    ("submitted", "timing"),
+    [
+        ("2025-12-05T23:59:59+07:00", Timing.ON_TIME),
+        ("2025-12-05", Timing.ON_TIME),
+        ("2025-12-05T16:59:59Z", Timing.ON_TIME),  # 23:59:59 in Vietnam
+        ("2025-12-05T17:00:00Z", Timing.LATE),  # 00:00 on 06/12 in Vietnam
+        ("2025-12-06T00:00:00+07:00", Timing.LATE),
+    ],
+)
 def test_deadline_is_the_end_of_its_day_in_vietnam(registry, submitted, timing) -> None:  # type: ignore[no-untyped-def]
     """A dossier is on time until 23:59:59 of the deadline day in Asia/Ho_Chi_Minh, whatever the offset it was written in."""
     nomination = replace(_nomination(registry), submitted_at=moment(submitted))
@@ -65,7 +68,10 @@ def test_number_is_required_where_the_form_has_one(registry) -> None:  # type: i
     nomination = _nomination(registry)
     documents = tuple(replace(d, number=None) for d in nomination.documents)
     status = _check(registry, replace(nomination, documents=documents))
-    assert status.problems == ("Tờ trình khen thưởng của cơ quan chưa ghi số văn bản.", "Biên bản họp của cơ quan chưa ghi số văn bản.")
+    assert status.problems == (
+        "Tờ trình khen thưởng của cơ quan chưa ghi số văn bản.",
+        "Biên bản họp của cơ quan chưa ghi số văn bản.",
+    )
 
 
 def test_meeting_after_the_proposal_and_documents_after_submission(registry) -> None:  # type: ignore[no-untyped-def]
@@ -85,8 +91,10 @@ def test_proposal_signed_outside_the_proposing_unit(registry) -> None:  # type: 
     signer = replace(nomination.documents[0].signer, person="truong-anh-tu")
     documents = (replace(nomination.documents[0], signer=signer), *nomination.documents[1:])
     status = _check(registry, replace(nomination, documents=documents))
-    assert status.problems == ("Tờ trình khen thưởng của cơ quan phải do thủ trưởng đơn vị đề nghị ký; "
-                               "người ký Trương Anh Tú không thuộc đơn vị đề nghị.",)
+    assert status.problems == (
+        "Tờ trình khen thưởng của cơ quan phải do thủ trưởng đơn vị đề nghị ký; "
+        "người ký Trương Anh Tú không thuộc đơn vị đề nghị.",
+    )
 
 
 def test_not_submitted(registry) -> None:  # type: ignore[no-untyped-def]
@@ -101,14 +109,21 @@ def test_git_landing_after_the_recorded_submission_is_a_disagreement(registry) -
     landed = moment("2025-12-07T10:00:00+07:00")
     status = _check(registry, _nomination(registry), landed)
     assert status.timing == Timing.ON_TIME
-    assert status.disagreement == ("Hồ sơ ghi nộp ngày 27/11/2025 nhưng tệp hồ sơ chỉ vào kho ngày 07/12/2025; "
-                                   "văn phòng cần xác minh thời điểm nộp. Theo lịch sử kho, hồ sơ đã nộp sau hạn chót.")
+    assert status.disagreement == (
+        "Hồ sơ ghi nộp ngày 27/11/2025 nhưng tệp hồ sơ chỉ vào kho ngày 07/12/2025; "
+        "văn phòng cần xác minh thời điểm nộp. Theo lịch sử kho, hồ sơ đã nộp sau hạn chót."
+    )
     assert _check(registry, _nomination(registry), moment("2025-11-27T08:00:00+07:00")).disagreement is None
 
 
 def _git(repo: Path, *args: str, when: str | None = None) -> None:
-    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.invalid",
-               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.invalid")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.invalid",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.invalid",
+    )
     if when:
         env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
     subprocess.run(["git", "-C", str(repo), *args], check=True, env=env, capture_output=True)

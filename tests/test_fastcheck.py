@@ -22,18 +22,57 @@ CHECKS = Checks(SCHEMAS)
 FULL = build_validators(SCHEMAS)
 RECORDS = [(r.kind.name, r.data) for r in validate_tree(ROOT).records]
 
-VALUES = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.floats(allow_nan=False, width=16),
-                   st.sampled_from(["", " ", "2025-13-40", "05/12/2025", "2025-12-05", "2025-12-03T25:00:00+07:00",
-                                    "2025-12-03T09:00:00+07:00", "Nguyễn-Thị-Lan", "van-phong-thong-ke", "5/TTr-VP",
-                                    "05/TTr-VP", "xuat-sac", "huy-bo", "0912345678", "abc",
-                                    # characters Python and ECMA-262 patterns read differently
-                                    "\x1c", "a\x1fb", "Lan\x85", "\ufeff", "Lan\n", "x@y\x1c.vn", "\u2028",
-                                    "x\ufeff@y.vn", "a b@c.vn", "van-phong\n", "05/KH-UBND\n", "Lan\r",
-                                    # invisible characters no text field may hold
-                                    "Lan\u202e", "Ng\u200buyễn", "Lan\u2029Anh", "\x00", "L\x7fan", "Lan\u2066", "a\tb",
-                                    "Đoạn một\nđoạn hai", "Lan\u00ad"]),
-                   st.text(max_size=6),
-                   st.lists(st.sampled_from(["a", "van-phong-thong-ke", ""]), max_size=2), st.just({}))
+VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3),
+    st.floats(allow_nan=False, width=16),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "2025-13-40",
+            "05/12/2025",
+            "2025-12-05",
+            "2025-12-03T25:00:00+07:00",
+            "2025-12-03T09:00:00+07:00",
+            "Nguyễn-Thị-Lan",
+            "van-phong-thong-ke",
+            "5/TTr-VP",
+            "05/TTr-VP",
+            "xuat-sac",
+            "huy-bo",
+            "0912345678",
+            "abc",
+            # characters Python and ECMA-262 patterns read differently
+            "\x1c",
+            "a\x1fb",
+            "Lan\x85",
+            "\ufeff",
+            "Lan\n",
+            "x@y\x1c.vn",
+            "\u2028",
+            "x\ufeff@y.vn",
+            "a b@c.vn",
+            "van-phong\n",
+            "05/KH-UBND\n",
+            "Lan\r",
+            # invisible characters no text field may hold
+            "Lan\u202e",
+            "Ng\u200buyễn",
+            "Lan\u2029Anh",
+            "\x00",
+            "L\x7fan",
+            "Lan\u2066",
+            "a\tb",
+            "Đoạn một\nđoạn hai",
+            "Lan\u00ad",
+        ]
+    ),
+    st.text(max_size=6),
+    st.lists(st.sampled_from(["a", "van-phong-thong-ke", ""]), max_size=2),
+    st.just({}),
+)
 
 
 def _strings(node: Any) -> list[str]:
@@ -89,13 +128,29 @@ def test_fast_check_agrees_with_the_full_validator(data: st.DataObject) -> None:
 
 # Characters the two pattern dialects read differently, and invisible ones the schemas refuse.
 DIALECT = ["", "\n", "\r", "\ufeff", "\x1c", "\x1f", "\x85", "\u2028", "\u2029", "\u00a0", "\u202e", "\u200b", " ", "\t", "\x00"]
-SAMPLES = ["x@y.vn", "0912345678", "012345678901", "05/KH-UBND", "05/2025/KH-UBND", "KH-UBND", "records/files/a.pdf",
-           "records/files/a.png", "van-phong", "abc", "Nguyễn Lan", "Đoạn văn\nhai dòng", "lan-nguyen", "Kim Phượng"]
+SAMPLES = [
+    "x@y.vn",
+    "0912345678",
+    "012345678901",
+    "05/KH-UBND",
+    "05/2025/KH-UBND",
+    "KH-UBND",
+    "records/files/a.pdf",
+    "records/files/a.png",
+    "van-phong",
+    "abc",
+    "Nguyễn Lan",
+    "Đoạn văn\nhai dòng",
+    "lan-nguyen",
+    "Kim Phượng",
+]
 
 
 def _patterns(node: Any) -> list[str]:
     if isinstance(node, dict):
-        return ([node["pattern"]] if isinstance(node.get("pattern"), str) else []) + [p for v in node.values() for p in _patterns(v)]
+        return ([node["pattern"]] if isinstance(node.get("pattern"), str) else []) + [
+            p for v in node.values() for p in _patterns(v)
+        ]
     if isinstance(node, list):
         return [p for v in node for p in _patterns(v)]
     return []

@@ -21,7 +21,9 @@ def test_the_guides_error_example_is_what_validate_prints(tree: Path, cli) -> No
     """The error line shown in the guide is printed, word for word, for the mistake it describes."""
     [example] = [b for b in re.findall(r"```text\n(.*?)\n```", GUIDE.read_text("utf-8"), re.S) if ".yml:" in b]
     path = tree / "records/nominations/chung-tay-cchc-2025/ca-nhan-nguyen-thi-lan.yml"
-    path.write_text(path.read_text("utf-8").replace("submitted_at: 2025-11-27T09:20:00+07:00", "submitted_at: 27/11/2025"), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace("submitted_at: 2025-11-27T09:20:00+07:00", "submitted_at: 27/11/2025"), "utf-8"
+    )
     run = cli("--root", str(tree), "validate")
     assert example in run.out.splitlines()
 

@@ -52,8 +52,13 @@ def _snapshot(root: Path) -> dict[str, str]:
 
 def _git_repository(root: Path) -> Path:
     """``root`` as a git repository with everything committed, as a clone is."""
-    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.com", GIT_COMMITTER_NAME="t",
-               GIT_COMMITTER_EMAIL="t@example.com")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.com",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.com",
+    )
     for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "records"]):
         subprocess.run(["git", "-C", str(root), *command], check=True, env=env)
     return root
@@ -67,17 +72,20 @@ def repo(tree: Path) -> Path:
 # --- 1, 2: the output folder ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("site_dir", "said"), [
-    ("records", "thư mục đầu ra records chính là thư mục records/ của kho"),
-    (".", "thư mục đầu ra . chính là kho hồ sơ"),
-    ("docs", "thư mục đầu ra docs chính là thư mục docs/ của kho"),
-    ("schemas", "thư mục đầu ra schemas chính là thư mục schemas/ của kho"),
-    (".git", "thư mục đầu ra .git chính là thư mục .git/ của kho"),
-    ("records/units", "thư mục đầu ra records/units nằm trong thư mục records/ của kho"),
-    ("docs/huong-dan/anh", "nằm trong thư mục docs/ của kho"),
-    ("..", "chứa kho hồ sơ"),
-    ("overrides", "thư mục đầu ra overrides chính là thư mục overrides/ của kho"),
-])
+@pytest.mark.parametrize(
+    ("site_dir", "said"),
+    [
+        ("records", "thư mục đầu ra records chính là thư mục records/ của kho"),
+        (".", "thư mục đầu ra . chính là kho hồ sơ"),
+        ("docs", "thư mục đầu ra docs chính là thư mục docs/ của kho"),
+        ("schemas", "thư mục đầu ra schemas chính là thư mục schemas/ của kho"),
+        (".git", "thư mục đầu ra .git chính là thư mục .git/ của kho"),
+        ("records/units", "thư mục đầu ra records/units nằm trong thư mục records/ của kho"),
+        ("docs/huong-dan/anh", "nằm trong thư mục docs/ của kho"),
+        ("..", "chứa kho hồ sơ"),
+        ("overrides", "thư mục đầu ra overrides chính là thư mục overrides/ của kho"),
+    ],
+)
 def test_a_build_into_the_repository_own_folders_is_refused_and_touches_nothing(repo, cli, site_dir, said) -> None:
     """`thidua build --site-dir records` (or ., docs, .git, a folder inside them, the folder holding the repository) exits 2
     with one Vietnamese sentence saying what would be deleted, before reading or writing anything."""
@@ -106,7 +114,9 @@ def test_a_folder_thidua_did_not_build_is_refused(tree, cli) -> None:
     before = _snapshot(tree)
     run = cli("--root", str(tree), "build", "--as-of", AS_OF, "--site-dir", "anh-cua-toi")
     assert run.code == 2
-    assert "thư mục anh-cua-toi đã có nội dung nhưng không do thidua dựng (thiếu tệp .thidua-site); thidua không xóa nó." in run.err
+    assert (
+        "thư mục anh-cua-toi đã có nội dung nhưng không do thidua dựng (thiếu tệp .thidua-site); thidua không xóa nó." in run.err
+    )
     assert _snapshot(tree) == before
 
 
@@ -158,7 +168,8 @@ def test_a_record_symlinked_to_a_file_outside_is_refused_at_its_path(tree, cli, 
     assert run.code == 1
     assert run.out.splitlines()[0] == (
         "records/units/bi-mat.yml:1:1: [đơn vị bi-mat] «records/units/bi-mat.yml» là liên kết tượng trưng (symlink): thidua chỉ đọc "
-        "tệp và thư mục thật nằm trong kho, không theo liên kết ra ngoài. Hãy thay liên kết bằng bản sao thật (hoặc xóa nó).")
+        "tệp và thư mục thật nằm trong kho, không theo liên kết ra ngoài. Hãy thay liên kết bằng bản sao thật (hoặc xóa nó)."
+    )
     assert "Bí mật" not in run.out
     assert cli("--root", str(tree), "build", "--as-of", AS_OF).code == 1
     assert not (tree / "site").exists()
@@ -214,11 +225,16 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample site with a story whose title, summary and unit name carry HTML, and whose paragraphs carry Markdown
     block syntax: a fence, a heading, a list, a quote, a table row."""
     root = copy_repository(tmp_path_factory.mktemp("hostile") / "repo")
-    edit(root, STORY, "title: Trưởng xóm Đồng Tâm mở lớp nộp hồ sơ trực tuyến ở nhà văn hóa\n", f"title: \"{PAYLOAD}\"\n")
+    edit(root, STORY, "title: Trưởng xóm Đồng Tâm mở lớp nộp hồ sơ trực tuyến ở nhà văn hóa\n", f'title: "{PAYLOAD}"\n')
     edit(root, STORY, "summary: >-\n  Mỗi tối", f"summary: >-\n  {PAYLOAD} Mỗi tối")
-    edit(root, STORY, "body:\n", "body:\n  - \"~~~\"\n  - \"# Tiêu đề giả\"\n  - \"- mục giả\"\n  - \"> trích dẫn giả\"\n"
-                                 "  - \"| ô | giả |\"\n  - \"1. danh sách giả\"\n  - \"~~~\"\n")
-    edit(root, "records/units/xom-dong-tam.yml", "name: Xóm Đồng Tâm\n", f"name: \"Xóm Đồng Tâm {PAYLOAD}\"\n")
+    edit(
+        root,
+        STORY,
+        "body:\n",
+        'body:\n  - "~~~"\n  - "# Tiêu đề giả"\n  - "- mục giả"\n  - "> trích dẫn giả"\n'
+        '  - "| ô | giả |"\n  - "1. danh sách giả"\n  - "~~~"\n',
+    )
+    edit(root, "records/units/xom-dong-tam.yml", "name: Xóm Đồng Tâm\n", f'name: "Xóm Đồng Tâm {PAYLOAD}"\n')
     assert main(["--root", str(root), "build", "--as-of", AS_OF]) == 0
     return root / "site"
 
@@ -244,28 +260,37 @@ def test_markdown_block_syntax_in_a_story_stays_text(hostile_site) -> None:
     """Paragraphs of ``~~~``, ``# …``, ``- …``, ``> …``, ``| … |`` and ``1. …`` are shown as written, each a paragraph:
     no code block, heading, list, quote or table comes out of a record."""
     page = (hostile_site / "tin-tuc/truong-xom-dong-tam-day-nop-ho-so/index.html").read_text("utf-8")
-    article = page[page.index("<article"):page.index("</article>")]
-    for tag in ("<pre", "<code", "<ul", "<ol", "<blockquote", "<table", "<img src=\"x\"", "<b>"):
+    article = page[page.index("<article") : page.index("</article>")]
+    for tag in ("<pre", "<code", "<ul", "<ol", "<blockquote", "<table", '<img src="x"', "<b>"):
         assert tag not in article, tag
     assert article.count("<h1") == 1  # the story's own title only
     text = html.unescape(article)
-    for paragraph in ("<p>~~~</p>", "<p># Tiêu đề giả</p>", "<p>- mục giả</p>", "<p>> trích dẫn giả</p>", "<p>| ô | giả |</p>",
-                      "<p>1. danh sách giả</p>"):
+    for paragraph in (
+        "<p>~~~</p>",
+        "<p># Tiêu đề giả</p>",
+        "<p>- mục giả</p>",
+        "<p>> trích dẫn giả</p>",
+        "<p>| ô | giả |</p>",
+        "<p>1. danh sách giả</p>",
+    ):
         assert paragraph in text, paragraph
 
 
 # --- 7, 8: invisible characters -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("written", "line", "column", "said"), [
-    ("name: Văn phòng\u202e - thống kê", 5, 16, "có ký tự không in được U+202E RIGHT-TO-LEFT OVERRIDE"),
-    ("name: Văn\u200b phòng - thống kê", 5, 10, "có ký tự không in được U+200B ZERO WIDTH SPACE"),
-    ('name: "Văn phòng\\u2028thống kê"', 5, 7, "phải viết trên một dòng nhưng có ký tự xuống dòng (U+2028 LINE SEPARATOR)"),
-    ('name: "Văn phòng\\r"', 5, 7, "phải viết trên một dòng nhưng có ký tự xuống dòng (U+000D CARRIAGE RETURN)"),
-    ('name: "Văn phòng\\n"', 5, 7, "phải viết trên một dòng nhưng có ký tự xuống dòng (U+000A LINE FEED)"),
-    ('name: "Văn phòng\\x07"', 5, 7, "có ký tự không in được U+0007 BELL"),
-    ("name: Văn phòng\u2066 - thống kê", 5, 16, "có ký tự không in được U+2066 LEFT-TO-RIGHT ISOLATE"),
-])
+@pytest.mark.parametrize(
+    ("written", "line", "column", "said"),
+    [
+        ("name: Văn phòng\u202e - thống kê", 5, 16, "có ký tự không in được U+202E RIGHT-TO-LEFT OVERRIDE"),
+        ("name: Văn\u200b phòng - thống kê", 5, 10, "có ký tự không in được U+200B ZERO WIDTH SPACE"),
+        ('name: "Văn phòng\\u2028thống kê"', 5, 7, "phải viết trên một dòng nhưng có ký tự xuống dòng (U+2028 LINE SEPARATOR)"),
+        ('name: "Văn phòng\\r"', 5, 7, "phải viết trên một dòng nhưng có ký tự xuống dòng (U+000D CARRIAGE RETURN)"),
+        ('name: "Văn phòng\\n"', 5, 7, "phải viết trên một dòng nhưng có ký tự xuống dòng (U+000A LINE FEED)"),
+        ('name: "Văn phòng\\x07"', 5, 7, "có ký tự không in được U+0007 BELL"),
+        ("name: Văn phòng\u2066 - thống kê", 5, 16, "có ký tự không in được U+2066 LEFT-TO-RIGHT ISOLATE"),
+    ],
+)
 def test_invisible_characters_in_a_name_are_refused_with_their_name_and_place(tree, written, line, column, said) -> None:
     """A bidi override, a zero-width space, a line separator or a control character in a one-line field is refused by the
     schema, in both passes, with the character's name, at the character itself where it is written as is."""
@@ -321,36 +346,43 @@ def test_a_carriage_return_in_a_unit_name_never_reaches_codeowners(repo, cli) ->
 # --- 9, 10, 11: no silent conversions ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("value", "code", "said"), [
-    ("1:30", "yaml-sexagesimal", "«1:30» bị một số công cụ đọc thành số theo hệ 60 (1:30 thành 90)"),
-    ("0777", "yaml-leading-zero", "«0777» bắt đầu bằng số 0 nên bị một số công cụ đọc thành số hệ 8"),
-    ("0x1F", "yaml-radix", "«0x1F» là số viết theo hệ 16, 8 hoặc 2; hãy viết số thập phân"),
-    ("0o17", "yaml-radix", "«0o17» là số viết theo hệ 16, 8 hoặc 2"),
-    (".inf", "yaml-not-finite", "«.inf» là giá trị vô cực hoặc không phải số"),
-    ("-.inf", "yaml-not-finite", "«-.inf» là giá trị vô cực hoặc không phải số"),
-    (".nan", "yaml-not-finite", "«.nan» là giá trị vô cực hoặc không phải số"),
-    ("1e999", "yaml-not-finite", "Số quá lớn (thành vô cực)"),
-    ("1_000", "yaml-underscore", "«1_000» có dấu gạch dưới giữa các chữ số"),
-    ("9" * 5000, "yaml-too-many-digits", "có hơn 18 chữ số, không phải một số đếm hay số tiền"),
-])
+@pytest.mark.parametrize(
+    ("value", "code", "said"),
+    [
+        ("1:30", "yaml-sexagesimal", "«1:30» bị một số công cụ đọc thành số theo hệ 60 (1:30 thành 90)"),
+        ("0777", "yaml-leading-zero", "«0777» bắt đầu bằng số 0 nên bị một số công cụ đọc thành số hệ 8"),
+        ("0x1F", "yaml-radix", "«0x1F» là số viết theo hệ 16, 8 hoặc 2; hãy viết số thập phân"),
+        ("0o17", "yaml-radix", "«0o17» là số viết theo hệ 16, 8 hoặc 2"),
+        (".inf", "yaml-not-finite", "«.inf» là giá trị vô cực hoặc không phải số"),
+        ("-.inf", "yaml-not-finite", "«-.inf» là giá trị vô cực hoặc không phải số"),
+        (".nan", "yaml-not-finite", "«.nan» là giá trị vô cực hoặc không phải số"),
+        ("1e999", "yaml-not-finite", "Số quá lớn (thành vô cực)"),
+        ("1_000", "yaml-underscore", "«1_000» có dấu gạch dưới giữa các chữ số"),
+        ("9" * 5000, "yaml-too-many-digits", "có hơn 18 chữ số, không phải một số đếm hay số tiền"),
+    ],
+)
 def test_numbers_yaml_readers_disagree_on_are_refused_at_their_line(tree, cli, value, code, said) -> None:
     """Sexagesimal, octal, hexadecimal, non-finite and huge numbers are refused where they are written (exit 1), with the
     hint to write the number plainly or quote the text; they are never converted in silence, and never crash."""
-    edit(tree, MEETING, "nomination: tap-the-van-phong-thong-ke\n    in_favour: 6\n",
-         f"nomination: tap-the-van-phong-thong-ke\n    in_favour: {value}\n")
+    edit(
+        tree,
+        MEETING,
+        "nomination: tap-the-van-phong-thong-ke\n    in_favour: 6\n",
+        f"nomination: tap-the-van-phong-thong-ke\n    in_favour: {value}\n",
+    )
     problems = found(tree, MEETING)
     assert len(problems) == 1
     line, column, at_code, message = problems[0]
     assert (at_code, said in message) == (code, True)
     written = (tree / MEETING).read_text("utf-8").splitlines()
-    assert written[line - 1][column - 1:].startswith(value[:10])
+    assert written[line - 1][column - 1 :].startswith(value[:10])
     run = cli("--root", str(tree), "validate")
     assert run.code == 1 and run.err == ""
 
 
 def test_dates_and_booleans_still_read_as_before(tree) -> None:
     """Unquoted and quoted dates read alike; true and false are booleans; the records stay valid."""
-    edit(tree, LAW, "issued: 2020-03-05", "issued: \"2020-03-05\"")
+    edit(tree, LAW, "issued: 2020-03-05", 'issued: "2020-03-05"')
     assert found(tree, LAW) == []
 
 
@@ -361,8 +393,10 @@ def test_yes_no_on_off_in_a_boolean_field_are_refused_with_the_word_to_write(tre
     edit(tree, PERSON, "fictional: true", f"fictional: {written}")
     [(line, column, code, message)] = found(tree, PERSON)
     assert (line, column, code) == (13, 12, "type")
-    assert message == (f"Trường «fictional» phải là true hoặc false; «{written}» được đọc là chữ (YAML 1.2, như trình soạn thảo), "
-                       f"hãy viết {meant}.")
+    assert message == (
+        f"Trường «fictional» phải là true hoặc false; «{written}» được đọc là chữ (YAML 1.2, như trình soạn thảo), "
+        f"hãy viết {meant}."
+    )
 
 
 def test_yes_in_a_text_field_is_text(tree) -> None:
@@ -375,7 +409,8 @@ def test_a_nul_byte_is_reported_at_its_line_and_column(tree) -> None:
     """A NUL byte is reported where it is (here line 5, column 18), not at 1:1."""
     edit(tree, UNIT, "name: Văn phòng - thống kê", "name: Văn phòng - \x00thống kê")
     assert found(tree, UNIT) == [
-        (5, 19, "control-character", "Tệp có ký tự điều khiển không in được (U+0000 NULL); hãy xóa ký tự đó.")]
+        (5, 19, "control-character", "Tệp có ký tự điều khiển không in được (U+0000 NULL); hãy xóa ký tự đó.")
+    ]
 
 
 # --- 12: a damaged cache ----------------------------------------------------------------------------------------------
@@ -433,12 +468,18 @@ def test_a_yaml_record_is_refused_with_the_name_to_give_it(tree, cli) -> None:
     (tree / PERSON).rename(tree / PERSON.replace(".yml", ".yaml"))
     run = cli("--root", str(tree), "validate")
     assert run.code == 1
-    assert ("records/people/nguyen-thi-lan.yaml:1:1: Hồ sơ phải có đuôi .yml (chữ thường), không phải «.yaml»; "
-            "hãy đổi tên thành nguyen-thi-lan.yml để hồ sơ được đọc.") in run.out.splitlines()
+    assert (
+        "records/people/nguyen-thi-lan.yaml:1:1: Hồ sơ phải có đuôi .yml (chữ thường), không phải «.yaml»; "
+        "hãy đổi tên thành nguyen-thi-lan.yml để hồ sơ được đọc."
+    ) in run.out.splitlines()
 
 
-PRIVATE = {"birth_date": ("1990-11-08", "08/11/1990"), "phone": ('"0368152904"', '"036815290"'),
-           "id_number": ('"019190003176"', '"0191900031"'), "email": ("lannt.kimphuong@example.com", "lannt kimphuong@example")}
+PRIVATE = {
+    "birth_date": ("1990-11-08", "08/11/1990"),
+    "phone": ('"0368152904"', '"036815290"'),
+    "id_number": ('"019190003176"', '"0191900031"'),
+    "email": ("lannt.kimphuong@example.com", "lannt kimphuong@example"),
+}
 
 
 @pytest.mark.parametrize("output", ["text", "github", "gitlab", "json"])
@@ -488,7 +529,8 @@ def test_an_empty_signer_is_one_mistake_with_one_message(tree) -> None:
     path = "records/nominations/chung-tay-cchc-2025/ca-nhan-dam-van-khoi.yml"
     edit(tree, path, "    signer:\n      person: ma-thi-nguyet\n      position: Bí thư Chi bộ xóm Đồng Tâm\n", "    signer:\n")
     assert found(tree, path) == [
-        (20, 12, "empty", "Trường «signer» đang để trống; hãy điền nhóm trường (mỗi dòng «tên: giá trị»).")]
+        (20, 12, "empty", "Trường «signer» đang để trống; hãy điền nhóm trường (mỗi dòng «tên: giá trị»).")
+    ]
 
 
 def test_a_private_value_missing_its_space_is_not_echoed(tree, cli) -> None:

@@ -56,22 +56,19 @@ def deadline(seconds: int) -> Iterator[None]:
 def test_duplicate_key_is_reported_at_the_second_key_naming_the_first_line() -> None:
     """A key written twice is reported where it is repeated, with the line of its first use."""
     problem = refused("id: nguyen-thi-lan\nname: Nguyễn Thị Lan\nid: nguyen-thi-lan-2\n")
-    assert problem == Problem(PATH, 3, 1, "duplicate-key",
-                              "Trường «id» bị lặp lại (đã có ở dòng 1); hãy xóa một trong hai.")
+    assert problem == Problem(PATH, 3, 1, "duplicate-key", "Trường «id» bị lặp lại (đã có ở dòng 1); hãy xóa một trong hai.")
 
 
 def test_duplicate_key_inside_a_nested_mapping_is_reported_at_its_own_indentation() -> None:
     """A key repeated inside a nested mapping is reported at the repeated key's line and column."""
-    problem = refused("id: a\nprivate:\n  phone: \"0368152904\"\n  email: a@example.com\n  phone: \"0912345678\"\n")
-    assert problem == Problem(PATH, 5, 3, "duplicate-key",
-                              "Trường «phone» bị lặp lại (đã có ở dòng 3); hãy xóa một trong hai.")
+    problem = refused('id: a\nprivate:\n  phone: "0368152904"\n  email: a@example.com\n  phone: "0912345678"\n')
+    assert problem == Problem(PATH, 5, 3, "duplicate-key", "Trường «phone» bị lặp lại (đã có ở dòng 3); hãy xóa một trong hai.")
 
 
 def test_python_object_tag_is_refused_and_named_as_written() -> None:
     """A ``!!python/object`` tag is refused, and the message shows the tag the way the user wrote it."""
     problem = refused("id: a\nname: !!python/object:os.system x\n")
-    assert problem == Problem(PATH, 2, 7, "yaml-tag",
-                              "Không dùng thẻ YAML (!!python/object:os.system)" + TAG_HINT)
+    assert problem == Problem(PATH, 2, 7, "yaml-tag", "Không dùng thẻ YAML (!!python/object:os.system)" + TAG_HINT)
 
 
 def test_local_tag_is_refused() -> None:
@@ -101,35 +98,31 @@ def test_non_specific_tag_is_refused_like_any_other_tag() -> None:
 def test_anchor_is_refused_at_the_anchor() -> None:
     """An anchor ``&a`` is refused where it is written, naming the anchor."""
     problem = refused("id: a\nunit: &a van-phong-thong-ke\nparent: *a\n")
-    assert problem == Problem(PATH, 2, 7, "yaml-anchor",
-                              "Không dùng neo YAML (&a); hãy xóa nó và viết đầy đủ giá trị.")
+    assert problem == Problem(PATH, 2, 7, "yaml-anchor", "Không dùng neo YAML (&a); hãy xóa nó và viết đầy đủ giá trị.")
 
 
 def test_alias_is_refused_at_the_alias() -> None:
     """An alias ``*a`` is refused where it is written."""
     problem = refused("id: a\nparent: *a\n")
-    assert problem == Problem(PATH, 2, 9, "yaml-alias",
-                              "Không dùng bí danh YAML (*tên); hãy viết đầy đủ giá trị.")
+    assert problem == Problem(PATH, 2, 9, "yaml-alias", "Không dùng bí danh YAML (*tên); hãy viết đầy đủ giá trị.")
 
 
 def test_merge_key_is_refused() -> None:
     """The merge key ``<<`` is refused at the key."""
-    problem = refused("id: a\nprivate:\n  <<: {phone: \"0368152904\"}\n  email: a@example.com\n")
-    assert problem == Problem(PATH, 3, 3, "yaml-merge",
-                              "Không dùng khóa gộp YAML (<<); hãy viết đầy đủ các trường.")
+    problem = refused('id: a\nprivate:\n  <<: {phone: "0368152904"}\n  email: a@example.com\n')
+    assert problem == Problem(PATH, 3, 3, "yaml-merge", "Không dùng khóa gộp YAML (<<); hãy viết đầy đủ các trường.")
 
 
 def test_billion_laughs_fails_fast_with_the_anchor_message() -> None:
     """An alias bomb is refused at its first anchor, quickly, without expanding anything."""
-    bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+    bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
     for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
         bomb += f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]\n"
     start = time.perf_counter()
     with deadline(5):
         problem = refused(bomb)
     assert time.perf_counter() - start < 1.0
-    assert problem == Problem(PATH, 1, 4, "yaml-anchor",
-                              "Không dùng neo YAML (&a); hãy xóa nó và viết đầy đủ giá trị.")
+    assert problem == Problem(PATH, 1, 4, "yaml-anchor", "Không dùng neo YAML (&a); hãy xóa nó và viết đầy đủ giá trị.")
 
 
 def test_file_that_is_not_utf8_is_reported_at_the_bad_byte() -> None:
@@ -159,9 +152,13 @@ def test_file_over_the_size_limit_is_refused_without_a_self_contradicting_size()
     content = b"note: " + b"x" * (MAX_BYTES - 6) + b"\n"
     assert len(content) == MAX_BYTES + 1
     assert refused(content) == Problem(
-        PATH, 1, 1, "file-too-large",
+        PATH,
+        1,
+        1,
+        "file-too-large",
         f"Tệp quá lớn ({MAX_BYTES // 1024 + 1} KB, tối đa {MAX_BYTES // 1024} KB); "
-        "mỗi hồ sơ nên là một tệp nhỏ, hãy tách thành nhiều tệp.")
+        "mỗi hồ sơ nên là một tệp nhỏ, hãy tách thành nhiều tệp.",
+    )
 
 
 def test_file_of_exactly_the_size_limit_is_read() -> None:
@@ -175,8 +172,8 @@ def test_nesting_deeper_than_the_limit_is_refused_at_the_first_level_too_deep() 
     """The container that goes one level past MAX_DEPTH is refused at its own column."""
     text = "a: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n"
     assert refused(text) == Problem(
-        PATH, 1, 3 + MAX_DEPTH, "too-deep",
-        f"Dữ liệu lồng quá sâu (quá {MAX_DEPTH} bậc); hồ sơ không cần nhiều bậc như vậy.")
+        PATH, 1, 3 + MAX_DEPTH, "too-deep", f"Dữ liệu lồng quá sâu (quá {MAX_DEPTH} bậc); hồ sơ không cần nhiều bậc như vậy."
+    )
 
 
 def test_block_nesting_deeper_than_the_limit_is_refused_at_its_line() -> None:
@@ -184,8 +181,12 @@ def test_block_nesting_deeper_than_the_limit_is_refused_at_its_line() -> None:
     lines = [" " * (2 * i) + f"k{i}:" for i in range(MAX_DEPTH + 1)]
     lines[-1] += " v"
     assert refused("\n".join(lines) + "\n") == Problem(
-        PATH, MAX_DEPTH + 1, 2 * MAX_DEPTH + 1, "too-deep",
-        f"Dữ liệu lồng quá sâu (quá {MAX_DEPTH} bậc); hồ sơ không cần nhiều bậc như vậy.")
+        PATH,
+        MAX_DEPTH + 1,
+        2 * MAX_DEPTH + 1,
+        "too-deep",
+        f"Dữ liệu lồng quá sâu (quá {MAX_DEPTH} bậc); hồ sơ không cần nhiều bậc như vậy.",
+    )
 
 
 def test_nesting_up_to_the_limit_is_read() -> None:
@@ -201,8 +202,9 @@ def test_nesting_up_to_the_limit_is_read() -> None:
 def test_second_document_is_refused_at_its_separator() -> None:
     """A second YAML document after ``---`` is refused at the separator line."""
     problem = refused("id: nguyen-thi-lan\nname: Nguyễn Thị Lan\n---\nid: pham-thi-hoa\n")
-    assert problem == Problem(PATH, 3, 1, "multiple-documents",
-                              "Tệp chỉ được chứa một hồ sơ; hãy xóa dòng \"---\" và phần sau nó, hoặc tách ra tệp khác.")
+    assert problem == Problem(
+        PATH, 3, 1, "multiple-documents", 'Tệp chỉ được chứa một hồ sơ; hãy xóa dòng "---" và phần sau nó, hoặc tách ra tệp khác.'
+    )
 
 
 def test_leading_document_marker_is_accepted() -> None:
@@ -213,13 +215,14 @@ def test_leading_document_marker_is_accepted() -> None:
 def test_top_level_list_is_refused() -> None:
     """A file whose top level is a list, not ``field: value`` lines, is refused."""
     problem = refused("- id: nguyen-thi-lan\n- id: pham-thi-hoa\n")
-    assert problem == Problem(PATH, 1, 1, "not-a-mapping",
-                              "Hồ sơ phải là các dòng \"tên_trường: giá trị\"; tệp này không có dạng đó.")
+    assert problem == Problem(
+        PATH, 1, 1, "not-a-mapping", 'Hồ sơ phải là các dòng "tên_trường: giá trị"; tệp này không có dạng đó.'
+    )
 
 
 def test_tab_used_for_indentation_is_refused_at_the_tab() -> None:
     """A tab used to indent a nested field is refused at that line with the tab message."""
-    problem = refused("id: a\nprivate:\n\tphone: \"0368152904\"\n")
+    problem = refused('id: a\nprivate:\n\tphone: "0368152904"\n')
     assert problem == Problem(PATH, 3, 1, "yaml-syntax", TAB)
 
 
@@ -227,15 +230,18 @@ def test_unquoted_value_containing_colon_space_is_refused_at_the_second_colon() 
     """A value with an unquoted ``: `` is refused at that colon, with the advice to quote the value."""
     problem = refused("id: a\nsummary: Kết quả: 99,2% hồ sơ đúng hạn\n")
     assert problem == Problem(
-        PATH, 2, 17, "yaml-syntax",
-        "Giá trị có chứa dấu hai chấm (:); hãy đặt cả giá trị trong ngoặc kép, ví dụ: tên: \"giá trị: có dấu hai chấm\".")
+        PATH,
+        2,
+        17,
+        "yaml-syntax",
+        'Giá trị có chứa dấu hai chấm (:); hãy đặt cả giá trị trong ngoặc kép, ví dụ: tên: "giá trị: có dấu hai chấm".',
+    )
 
 
 def test_unclosed_quote_is_reported_at_the_opening_quote() -> None:
     """A quote never closed is reported where it opens, not at the end of the file past the last line."""
-    problem = refused("id: a\nname: \"Nguyễn Thị Lan\nunit: van-phong-thong-ke\n")
-    assert problem == Problem(PATH, 2, 7, "yaml-syntax",
-                              "Chuỗi trong ngoặc kép chưa được đóng; hãy thêm dấu \" ở cuối.")
+    problem = refused('id: a\nname: "Nguyễn Thị Lan\nunit: van-phong-thong-ke\n')
+    assert problem == Problem(PATH, 2, 7, "yaml-syntax", 'Chuỗi trong ngoặc kép chưa được đóng; hãy thêm dấu " ở cuối.')
 
 
 # --- good input -------------------------------------------------------------
@@ -264,7 +270,7 @@ def test_impossible_date_is_kept_as_text_for_the_schema() -> None:
 
 def test_unquoted_number_keeps_its_text_in_raw() -> None:
     """Unquoted ``5`` reads as the number 5 while ``doc.raw`` keeps ``5`` for a hint to quote it; quoted stays text."""
-    doc = read("number: 5\nquoted: \"05\"\nname: Lan\n")
+    doc = read('number: 5\nquoted: "05"\nname: Lan\n')
     assert doc.data == {"number": 5, "quoted": "05", "name": "Lan"}
     assert doc.raw == {("number",): "5"}
 
@@ -292,7 +298,7 @@ def test_positions_of_nested_values_and_keys_are_one_based() -> None:
 
 def test_position_of_a_missing_path_falls_back_to_its_nearest_parent() -> None:
     """Asking for the place of a value that is absent gives the place of its nearest parent."""
-    doc = read("id: a\nprivate:\n  phone: \"0368152904\"\n")
+    doc = read('id: a\nprivate:\n  phone: "0368152904"\n')
     assert doc.position(("private", "email")) == Position(3, 3)
     assert doc.position(("private", "phone"), key=True) == Position(3, 3)
     assert doc.position(("private", "phone")) == Position(3, 10)
@@ -322,13 +328,19 @@ def test_document_keeps_the_path_it_was_given() -> None:
 def test_missing_space_after_colon_is_reported_on_its_own_line() -> None:
     """``key:value`` without a space is reported on that line with the corrected text, not on the next line."""
     problem = refused("id: a\nproposed_by:van-phong-thong-ke\nsummary: b\n")
-    assert problem == Problem(PATH, 2, 13, "yaml-syntax",
-                              "Thiếu dấu cách sau dấu hai chấm; hãy viết «proposed_by: van-phong-thong-ke».")
+    assert problem == Problem(
+        PATH, 2, 13, "yaml-syntax", "Thiếu dấu cách sau dấu hai chấm; hãy viết «proposed_by: van-phong-thong-ke»."
+    )
 
 
 def test_over_indented_key_gets_indentation_advice_not_quoting() -> None:
     """A key indented deeper than its siblings is an indentation problem, reported at the start of its line."""
     problem = refused("id: a\ndocuments:\n  - type: to-trinh\n      date: 2025-12-01\n")
-    assert problem == Problem(PATH, 4, 7, "yaml-syntax",
-                              "Thụt lề không đúng: dòng này phải thẳng cột với các trường cùng cấp ở trên "
-                              "(thụt vào 2 dấu cách cho mỗi bậc); hãy sửa khoảng trắng đầu dòng.")
+    assert problem == Problem(
+        PATH,
+        4,
+        7,
+        "yaml-syntax",
+        "Thụt lề không đúng: dòng này phải thẳng cột với các trường cùng cấp ở trên "
+        "(thụt vào 2 dấu cách cho mỗi bậc); hãy sửa khoảng trắng đầu dòng.",
+    )

@@ -26,8 +26,12 @@ def full_escape(value: str) -> str:
     return re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
 
 
-@given(st.one_of(st.text(alphabet=st.sampled_from("aăđê Ữ1209.)-=_*|<>&\"'#`\\[]{}!+~\t\n\u00a0\u2028\u3000\x1c\x85٣xyz"),
-                         max_size=30), st.text(max_size=12)))
+@given(
+    st.one_of(
+        st.text(alphabet=st.sampled_from("aăđê Ữ1209.)-=_*|<>&\"'#`\\[]{}!+~\t\n\u00a0\u2028\u3000\x1c\x85٣xyz"), max_size=30),
+        st.text(max_size=12),
+    )
+)
 def test_quick_path_agrees_with_full_escape(text: str) -> None:
     assert escape(text) == full_escape(text)
 
@@ -65,10 +69,37 @@ _SYNTAX = "~`*_-+=#>!|[](){}<>&:.0123456789 \n\t?^\"'\\"
 
 
 @settings(max_examples=400)
-@given(st.lists(st.one_of(st.text(alphabet=st.sampled_from(_SYNTAX), min_size=1, max_size=12),
-                          st.sampled_from(["~~~", "```", "===", "---", "***", "1. ", "2) ", "> ", "# ", "!!! note",
-                                           "    code", "<b>", "&amp;", "[x](y)", "{: .c}", "| a |", "- [ ]", "a  b"])),
-                min_size=1, max_size=6).map("".join))
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet=st.sampled_from(_SYNTAX), min_size=1, max_size=12),
+            st.sampled_from(
+                [
+                    "~~~",
+                    "```",
+                    "===",
+                    "---",
+                    "***",
+                    "1. ",
+                    "2) ",
+                    "> ",
+                    "# ",
+                    "!!! note",
+                    "    code",
+                    "<b>",
+                    "&amp;",
+                    "[x](y)",
+                    "{: .c}",
+                    "| a |",
+                    "- [ ]",
+                    "a  b",
+                ]
+            ),
+        ),
+        min_size=1,
+        max_size=6,
+    ).map("".join)
+)
 def test_escaped_text_renders_as_one_paragraph_of_the_same_text(text: str) -> None:
     """Whatever a record's text holds (fences, headings, lists, quotes, HTML, tables), the site shows it as text:
     one paragraph, no other element, the same characters (runs of whitespace become one space)."""

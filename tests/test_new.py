@@ -55,7 +55,12 @@ def test_new_never_overwrites(tree: Path, cli) -> None:  # type: ignore[no-untyp
 
 def test_new_unit_person_and_campaign_validate(tree: Path, cli) -> None:  # type: ignore[no-untyped-def]
     """A new unit, a new person in it and a campaign copied from an earlier one are valid records straight away."""
-    assert cli("--root", str(tree), "new", "unit", "xom-moi", "--name", "Xóm Mới", "--kind", "xom", "--parent", "ubnd-xa-kim-phuong").code == 0
+    assert (
+        cli(
+            "--root", str(tree), "new", "unit", "xom-moi", "--name", "Xóm Mới", "--kind", "xom", "--parent", "ubnd-xa-kim-phuong"
+        ).code
+        == 0
+    )
     assert cli("--root", str(tree), "new", "person", "tran-van-moi", "--name", "Trần Văn Mới", "--unit", "xom-moi").code == 0
     run = cli("--root", str(tree), "new", "campaign", "chung-tay-cchc-2026", "--from", "chung-tay-cchc-2025", "--year", "2026")
     assert run.code == 0

@@ -24,7 +24,6 @@ DATE_HINT = "hãy kiểm tra tháng (01–12) và ngày trong tháng."
 DATETIME_HINT = "hãy viết ngày 2025-12-03, hoặc ngày giờ kèm múi giờ 2025-12-03T09:15:00+07:00."
 
 
-
 # --- campaign ---------------------------------------------------------------
 
 
@@ -87,8 +86,13 @@ def test_unit_kind_not_in_the_list_suggests_the_close_one(tree: Path) -> None:
     """A unit kind written with a space is refused, listing the kinds and suggesting bo-phan."""
     edit(tree, UNIT, "kind: bo-phan\n", "kind: bo phan\n")
     assert found(tree, UNIT) == [
-        (6, 7, "enum", "Trường «kind»: «bo phan» không hợp lệ; hãy chọn một trong: "
-                       "co-quan, bo-phan, mat-tran, doan-the, xom, truong, khac. Có phải ý bạn là «bo-phan»?"),
+        (
+            6,
+            7,
+            "enum",
+            "Trường «kind»: «bo phan» không hợp lệ; hãy chọn một trong: "
+            "co-quan, bo-phan, mat-tran, doan-the, xom, truong, khac. Có phải ý bạn là «bo-phan»?",
+        ),
     ]
 
 
@@ -104,7 +108,7 @@ def test_unit_name_written_as_a_number_asks_for_quotes(tree: Path) -> None:
     """A name that YAML reads as a number is refused with the hint to quote it."""
     edit(tree, UNIT, "name: Văn phòng - thống kê\n", "name: 2025\n")
     assert found(tree, UNIT) == [
-        (5, 7, "type", "Trường «name» phải là chữ; hãy đặt giá trị trong ngoặc kép: \"2025\"."),
+        (5, 7, "type", 'Trường «name» phải là chữ; hãy đặt giá trị trong ngoặc kép: "2025".'),
     ]
 
 
@@ -121,8 +125,13 @@ def test_person_id_with_diacritics_suggests_the_ascii_slug(tree: Path) -> None:
     """``id: Nguyễn-Thị-Lan`` is reported once, suggesting nguyen-thi-lan, and never suggests a file name with diacritics."""
     edit(tree, PERSON, "id: nguyen-thi-lan\n", "id: Nguyễn-Thị-Lan\n")
     assert found(tree, PERSON) == [
-        (3, 5, "pattern", "Trường «id»: «Nguyễn-Thị-Lan» không phải mã hợp lệ "
-                          "(chỉ chữ thường không dấu, số và gạch ngang, đ viết là d); hãy viết nguyen-thi-lan."),
+        (
+            3,
+            5,
+            "pattern",
+            "Trường «id»: «Nguyễn-Thị-Lan» không phải mã hợp lệ "
+            "(chỉ chữ thường không dấu, số và gạch ngang, đ viết là d); hãy viết nguyen-thi-lan.",
+        ),
     ]
 
 
@@ -130,17 +139,27 @@ def test_person_id_different_from_the_file_name_offers_both_fixes(tree: Path) ->
     """An id that is a valid slug but not the file name is reported at the id."""
     edit(tree, PERSON, "id: nguyen-thi-lan\n", "id: nguyen-thi-lan-2\n")
     assert found(tree, PERSON) == [
-        (3, 5, "id-file-name", "Mã «nguyen-thi-lan-2» khác tên tệp «nguyen-thi-lan»; "
-                               "hãy viết id: nguyen-thi-lan, hoặc đổi tên tệp thành nguyen-thi-lan-2.yml."),
+        (
+            3,
+            5,
+            "id-file-name",
+            "Mã «nguyen-thi-lan-2» khác tên tệp «nguyen-thi-lan»; "
+            "hãy viết id: nguyen-thi-lan, hoặc đổi tên tệp thành nguyen-thi-lan-2.yml.",
+        ),
     ]
 
 
 def test_person_private_phone_with_spaces_is_refused_with_its_description(tree: Path) -> None:
     """A private phone number written with spaces is refused with the rule and an example, never with its value."""
-    edit(tree, PERSON, "phone: \"0368152904\"", "phone: \"036 815 2904\"")
+    edit(tree, PERSON, 'phone: "0368152904"', 'phone: "036 815 2904"')
     assert found(tree, PERSON) == [
-        (10, 10, "private-invalid", "Trường «phone» chưa đúng dạng (thông tin riêng tư: giá trị không được in ra). "
-                                    "10 chữ số, bắt đầu bằng 0, không có dấu cách. Ví dụ: 0912345678."),
+        (
+            10,
+            10,
+            "private-invalid",
+            "Trường «phone» chưa đúng dạng (thông tin riêng tư: giá trị không được in ra). "
+            "10 chữ số, bắt đầu bằng 0, không có dấu cách. Ví dụ: 0912345678.",
+        ),
     ]
 
 
@@ -148,8 +167,13 @@ def test_person_impossible_birth_date_is_refused(tree: Path) -> None:
     """A birth date 1990-13-40 is refused; being private, the message gives the rule, not the date."""
     edit(tree, PERSON, "birth_date: 1990-11-08", "birth_date: 1990-13-40")
     assert found(tree, PERSON) == [
-        (9, 15, "private-invalid", "Trường «birth_date» chưa đúng dạng (thông tin riêng tư: giá trị không được in ra). "
-                                   "Ngày viết theo dạng năm-tháng-ngày, ví dụ 2025-12-05 (không viết 05/12/2025)."),
+        (
+            9,
+            15,
+            "private-invalid",
+            "Trường «birth_date» chưa đúng dạng (thông tin riêng tư: giá trị không được in ra). "
+            "Ngày viết theo dạng năm-tháng-ngày, ví dụ 2025-12-05 (không viết 05/12/2025).",
+        ),
     ]
 
 
@@ -158,8 +182,7 @@ def test_person_impossible_birth_date_is_refused(tree: Path) -> None:
 
 def test_law_with_quoted_dates_is_valid(tree: Path) -> None:
     """A law whose dates are quoted reads the same as with unquoted dates."""
-    edit(tree, LAW, "issued: 2020-03-05\neffective_from: 2020-03-05\n",
-         "issued: \"2020-03-05\"\neffective_from: '2020-03-05'\n")
+    edit(tree, LAW, "issued: 2020-03-05\neffective_from: 2020-03-05\n", "issued: \"2020-03-05\"\neffective_from: '2020-03-05'\n")
     assert problems_in(tree) == []
 
 
@@ -185,8 +208,12 @@ def test_law_issued_on_30_february_is_refused(tree: Path) -> None:
 
 def test_scale_with_a_fifth_level_is_valid(tree: Path) -> None:
     """A scale with one more level has no problem."""
-    edit(tree, SCALE, "    name: Không hoàn thành nhiệm vụ\n",
-         "    name: Không hoàn thành nhiệm vụ\n  - id: chua-danh-gia\n    name: Chưa đánh giá\n")
+    edit(
+        tree,
+        SCALE,
+        "    name: Không hoàn thành nhiệm vụ\n",
+        "    name: Không hoàn thành nhiệm vụ\n  - id: chua-danh-gia\n    name: Chưa đánh giá\n",
+    )
     assert problems_in(tree) == []
 
 
@@ -194,17 +221,26 @@ def test_scale_level_id_in_words_suggests_its_slug(tree: Path) -> None:
     """A level id written as Vietnamese words is refused with its ASCII slug."""
     edit(tree, SCALE, "  - id: hoan-thanh-tot-nhiem-vu\n", "  - id: Hoàn thành tốt\n")
     assert found(tree, SCALE) == [
-        (10, 9, "pattern", "Trường «id»: «Hoàn thành tốt» không phải mã hợp lệ "
-                           "(chỉ chữ thường không dấu, số và gạch ngang, đ viết là d); hãy viết hoan-thanh-tot."),
+        (
+            10,
+            9,
+            "pattern",
+            "Trường «id»: «Hoàn thành tốt» không phải mã hợp lệ "
+            "(chỉ chữ thường không dấu, số và gạch ngang, đ viết là d); hãy viết hoan-thanh-tot.",
+        ),
     ]
 
 
 def test_scale_with_one_level_is_refused(tree: Path) -> None:
     """A scale needs at least two levels."""
-    edit(tree, SCALE,
-         "  - id: hoan-thanh-tot-nhiem-vu\n    name: Hoàn thành tốt nhiệm vụ\n"
-         "  - id: hoan-thanh-nhiem-vu\n    name: Hoàn thành nhiệm vụ\n"
-         "  - id: khong-hoan-thanh-nhiem-vu\n    name: Không hoàn thành nhiệm vụ\n", "")
+    edit(
+        tree,
+        SCALE,
+        "  - id: hoan-thanh-tot-nhiem-vu\n    name: Hoàn thành tốt nhiệm vụ\n"
+        "  - id: hoan-thanh-nhiem-vu\n    name: Hoàn thành nhiệm vụ\n"
+        "  - id: khong-hoan-thanh-nhiem-vu\n    name: Không hoàn thành nhiệm vụ\n",
+        "",
+    )
     assert found(tree, SCALE) == [(8, 3, "too-few", "Trường «levels» phải có ít nhất 2 mục.")]
 
 
@@ -213,8 +249,12 @@ def test_scale_with_one_level_is_refused(tree: Path) -> None:
 
 def test_rating_with_another_level_of_its_scale_is_valid(tree: Path) -> None:
     """Changing an entry to another level of the same scale has no problem."""
-    edit(tree, RATING, "  - subject: ma-van-hung\n    value: hoan-thanh-tot-nhiem-vu\n",
-         "  - subject: ma-van-hung\n    value: hoan-thanh-nhiem-vu\n")
+    edit(
+        tree,
+        RATING,
+        "  - subject: ma-van-hung\n    value: hoan-thanh-tot-nhiem-vu\n",
+        "  - subject: ma-van-hung\n    value: hoan-thanh-nhiem-vu\n",
+    )
     assert problems_in(tree) == []
 
 
@@ -222,8 +262,13 @@ def test_rating_with_both_scale_and_measure_names_the_measure(tree: Path) -> Non
     """A rating that names a scale must not also give a measure; the measure line is the one to delete."""
     edit(tree, RATING, "scale: xep-loai-chat-luong\n", "scale: xep-loai-chat-luong\nmeasure: điểm\n")
     assert found(tree, RATING) == [
-        (16, 1, "not-allowed", "Trường «measure» không được dùng ở đây: "
-         "bảng đã có thang xếp loại (scale) thì không ghi đơn vị đo (measure); hãy xóa một trong hai."),
+        (
+            16,
+            1,
+            "not-allowed",
+            "Trường «measure» không được dùng ở đây: "
+            "bảng đã có thang xếp loại (scale) thì không ghi đơn vị đo (measure); hãy xóa một trong hai.",
+        ),
     ]
 
 
@@ -246,8 +291,12 @@ def test_rating_year_in_words_is_refused(tree: Path) -> None:
 
 def test_discipline_case_of_a_unit_is_valid(tree: Path) -> None:
     """A closed case against a unit has no problem."""
-    edit(tree, DISCIPLINE, "fictional: true\n",
-         "  - unit: xom-tan-lap\n    kind: vi-pham-ky-cuong\n    from: 2025-03-01\n    to: 2025-04-30\nfictional: true\n")
+    edit(
+        tree,
+        DISCIPLINE,
+        "fictional: true\n",
+        "  - unit: xom-tan-lap\n    kind: vi-pham-ky-cuong\n    from: 2025-03-01\n    to: 2025-04-30\nfictional: true\n",
+    )
     assert problems_in(tree) == []
 
 
@@ -255,8 +304,13 @@ def test_discipline_case_kind_not_in_the_list_suggests_the_close_one(tree: Path)
     """``kind: khieu nai`` is refused, suggesting khieu-nai."""
     edit(tree, DISCIPLINE, "kind: khieu-nai\n", "kind: khieu nai\n")
     assert found(tree, DISCIPLINE) == [
-        (24, 11, "enum", "Trường «kind»: «khieu nai» không hợp lệ; hãy chọn một trong: "
-                         "ky-luat, dieu-tra, khieu-nai, vi-pham-ky-cuong. Có phải ý bạn là «khieu-nai»?"),
+        (
+            24,
+            11,
+            "enum",
+            "Trường «kind»: «khieu nai» không hợp lệ; hãy chọn một trong: "
+            "ky-luat, dieu-tra, khieu-nai, vi-pham-ky-cuong. Có phải ý bạn là «khieu-nai»?",
+        ),
     ]
 
 
@@ -272,8 +326,13 @@ def test_discipline_case_of_both_a_person_and_a_unit_names_the_unit_line(tree: P
     """A case naming a person must not also name a unit; the unit line is the one reported."""
     edit(tree, DISCIPLINE, "  - person: do-van-hai\n", "  - person: do-van-hai\n    unit: dia-chinh-xay-dung\n")
     assert found(tree, DISCIPLINE) == [
-        (24, 5, "not-allowed", "Trường «unit» không được dùng ở đây: "
-         "mỗi trường hợp ghi một cá nhân (person) hoặc một tập thể (unit), không ghi cả hai."),
+        (
+            24,
+            5,
+            "not-allowed",
+            "Trường «unit» không được dùng ở đây: "
+            "mỗi trường hợp ghi một cá nhân (person) hoặc một tập thể (unit), không ghi cả hai.",
+        ),
     ]
 
 
@@ -291,8 +350,13 @@ def test_council_role_misspelt_suggests_the_close_one(tree: Path) -> None:
     """``role: thu-ki`` is refused, suggesting thu-ky."""
     edit(tree, COUNCIL, "role: thu-ky\n", "role: thu-ki\n")
     assert found(tree, COUNCIL) == [
-        (19, 11, "enum", "Trường «role»: «thu-ki» không hợp lệ; hãy chọn một trong: "
-                         "chu-tich, pho-chu-tich, thu-ky, uy-vien. Có phải ý bạn là «thu-ky»?"),
+        (
+            19,
+            11,
+            "enum",
+            "Trường «role»: «thu-ki» không hợp lệ; hãy chọn một trong: "
+            "chu-tich, pho-chu-tich, thu-ky, uy-vien. Có phải ý bạn là «thu-ky»?",
+        ),
     ]
 
 
@@ -317,8 +381,12 @@ def test_council_inclusive_in_words_is_refused(tree: Path) -> None:
 
 def test_report_item_with_a_detail_is_valid(tree: Path) -> None:
     """Adding a description to a report item has no problem."""
-    edit(tree, REPORT, "    date: 2025-03-28\n",
-         "    date: 2025-03-28\n    detail: Quy chế mới được UBND xã ban hành kèm Quyết định số 41/QĐ-UBND.\n")
+    edit(
+        tree,
+        REPORT,
+        "    date: 2025-03-28\n",
+        "    date: 2025-03-28\n    detail: Quy chế mới được UBND xã ban hành kèm Quyết định số 41/QĐ-UBND.\n",
+    )
     assert problems_in(tree) == []
 
 
@@ -338,8 +406,12 @@ def test_report_figure_with_a_decimal_comma_is_not_a_number(tree: Path) -> None:
 
 def test_report_item_without_a_title_is_reported_at_the_item(tree: Path) -> None:
     """An item missing its title is reported at the item, with the field's title."""
-    edit(tree, REPORT, "    title: Tham mưu sửa đổi Quy chế làm việc của UBND xã và Quy chế tiếp nhận, "
-                       "giải quyết TTHC tại Bộ phận Một cửa\n", "")
+    edit(
+        tree,
+        REPORT,
+        "    title: Tham mưu sửa đổi Quy chế làm việc của UBND xã và Quy chế tiếp nhận, giải quyết TTHC tại Bộ phận Một cửa\n",
+        "",
+    )
     assert found(tree, REPORT) == [
         (8, 5, "required", "Thiếu trường «title» (Kết quả đạt được) trong «items»; hãy thêm dòng «title: …»."),
     ]
@@ -374,8 +446,13 @@ def test_nomination_unquoted_05_as_document_number_asks_for_quotes(tree: Path) -
     """An unquoted ``05`` (octal to YAML 1.1 readers, 5 to YAML 1.2 ones) is refused at its place with the hint to quote it."""
     edit(tree, NOMINATION, "number: 06/BB-VP\n", "number: 05\n")
     assert found(tree, NOMINATION) == [
-        (22, 13, "yaml-leading-zero", "«05» bắt đầu bằng số 0 nên bị một số công cụ đọc thành số hệ 8; nếu đây là chữ "
-                                      "(mã số, số điện thoại, giờ) thì đặt cả giá trị trong ngoặc kép, nếu là số thì bỏ số 0 ở đầu."),
+        (
+            22,
+            13,
+            "yaml-leading-zero",
+            "«05» bắt đầu bằng số 0 nên bị một số công cụ đọc thành số hệ 8; nếu đây là chữ "
+            "(mã số, số điện thoại, giờ) thì đặt cả giá trị trong ngoặc kép, nếu là số thì bỏ số 0 ở đầu.",
+        ),
     ]
 
 
@@ -407,7 +484,12 @@ def test_nomination_submitted_at_written_the_vietnamese_way_gets_the_iso_hint(tr
     """``submitted_at: 03/12/2025`` is refused with the hint 2025-12-03."""
     edit(tree, NOMINATION, "submitted_at: 2025-11-27T09:20:00+07:00\n", "submitted_at: 03/12/2025\n")
     assert found(tree, NOMINATION) == [
-        (9, 15, "format", "Trường «submitted_at»: ngày phải viết theo dạng năm-tháng-ngày; hãy viết 2025-12-03 thay cho 03/12/2025."),
+        (
+            9,
+            15,
+            "format",
+            "Trường «submitted_at»: ngày phải viết theo dạng năm-tháng-ngày; hãy viết 2025-12-03 thay cho 03/12/2025.",
+        ),
     ]
 
 
@@ -429,8 +511,12 @@ def test_nomination_document_on_an_impossible_date_is_refused(tree: Path) -> Non
 
 def test_nomination_nominee_with_both_unit_and_person_is_refused(tree: Path) -> None:
     """A nominee naming both a person and a unit is refused: exactly one of them."""
-    edit(tree, NOMINATION, "nominee:\n  person: nguyen-thi-lan\n",
-         "nominee:\n  person: nguyen-thi-lan\n  unit: van-phong-thong-ke\n")
+    edit(
+        tree,
+        NOMINATION,
+        "nominee:\n  person: nguyen-thi-lan\n",
+        "nominee:\n  person: nguyen-thi-lan\n  unit: van-phong-thong-ke\n",
+    )
     assert found(tree, NOMINATION) == [
         (7, 3, "one-of-keys", "Trường «nominee» phải ghi đúng một trong các trường: person, unit."),
     ]
@@ -440,16 +526,23 @@ def test_nomination_vote_mode_misspelt_suggests_the_close_one(tree: Path) -> Non
     """``vote_mode: gio-tai`` is refused, suggesting gio-tay."""
     edit(tree, NOMINATION, "vote_mode: gio-tay\n", "vote_mode: gio-tai\n")
     assert found(tree, NOMINATION) == [
-        (34, 18, "enum", "Trường «vote_mode»: «gio-tai» không hợp lệ; hãy chọn một trong: gio-tay, bo-phieu-kin. "
-                         "Có phải ý bạn là «gio-tay»?"),
+        (
+            34,
+            18,
+            "enum",
+            "Trường «vote_mode»: «gio-tai» không hợp lệ; hãy chọn một trong: gio-tay, bo-phieu-kin. Có phải ý bạn là «gio-tay»?",
+        ),
     ]
 
 
 def test_nomination_empty_summary_is_reported_once(tree: Path) -> None:
     """An empty summary gives one problem, not the same sentence twice."""
-    edit(tree, NOMINATION,
-         "summary: 'Phụ trách Bộ phận Một cửa: 99,2% hồ sơ TTHC giải quyết đúng hạn, 82,5% hồ sơ tiếp nhận trực tuyến.'\n",
-         "summary: \"\"\n")
+    edit(
+        tree,
+        NOMINATION,
+        "summary: 'Phụ trách Bộ phận Một cửa: 99,2% hồ sơ TTHC giải quyết đúng hạn, 82,5% hồ sơ tiếp nhận trực tuyến.'\n",
+        'summary: ""\n',
+    )
     assert found(tree, NOMINATION) == [
         (10, 10, "empty", "Trường «summary» không được để trống; hãy điền nội dung."),
     ]
@@ -457,9 +550,12 @@ def test_nomination_empty_summary_is_reported_once(tree: Path) -> None:
 
 def test_nomination_blank_summary_is_refused_as_empty(tree: Path) -> None:
     """A summary of spaces only counts as empty."""
-    edit(tree, NOMINATION,
-         "summary: 'Phụ trách Bộ phận Một cửa: 99,2% hồ sơ TTHC giải quyết đúng hạn, 82,5% hồ sơ tiếp nhận trực tuyến.'\n",
-         "summary: \"   \"\n")
+    edit(
+        tree,
+        NOMINATION,
+        "summary: 'Phụ trách Bộ phận Một cửa: 99,2% hồ sơ TTHC giải quyết đúng hạn, 82,5% hồ sơ tiếp nhận trực tuyến.'\n",
+        'summary: "   "\n',
+    )
     assert found(tree, NOMINATION) == [
         (10, 10, "empty", "Trường «summary» không được để trống; hãy điền nội dung."),
     ]
@@ -470,15 +566,23 @@ def test_nomination_blank_summary_is_refused_as_empty(tree: Path) -> None:
 
 def test_meeting_with_another_tally_is_valid(tree: Path) -> None:
     """Changing one vote count within the number present has no problem."""
-    edit(tree, MEETING, "  - nomination: ca-nhan-do-van-hai\n    in_favour: 1\n",
-         "  - nomination: ca-nhan-do-van-hai\n    in_favour: 2\n")
+    edit(
+        tree,
+        MEETING,
+        "  - nomination: ca-nhan-do-van-hai\n    in_favour: 1\n",
+        "  - nomination: ca-nhan-do-van-hai\n    in_favour: 2\n",
+    )
     assert problems_in(tree) == []
 
 
 def test_meeting_negative_vote_count_is_refused(tree: Path) -> None:
     """A vote count of -1 is refused: it must be 0 or more."""
-    edit(tree, MEETING, "  - nomination: ca-nhan-do-van-hai\n    in_favour: 1\n",
-         "  - nomination: ca-nhan-do-van-hai\n    in_favour: -1\n")
+    edit(
+        tree,
+        MEETING,
+        "  - nomination: ca-nhan-do-van-hai\n    in_favour: 1\n",
+        "  - nomination: ca-nhan-do-van-hai\n    in_favour: -1\n",
+    )
     assert found(tree, MEETING) == [
         (43, 16, "range", "Trường «in_favour»: «-1» không hợp lệ; giá trị phải từ 0 trở lên."),
     ]
@@ -496,14 +600,23 @@ def test_meeting_minutes_number_below_ten_needs_its_leading_zero(tree: Path) -> 
     """``3/BB-HĐTĐKT`` is refused with the hint 03/BB-HĐTĐKT."""
     edit(tree, MEETING, "number: 03/BB-HĐTĐKT\n", "number: 3/BB-HĐTĐKT\n")
     assert found(tree, MEETING) == [
-        (22, 11, "pattern", "Trường «number»: số văn bản nhỏ hơn 10 viết hai chữ số; hãy viết 03/BB-HĐTĐKT thay cho 3/BB-HĐTĐKT."),
+        (
+            22,
+            11,
+            "pattern",
+            "Trường «number»: số văn bản nhỏ hơn 10 viết hai chữ số; hãy viết 03/BB-HĐTĐKT thay cho 3/BB-HĐTĐKT.",
+        ),
     ]
 
 
 def test_meeting_resolution_with_a_single_tied_nomination_is_refused(tree: Path) -> None:
     """A tie needs at least two nominations."""
-    edit(tree, MEETING, "      - tap-the-van-phong-thong-ke\n      - tap-the-tu-phap-ho-tich\n    chosen:",
-         "      - tap-the-tu-phap-ho-tich\n    chosen:")
+    edit(
+        tree,
+        MEETING,
+        "      - tap-the-van-phong-thong-ke\n      - tap-the-tu-phap-ho-tich\n    chosen:",
+        "      - tap-the-tu-phap-ho-tich\n    chosen:",
+    )
     assert found(tree, MEETING) == [(46, 7, "too-few", "Trường «tied» phải có ít nhất 2 mục.")]
 
 
@@ -542,12 +655,21 @@ def test_decision_huy_bo_without_revokes_is_refused(tree: Path) -> None:
 
 def test_decision_khen_thuong_with_revokes_names_the_revokes_line(tree: Path) -> None:
     """An award decision must not revoke; the revokes line is the one reported."""
-    edit(tree, DECISION, "fictional: true\n",
-         "revokes:\n  - decision: qd-khen-thuong-2025\n    nomination: ca-nhan-nguyen-thi-lan\n"
-         "    reason: Khai man thành tích.\nfictional: true\n")
+    edit(
+        tree,
+        DECISION,
+        "fictional: true\n",
+        "revokes:\n  - decision: qd-khen-thuong-2025\n    nomination: ca-nhan-nguyen-thi-lan\n"
+        "    reason: Khai man thành tích.\nfictional: true\n",
+    )
     assert found(tree, DECISION) == [
-        (18, 1, "not-allowed", "Trường «revokes» không được dùng ở đây: "
-         "quyết định khen thưởng không ghi revokes; việc hủy bỏ cần một quyết định hủy bỏ (kind: huy-bo) riêng."),
+        (
+            18,
+            1,
+            "not-allowed",
+            "Trường «revokes» không được dùng ở đây: "
+            "quyết định khen thưởng không ghi revokes; việc hủy bỏ cần một quyết định hủy bỏ (kind: huy-bo) riêng.",
+        ),
     ]
 
 
@@ -555,8 +677,12 @@ def test_decision_kind_misspelt_suggests_the_close_one(tree: Path) -> None:
     """``kind: khen thuong`` is refused, suggesting khen-thuong."""
     edit(tree, DECISION, "kind: khen-thuong\n", "kind: khen thuong\n")
     assert found(tree, DECISION) == [
-        (6, 7, "enum", "Trường «kind»: «khen thuong» không hợp lệ; hãy chọn một trong: khen-thuong, huy-bo. "
-                       "Có phải ý bạn là «khen-thuong»?"),
+        (
+            6,
+            7,
+            "enum",
+            "Trường «kind»: «khen thuong» không hợp lệ; hãy chọn một trong: khen-thuong, huy-bo. Có phải ý bạn là «khen-thuong»?",
+        ),
     ]
 
 
@@ -574,22 +700,43 @@ def test_decision_number_below_ten_needs_its_leading_zero(tree: Path) -> None:
 def test_every_problem_in_every_file_is_reported_in_one_run_sorted(tree: Path) -> None:
     """Two problems in each of three files are all reported together, sorted by file, line and column."""
     edit(tree, PERSON, "category: cong-chuc\n", "category: cong_chuc\n")
-    edit(tree, PERSON, "phone: \"0368152904\"", "phone: \"036 815 2904\"")
+    edit(tree, PERSON, 'phone: "0368152904"', 'phone: "036 815 2904"')
     edit(tree, UNIT, "kind: bo-phan\n", "kind: bo phan\n")
     edit(tree, UNIT, "parent: ubnd-xa-kim-phuong\n", "parrent: ubnd-xa-kim-phuong\n")
     edit(tree, LAW, "number: 30/2020/NĐ-CP\n", "number: 30\n")
     edit(tree, LAW, "issued: 2020-03-05", "issued: 2020-02-30")
     person, unit, law = "cá nhân nguyen-thi-lan", "đơn vị van-phong-thong-ke", "văn bản pháp luật nghi-dinh-30-2020"
     expected = [
-        Problem(LAW, 5, 9, "type", "Trường «number» phải là chữ; hãy đặt giá trị trong ngoặc kép: \"30\".", law),
+        Problem(LAW, 5, 9, "type", 'Trường «number» phải là chữ; hãy đặt giá trị trong ngoặc kép: "30".', law),
         Problem(LAW, 8, 9, "format", f"Trường «issued»: ngày 2020-02-30 không có thật; {DATE_HINT}", law),
-        Problem(PERSON, 7, 11, "enum", "Trường «category»: «cong_chuc» không hợp lệ; hãy chọn một trong: "
-                                       "can-bo, cong-chuc, vien-chuc, nguoi-lao-dong, khong-chuyen-trach, nhan-dan. "
-                                       "Có phải ý bạn là «cong-chuc»?", person),
-        Problem(PERSON, 10, 10, "private-invalid", "Trường «phone» chưa đúng dạng (thông tin riêng tư: giá trị không được in ra). "
-                                                   "10 chữ số, bắt đầu bằng 0, không có dấu cách. Ví dụ: 0912345678.", person),
-        Problem(UNIT, 6, 7, "enum", "Trường «kind»: «bo phan» không hợp lệ; hãy chọn một trong: "
-                                    "co-quan, bo-phan, mat-tran, doan-the, xom, truong, khac. Có phải ý bạn là «bo-phan»?", unit),
+        Problem(
+            PERSON,
+            7,
+            11,
+            "enum",
+            "Trường «category»: «cong_chuc» không hợp lệ; hãy chọn một trong: "
+            "can-bo, cong-chuc, vien-chuc, nguoi-lao-dong, khong-chuyen-trach, nhan-dan. "
+            "Có phải ý bạn là «cong-chuc»?",
+            person,
+        ),
+        Problem(
+            PERSON,
+            10,
+            10,
+            "private-invalid",
+            "Trường «phone» chưa đúng dạng (thông tin riêng tư: giá trị không được in ra). "
+            "10 chữ số, bắt đầu bằng 0, không có dấu cách. Ví dụ: 0912345678.",
+            person,
+        ),
+        Problem(
+            UNIT,
+            6,
+            7,
+            "enum",
+            "Trường «kind»: «bo phan» không hợp lệ; hãy chọn một trong: "
+            "co-quan, bo-phan, mat-tran, doan-the, xom, truong, khac. Có phải ý bạn là «bo-phan»?",
+            unit,
+        ),
         Problem(UNIT, 7, 1, "unknown-key", "Trường «parrent» không có trong mẫu đơn vị. Có phải ý bạn là «parent»?", unit),
     ]
     problems = problems_in(tree)

@@ -21,7 +21,8 @@ from thidua.records.layout import KINDS
 OUTPUT_ONLY = "result.schema.json"
 RECORD_SCHEMAS: dict[str, dict[str, Any]] = {
     path.name: json.loads(path.read_text("utf-8"))
-    for path in sorted((ROOT / "schemas").glob("*.schema.json")) if path.name != OUTPUT_ONLY
+    for path in sorted((ROOT / "schemas").glob("*.schema.json"))
+    if path.name != OUTPUT_ONLY
 }
 CONDITIONS = frozenset({"if", "then", "else"})
 DOCUMENTATION = ("title", "description")
@@ -98,7 +99,8 @@ def _chain(schemas: dict[str, dict[str, Any]], name: str, schema: dict[str, Any]
 
 def _is_object(schemas: dict[str, dict[str, Any]], name: str, branch: Any) -> bool:
     return isinstance(branch, dict) and any(
-        link.get("type") == "object" or ("type" not in link and "properties" in link) for _, link in _chain(schemas, name, branch))
+        link.get("type") == "object" or ("type" not in link and "properties" in link) for _, link in _chain(schemas, name, branch)
+    )
 
 
 def untyped_object_choices(schemas: dict[str, dict[str, Any]], name: str) -> list[tuple[str, str]]:
@@ -120,8 +122,11 @@ def untyped_object_choices(schemas: dict[str, dict[str, Any]], name: str) -> lis
 def test_every_property_has_its_own_title_and_description() -> None:
     """Every property of every record schema, at any depth, carries its own title and description; each one lacking
     them (or having them only through its $ref) is listed with its schema file and JSON pointer."""
-    missing = [f"schemas/{name}#{where}: no {what} of its own"
-               for name, schema in RECORD_SCHEMAS.items() for where, what in undocumented(schema)]
+    missing = [
+        f"schemas/{name}#{where}: no {what} of its own"
+        for name, schema in RECORD_SCHEMAS.items()
+        for where, what in undocumented(schema)
+    ]
     assert not missing, f"{len(missing)} properties without their own title or description:\n" + "\n".join(missing)
 
 
@@ -133,13 +138,19 @@ def test_a_title_reached_only_through_a_ref_does_not_count() -> None:
         "properties": {
             "summary": {"$ref": "#/$defs/text"},
             "documented": {"$ref": "#/$defs/text", "title": "Tóm tắt", "description": "Một câu về thành tích."},
-            "documents": {"title": "Văn bản", "description": "Danh sách văn bản.", "type": "array",
-                      "items": {"oneOf": [{"type": "object", "properties": {"signer": {"title": "Người ký"}}}]}},
+            "documents": {
+                "title": "Văn bản",
+                "description": "Danh sách văn bản.",
+                "type": "array",
+                "items": {"oneOf": [{"type": "object", "properties": {"signer": {"title": "Người ký"}}}]},
+            },
         },
         "then": {"properties": {"summary": {"not": {}}}},
     }
-    assert undocumented(schema) == [("/properties/summary", "title, description"),
-                                    ("/properties/documents/items/oneOf/0/properties/signer", "description")]
+    assert undocumented(schema) == [
+        ("/properties/summary", "title, description"),
+        ("/properties/documents/items/oneOf/0/properties/signer", "description"),
+    ]
 
 
 def test_the_walk_reaches_every_record_kind_and_nested_properties() -> None:
@@ -147,47 +158,66 @@ def test_the_walk_reaches_every_record_kind_and_nested_properties() -> None:
     oneOf branches, so that the check above cannot pass by looking at nothing."""
     assert {kind.schema for kind in KINDS} <= set(RECORD_SCHEMAS) and OUTPUT_ONLY not in RECORD_SCHEMAS
     walked = {(name, where) for name, schema in RECORD_SCHEMAS.items() for where, _ in properties(schema)}
-    assert {("nomination.schema.json", "/properties/documents/items/properties/signer"),
-            ("common.schema.json", "/$defs/signer/oneOf/1/properties/position"),
-            ("campaign.schema.json", "/properties/awards/items/properties/quota/properties/tap-the"),
-            ("campaign.schema.json", "/$defs/rule/oneOf/4/properties/fallback/properties/otherwise")} <= walked
+    assert {
+        ("nomination.schema.json", "/properties/documents/items/properties/signer"),
+        ("common.schema.json", "/$defs/signer/oneOf/1/properties/position"),
+        ("campaign.schema.json", "/properties/awards/items/properties/quota/properties/tap-the"),
+        ("campaign.schema.json", "/$defs/rule/oneOf/4/properties/fallback/properties/otherwise"),
+    } <= walked
 
 
 def test_titles_and_descriptions_are_nfc_and_trimmed() -> None:
     """Every title and description of the record schemas is non-empty, in NFC (as thidua normalises what it reads),
     and has no space or line break at either end."""
-    bad = [f"schemas/{name}#{where}: {problem}"
-           for name, schema in RECORD_SCHEMAS.items() for where, text in _texts(schema)
-           for problem, wrong in (("empty", not text), ("not NFC", unicodedata.normalize("NFC", text) != text),
-                                  ("leading or trailing whitespace", text != text.strip())) if wrong]
+    bad = [
+        f"schemas/{name}#{where}: {problem}"
+        for name, schema in RECORD_SCHEMAS.items()
+        for where, text in _texts(schema)
+        for problem, wrong in (
+            ("empty", not text),
+            ("not NFC", unicodedata.normalize("NFC", text) != text),
+            ("leading or trailing whitespace", text != text.strip()),
+        )
+        if wrong
+    ]
     assert not bad, "\n".join(bad)
 
 
 def test_a_choice_of_objects_declares_type_object() -> None:
     """A property whose definition is a oneOf/anyOf of objects only (such as a signer: a person, or a name and a
     position) declares «"type": "object"» beside the choice, so that completion inserts «key:» and not a bare key."""
-    missing = [f"schemas/{name}#{where}: {choice} has no \"type\": \"object\""
-               for name in RECORD_SCHEMAS for where, choice in untyped_object_choices(RECORD_SCHEMAS, name)]
+    missing = [
+        f'schemas/{name}#{where}: {choice} has no "type": "object"'
+        for name in RECORD_SCHEMAS
+        for where, choice in untyped_object_choices(RECORD_SCHEMAS, name)
+    ]
     assert not missing, "\n".join(missing)
 
 
 def test_the_choice_check_tells_objects_from_mixed_choices() -> None:
     """Only choices whose branches are all objects (directly or through a $ref) are held to «"type": "object"»:
     a number or an object (a quota), or a text or a reference to an object, may stay without a type."""
-    schemas = {"x.schema.json": {
-        "$defs": {"ref": {"type": "object", "properties": {}}, "text": {"type": "string"},
-                  "signer": {"oneOf": [{"type": "object"}, {"$ref": "#/$defs/ref"}]},
-                  "typed": {"type": "object", "oneOf": [{"type": "object"}, {"properties": {}}]}},
-        "properties": {
-            "signer": {"$ref": "#/$defs/signer", "title": "Người ký"},
-            "typed": {"$ref": "#/$defs/typed"},
-            "quota": {"oneOf": [{"type": "integer"}, {"type": "object"}]},
-            "document": {"oneOf": [{"$ref": "#/$defs/ref"}, {"$ref": "#/$defs/text"}]},
-            "inline": {"anyOf": [{"type": "object"}, {"properties": {}}]},
-        },
-    }}
+    schemas = {
+        "x.schema.json": {
+            "$defs": {
+                "ref": {"type": "object", "properties": {}},
+                "text": {"type": "string"},
+                "signer": {"oneOf": [{"type": "object"}, {"$ref": "#/$defs/ref"}]},
+                "typed": {"type": "object", "oneOf": [{"type": "object"}, {"properties": {}}]},
+            },
+            "properties": {
+                "signer": {"$ref": "#/$defs/signer", "title": "Người ký"},
+                "typed": {"$ref": "#/$defs/typed"},
+                "quota": {"oneOf": [{"type": "integer"}, {"type": "object"}]},
+                "document": {"oneOf": [{"$ref": "#/$defs/ref"}, {"$ref": "#/$defs/text"}]},
+                "inline": {"anyOf": [{"type": "object"}, {"properties": {}}]},
+            },
+        }
+    }
     assert untyped_object_choices(schemas, "x.schema.json") == [
-        ("/properties/signer", "oneOf in x.schema.json (#/$defs/signer)"), ("/properties/inline", "anyOf in x.schema.json")]
+        ("/properties/signer", "oneOf in x.schema.json (#/$defs/signer)"),
+        ("/properties/inline", "anyOf in x.schema.json"),
+    ]
 
 
 def test_every_pattern_explains_itself_in_vietnamese() -> None:

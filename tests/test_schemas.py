@@ -38,9 +38,16 @@ def _nodes(node: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
-SCHEMA_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-2, 2), st.floats(allow_nan=False, width=16),
-                          st.sampled_from(["string", "chuỗi", "", "#/$defs/khong-co", "^[a-z", "date", "object"]),
-                          st.lists(st.sampled_from(["string", "id", 1]), max_size=2), st.just({}), st.just([]))
+SCHEMA_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-2, 2),
+    st.floats(allow_nan=False, width=16),
+    st.sampled_from(["string", "chuỗi", "", "#/$defs/khong-co", "^[a-z", "date", "object"]),
+    st.lists(st.sampled_from(["string", "id", 1]), max_size=2),
+    st.just({}),
+    st.just([]),
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -104,8 +111,13 @@ def _titled(prop: dict[str, object], schemas: dict[str, dict[str, object]], here
 
 def test_every_field_has_a_vietnamese_title() -> None:
     """Every property of every schema shows a title in the editor (its own or that of its $ref)."""
-    missing = [(name, where) for name, schema in SCHEMAS.items() if name != "result.schema.json"
-               for where, prop in _properties(schema) if not _titled(prop, SCHEMAS, name)]
+    missing = [
+        (name, where)
+        for name, schema in SCHEMAS.items()
+        if name != "result.schema.json"
+        for where, prop in _properties(schema)
+        if not _titled(prop, SCHEMAS, name)
+    ]
     assert missing == []
     assert all(schema.get("title") and schema.get("description") for schema in SCHEMAS.values())
 
@@ -114,7 +126,9 @@ def test_editor_maps_each_record_folder_to_its_schema() -> None:
     """.vscode/settings.json maps each kind's folder to its schema, so VS Code checks records as they are typed."""
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text("utf-8"))
     expected = {
-        f"./schemas/{kind.schema}": [f"records/{kind.folder}/{'*/' if kind.per_campaign else ''}*.{suffix}" for suffix in ("yml",)]
+        f"./schemas/{kind.schema}": [
+            f"records/{kind.folder}/{'*/' if kind.per_campaign else ''}*.{suffix}" for suffix in ("yml",)
+        ]
         for kind in KINDS
     }
     assert settings["yaml.schemas"] == expected
@@ -132,11 +146,16 @@ def test_a_pattern_no_regex_engine_reads_is_a_maintainer_error(tree, cli) -> Non
     assert "lỗi của người bảo trì" in run.err and "Traceback" not in run.err
 
 
-@pytest.mark.parametrize(("content", "said"), [
-    ("[]", "mẫu không hợp lệ theo Draft 2020-12: person.schema.json:"),
-    ('{"$schema": "http://json-schema.org/draft-07/schema#", "type": "object"}',
-     "mẫu person.schema.json khai báo $schema «http://json-schema.org/draft-07/schema#»; thidua đọc mọi mẫu theo Draft 2020-12"),
-])
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ("[]", "mẫu không hợp lệ theo Draft 2020-12: person.schema.json:"),
+        (
+            '{"$schema": "http://json-schema.org/draft-07/schema#", "type": "object"}',
+            "mẫu person.schema.json khai báo $schema «http://json-schema.org/draft-07/schema#»; thidua đọc mọi mẫu theo Draft 2020-12",
+        ),
+    ],
+)
 def test_a_schema_that_is_not_a_draft_2020_12_object_is_a_maintainer_error(tree, cli, content, said) -> None:  # type: ignore[no-untyped-def]
     """A schema file that is not an object, or declares another draft (the fast pass would read it as that draft and the
     full validator as 2020-12), stops with one sentence (exit 2), no traceback."""

@@ -91,12 +91,24 @@ M, N, U = "met", "not-met", "unknown"
 # passes when in_favour × 100 > 50 × 8, i.e. from 5 votes; 4 votes is exactly 50% and fails.
 # Outcome order: not submitted → incomplete → late → blocked → criteria → min_points (award 2: 60) → vote → ranking.
 VOTES = {  # from the meeting record
-    "gk-tap-the-tu-phap-ho-tich": 7, "gk-tap-the-van-phong-thong-ke": 5, "bd-tap-the-van-phong-thong-ke": 6,
-    "bd-tap-the-doan-thanh-nien": 5, "bd-tap-the-tai-chinh-ke-toan": 2, "bd-tap-the-van-hoa-xa-hoi": 3,
-    "bd-tap-the-dia-chinh-xay-dung": 4, "bd-tap-the-xom-dong-tam": 1, "gk-ca-nhan-nguyen-thi-lan": 7,
-    "gk-ca-nhan-dang-thi-thu-huong": 4, "bd-ca-nhan-nguyen-thi-lan": 6, "bd-ca-nhan-hoang-thi-thuy": 5,
-    "bd-ca-nhan-nong-thi-mai": 6, "bd-ca-nhan-le-van-duc": 6, "bd-ca-nhan-dinh-van-cuong": 5,
-    "bd-ca-nhan-luong-van-toan": 5, "bd-ca-nhan-lo-thi-hien": 2, "bd-ca-nhan-pham-thi-hoa": 3,
+    "gk-tap-the-tu-phap-ho-tich": 7,
+    "gk-tap-the-van-phong-thong-ke": 5,
+    "bd-tap-the-van-phong-thong-ke": 6,
+    "bd-tap-the-doan-thanh-nien": 5,
+    "bd-tap-the-tai-chinh-ke-toan": 2,
+    "bd-tap-the-van-hoa-xa-hoi": 3,
+    "bd-tap-the-dia-chinh-xay-dung": 4,
+    "bd-tap-the-xom-dong-tam": 1,
+    "gk-ca-nhan-nguyen-thi-lan": 7,
+    "gk-ca-nhan-dang-thi-thu-huong": 4,
+    "bd-ca-nhan-nguyen-thi-lan": 6,
+    "bd-ca-nhan-hoang-thi-thuy": 5,
+    "bd-ca-nhan-nong-thi-mai": 6,
+    "bd-ca-nhan-le-van-duc": 6,
+    "bd-ca-nhan-dinh-van-cuong": 5,
+    "bd-ca-nhan-luong-van-toan": 5,
+    "bd-ca-nhan-lo-thi-hien": 2,
+    "bd-ca-nhan-pham-thi-hoa": 3,
 }
 TAP_THE = ("tt-hoan-thanh-nhiem-vu", "tt-ket-qua-chuyen-doi-so", "tt-danh-gia-chuyen-doi-so", "tt-thanh-vien-thanh-thao")
 CA_NHAN = ("cn-hoan-thanh-nhiem-vu", "cn-thanh-thao-ky-nang-so", "cn-ky-luat-ky-cuong", "cn-lan-toa")
@@ -122,8 +134,12 @@ EXPECTED: dict[str, tuple[str, tuple[str, ...], float, tuple[str, ...]]] = {
     "gk-ca-nhan-nguyen-thi-lan": ("duoc-chon", (M, M, M, M), 100.0, ()),
     "gk-ca-nhan-dang-thi-thu-huong": ("khong-du-phieu", (M, M, M, N), 60.0, ("4/8 phiếu đồng ý, chưa đạt tỉ lệ của hội đồng.",)),
     # Award 2, individuals: lan was chosen for award 1, which comes first, so she is not considered here.
-    "bd-ca-nhan-nguyen-thi-lan": ("da-chon-hinh-thuc-khac", (M, M, M, M), 100.0,
-                                  ("Đã được chọn cho Giấy khen của Chủ tịch UBND xã.",)),
+    "bd-ca-nhan-nguyen-thi-lan": (
+        "da-chon-hinh-thuc-khac",
+        (M, M, M, M),
+        100.0,
+        ("Đã được chọn cho Giấy khen của Chủ tịch UBND xã.",),
+    ),
     # Quota: 35% of the 8 submitted award-2 individual dossiers = 2.8, rounded down = 2. Ranked by points, then votes,
     # then earlier submission: thuy (100 points, 5 votes) first; mai and duc both 60 points and 6 votes, mai sent
     # 03/12 09:10, duc 03/12 15:45 → mai takes the second place, duc is beyond the quota (no tie left to the council).
@@ -135,8 +151,12 @@ EXPECTED: dict[str, tuple[str, tuple[str, ...], float, tuple[str, ...]]] = {
     # No Biên bản họp bình xét.
     "bd-ca-nhan-luong-van-toan": ("thieu-ho-so", (M, M, M, M), 100.0, ("Còn thiếu: Biên bản họp bình xét",)),
     # Reprimanded (ky-luat) on 20/05/2024, inside the period: barred before the criteria are looked at.
-    "bd-ca-nhan-lo-thi-hien": ("khong-duoc-xet", (N, M, N, N), 40.0,
-                               ("Bị kỷ luật trong thời gian tính thành tích (Sổ theo dõi kỷ luật, kỷ cương hành chính năm 2024).",)),
+    "bd-ca-nhan-lo-thi-hien": (
+        "khong-duoc-xet",
+        (N, M, N, N),
+        40.0,
+        ("Bị kỷ luật trong thời gian tính thành tích (Sổ theo dõi kỷ luật, kỷ cương hành chính năm 2024).",),
+    ),
     # Every mandatory criterion met, but 20 points < 60.
     "bd-ca-nhan-pham-thi-hoa": ("khong-du-dieu-kien", (M, N, M, N), 20.0, ("Tổng điểm 20 dưới mức tối thiểu 60.",)),
     # No submitted_at.
@@ -196,17 +216,31 @@ def test_the_second_plan_is_read_from_data(registry: Registry) -> None:
     assert [t.id for t in plan.tasks] == ["ha-tang-so", "dich-vu-cong-truc-tuyen", "so-hoa-ho-so", "ky-so-van-ban", "ky-nang-so"]
     assert [s.id for s in plan.tasks[1].subtasks] == ["tiep-nhan-truc-tuyen", "thanh-toan-truc-tuyen"]
     assert [(e.id, e.source, e.source_id) for e in plan.evidence if e.source != "rating"] == [
-        ("ket-qua-chuyen-doi-so", "reports", None), ("vi-pham-thanh-vien", "discipline", "ky-luat-2024"),
-        ("vi-pham-ca-nhan", "discipline", "ky-luat-2024")]
+        ("ket-qua-chuyen-doi-so", "reports", None),
+        ("vi-pham-thanh-vien", "discipline", "ky-luat-2024"),
+        ("vi-pham-ca-nhan", "discipline", "ky-luat-2024"),
+    ]
     assert [c.id for c in plan.criteria] == list(TAP_THE + CA_NHAN)
     assert [(c.mandatory, c.points) for c in plan.criteria] == [
-        (True, None), (True, 30), (True, 30), (False, 40), (True, 20), (False, 40), (True, None), (False, 40)]
+        (True, None),
+        (True, 30),
+        (True, 30),
+        (False, 40),
+        (True, 20),
+        (False, 40),
+        (True, None),
+        (False, 40),
+    ]
     assert [(a.id, a.ranking, a.min_points) for a in plan.awards] == [(A1, "votes", None), (A2, "points", 60)]
     assert [(k, q.count, q.percent, q.of, q.rounding) for k, q in plan.awards[1].quota] == [
-        ("tap-the", None, 20, "participants", "up"), ("ca-nhan", None, 35, "nominations", "down")]
+        ("tap-the", None, 20, "participants", "up"),
+        ("ca-nhan", None, 35, "nominations", "down"),
+    ]
     assert [(d.id, d.form, d.numbered) for d in plan.dossier] == [
-        ("ban-dang-ky-thi-dua", "khac", False), ("bao-cao-thanh-tich", "bao-cao-thanh-tich", False),
-        ("bien-ban-hop", "bien-ban-hop", True)]
+        ("ban-dang-ky-thi-dua", "khac", False),
+        ("bao-cao-thanh-tich", "bao-cao-thanh-tich", False),
+        ("bien-ban-hop", "bien-ban-hop", True),
+    ]
     assert (plan.deadline, plan.tie_breakers) == (dt.date(2024, 12, 10), ("earlier-submission",))
 
 
@@ -220,7 +254,8 @@ def test_each_nomination(result: CampaignResult, nomination: str) -> None:
     assert r.points == points
     votes = VOTES.get(nomination)
     assert (None if r.vote is None else (r.vote.in_favour, r.vote.denominator, r.vote.passed)) == (
-        None if votes is None else (votes, 8, votes * 100 > 50 * 8))
+        None if votes is None else (votes, 8, votes * 100 > 50 * 8)
+    )
     assert r.outcome == outcome
     assert r.reasons == reasons
 
@@ -249,7 +284,10 @@ def test_dossiers_timing_and_completeness(result: CampaignResult) -> None:
     assert (incomplete.missing, incomplete.problems, incomplete.to_send) == (("bien-ban-hop",), (), ("Biên bản họp bình xét",))
     # Not sent and past the deadline: what is missing, but no reminder to send.
     unsent = result.result("bd-ca-nhan-ngo-thi-thu-trang").dossier
-    assert (unsent.missing, unsent.to_send) == (("bao-cao-thanh-tich", "bien-ban-hop"), ("Báo cáo thành tích", "Biên bản họp bình xét"))
+    assert (unsent.missing, unsent.to_send) == (
+        ("bao-cao-thanh-tich", "bien-ban-hop"),
+        ("Báo cáo thành tích", "Biên bản họp bình xét"),
+    )
 
 
 def test_evidence_read_from_its_owners(result: CampaignResult) -> None:
@@ -259,8 +297,15 @@ def test_evidence_read_from_its_owners(result: CampaignResult) -> None:
         if r.nomination.kind == "tap-the":
             [fact] = next(c for c in r.criteria if c.criterion == "tt-ket-qua-chuyen-doi-so").outcome.facts
             counted[r.nomination.nominee] = fact.value
-    assert counted == {"dia-chinh-xay-dung": 3.0, "doan-thanh-nien": 2.0, "tai-chinh-ke-toan": 2.0, "tu-phap-ho-tich": 4.0,
-                       "van-hoa-xa-hoi": 3.0, "van-phong-thong-ke": 3.0, "xom-dong-tam": 3.0}
+    assert counted == {
+        "dia-chinh-xay-dung": 3.0,
+        "doan-thanh-nien": 2.0,
+        "tai-chinh-ke-toan": 2.0,
+        "tu-phap-ho-tich": 4.0,
+        "van-hoa-xa-hoi": 3.0,
+        "van-phong-thong-ke": 3.0,
+        "xom-dong-tam": 3.0,
+    }
 
     def duty(nomination: str) -> str:
         return next(c for c in result.result(nomination).criteria if c.criterion == "cn-hoan-thanh-nhiem-vu").outcome.reason
@@ -275,27 +320,60 @@ def test_evidence_read_from_its_owners(result: CampaignResult) -> None:
 def test_winners_and_quotas(result: CampaignResult) -> None:
     """Each award fills its quota in rank order; percentage quotas are computed from participants and submitted dossiers."""
     # Units with a report in the campaign: 7 (every proposer is among them).
-    assert result.participants == ("dia-chinh-xay-dung", "doan-thanh-nien", "tai-chinh-ke-toan", "tu-phap-ho-tich",
-                                   "van-hoa-xa-hoi", "van-phong-thong-ke", "xom-dong-tam")
+    assert result.participants == (
+        "dia-chinh-xay-dung",
+        "doan-thanh-nien",
+        "tai-chinh-ke-toan",
+        "tu-phap-ho-tich",
+        "van-hoa-xa-hoi",
+        "van-phong-thong-ke",
+        "xom-dong-tam",
+    )
     got = [(a.award, a.kind, a.quota, a.ranked, a.winners, a.tied, a.resolution, a.problems) for a in result.awards]
     assert got == [
-        (A1, "tap-the", 1, ("gk-tap-the-tu-phap-ho-tich", "gk-tap-the-van-phong-thong-ke"), ("gk-tap-the-tu-phap-ho-tich",),
-         (), None, ()),
+        (
+            A1,
+            "tap-the",
+            1,
+            ("gk-tap-the-tu-phap-ho-tich", "gk-tap-the-van-phong-thong-ke"),
+            ("gk-tap-the-tu-phap-ho-tich",),
+            (),
+            None,
+            (),
+        ),
         (A1, "ca-nhan", 1, ("gk-ca-nhan-nguyen-thi-lan",), ("gk-ca-nhan-nguyen-thi-lan",), (), None, ()),
         # 20% of 7 participants = 1.4, rounded up = 2. Both 100 points; VP 6 votes before ĐTN 5.
-        (A2, "tap-the", 2, ("bd-tap-the-van-phong-thong-ke", "bd-tap-the-doan-thanh-nien"),
-         ("bd-tap-the-van-phong-thong-ke", "bd-tap-the-doan-thanh-nien"), (), None, ()),
+        (
+            A2,
+            "tap-the",
+            2,
+            ("bd-tap-the-van-phong-thong-ke", "bd-tap-the-doan-thanh-nien"),
+            ("bd-tap-the-van-phong-thong-ke", "bd-tap-the-doan-thanh-nien"),
+            (),
+            None,
+            (),
+        ),
         # 35% of 8 submitted (9 nominations, ngo-thi-thu-trang not submitted) = 2.8, rounded down = 2.
-        (A2, "ca-nhan", 2, ("bd-ca-nhan-hoang-thi-thuy", "bd-ca-nhan-nong-thi-mai", "bd-ca-nhan-le-van-duc"),
-         ("bd-ca-nhan-hoang-thi-thuy", "bd-ca-nhan-nong-thi-mai"), (), None, ()),
+        (
+            A2,
+            "ca-nhan",
+            2,
+            ("bd-ca-nhan-hoang-thi-thuy", "bd-ca-nhan-nong-thi-mai", "bd-ca-nhan-le-van-duc"),
+            ("bd-ca-nhan-hoang-thi-thuy", "bd-ca-nhan-nong-thi-mai"),
+            (),
+            None,
+            (),
+        ),
     ]
 
 
 def test_decision_and_revocation(result: CampaignResult) -> None:
     """The decision matches the computed winners, and the revoked grant stays listed with its revocation."""
     assert (result.state, result.days_left) == ("da-quyet-dinh", -36)  # 10/12/2024 → 15/01/2025 is 36 days
-    revoked = ("qd-huy-bo-cds-2025", "Một trong hai sáng kiến kê khai trong hồ sơ là sáng kiến của cơ quan khác; "
-               "thành tích kê khai không đúng sự thật.")
+    revoked = (
+        "qd-huy-bo-cds-2025",
+        "Một trong hai sáng kiến kê khai trong hồ sơ là sáng kiến của cơ quan khác; thành tích kê khai không đúng sự thật.",
+    )
     assert [(g.nomination, g.award, g.decision, g.revoked_by, g.revoked_reason) for g in result.granted] == [
         ("gk-tap-the-tu-phap-ho-tich", A1, "qd-khen-thuong-cds-2024", None, None),
         ("gk-ca-nhan-nguyen-thi-lan", A1, "qd-khen-thuong-cds-2024", None, None),
@@ -309,22 +387,39 @@ def test_decision_and_revocation(result: CampaignResult) -> None:
 
 def test_cli_json_says_the_same(output: dict[str, Any]) -> None:
     """``thidua evaluate --as-of --output`` writes the same outcomes, states, points, votes, quotas and grants as JSON."""
-    assert output["campaign"] == {"id": CAMPAIGN, "name": "Chuyển đổi số trong cơ quan", "year": 2024, "deadline": "2024-12-10",
-                                  "as_of": AS_OF, "state": "da-quyet-dinh", "days_left": -36}
-    got = {n["id"]: (n["outcome"], tuple(c["state"] for c in n["criteria"]), n["points"], tuple(n["reasons"]))
-           for n in output["nominations"]}
+    assert output["campaign"] == {
+        "id": CAMPAIGN,
+        "name": "Chuyển đổi số trong cơ quan",
+        "year": 2024,
+        "deadline": "2024-12-10",
+        "as_of": AS_OF,
+        "state": "da-quyet-dinh",
+        "days_left": -36,
+    }
+    got = {
+        n["id"]: (n["outcome"], tuple(c["state"] for c in n["criteria"]), n["points"], tuple(n["reasons"]))
+        for n in output["nominations"]
+    }
     assert got == EXPECTED
-    assert {n["id"]: n["vote"] and n["vote"]["in_favour"] for n in output["nominations"]} == {
-        n: VOTES.get(n) for n in EXPECTED}
+    assert {n["id"]: n["vote"] and n["vote"]["in_favour"] for n in output["nominations"]} == {n: VOTES.get(n) for n in EXPECTED}
     # 19 nominations, 18 sent, 17 of them complete; eligible = chosen 6 + beyond quota 2 + too few votes 1 + chosen elsewhere 1.
-    assert output["counts"] == {"units_taking_part": 7, "nominations": 19, "dossiers_sent": 18, "complete": 17,
-                                "eligible": 10, "winners": 6}
+    assert output["counts"] == {
+        "units_taking_part": 7,
+        "nominations": 19,
+        "dossiers_sent": 18,
+        "complete": 17,
+        "eligible": 10,
+        "winners": 6,
+    }
     assert [(a["award"], a["kind"], a["quota"], a["winners"]) for a in output["awards"]] == [
-        (A1, "tap-the", 1, ["gk-tap-the-tu-phap-ho-tich"]), (A1, "ca-nhan", 1, ["gk-ca-nhan-nguyen-thi-lan"]),
+        (A1, "tap-the", 1, ["gk-tap-the-tu-phap-ho-tich"]),
+        (A1, "ca-nhan", 1, ["gk-ca-nhan-nguyen-thi-lan"]),
         (A2, "tap-the", 2, ["bd-tap-the-van-phong-thong-ke", "bd-tap-the-doan-thanh-nien"]),
-        (A2, "ca-nhan", 2, ["bd-ca-nhan-hoang-thi-thuy", "bd-ca-nhan-nong-thi-mai"])]
+        (A2, "ca-nhan", 2, ["bd-ca-nhan-hoang-thi-thuy", "bd-ca-nhan-nong-thi-mai"]),
+    ]
     assert [(g["nomination"], g["number"], g["revoked_by"]) for g in output["decision"]["granted"] if g["revoked_by"]] == [
-        ("bd-ca-nhan-hoang-thi-thuy", "236/QĐ-UBND", "qd-huy-bo-cds-2025")]
+        ("bd-ca-nhan-hoang-thi-thuy", "236/QĐ-UBND", "qd-huy-bo-cds-2025")
+    ]
     assert output["decision"]["differences"] == []
     assert (output["council"]["members"], output["council"]["present"], output["council"]["denominator"]) == (8, 7, "members")
 

@@ -51,7 +51,11 @@ def test_the_plan_is_data() -> None:
     plan = registry.campaigns[CAMPAIGN]
     assert registry.units[plan.issuer].name == "Ủy ban nhân dân xã Kim Phượng"
     assert (plan.document.kind, plan.document.number_text, plan.document.place, plan.document.date.isoformat()) == (
-        "Kế hoạch", "/KH-UBND", "Kim Phượng", "2025-02-18")
+        "Kế hoạch",
+        "/KH-UBND",
+        "Kim Phượng",
+        "2025-02-18",
+    )
     assert [b.document.number for b in plan.basis if b.document] == ["03/KH-UBND"]
     assert (len(plan.purposes), len(plan.requirements)) == (3, 2)
     assert plan.participant_kinds == ("tap-the", "ca-nhan")
@@ -67,9 +71,18 @@ def test_the_plan_is_data() -> None:
     assert plan.deadline.isoformat() == "2025-12-05"
     assert [r.units for r in plan.responsibilities] == [("ubmttq-xa-kim-phuong",), ("van-hoa-xa-hoi",), ("van-phong-thong-ke",)]
     assert [r.name for r in plan.recipients] == [
-        "Phòng Nội vụ", "TT Đảng ủy, HĐND xã", "TT UBND xã", "Các bộ phận CM, đoàn thể xã", "14 xóm", "Lưu: VP"]
+        "Phòng Nội vụ",
+        "TT Đảng ủy, HĐND xã",
+        "TT UBND xã",
+        "Các bộ phận CM, đoàn thể xã",
+        "14 xóm",
+        "Lưu: VP",
+    ]
     assert (plan.signer.authority, plan.signer.title, registry.people[plan.signer.person].name) == (
-        "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trương Anh Tú")
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Trương Anh Tú",
+    )
 
 
 def test_the_commune_has_its_fourteen_hamlets() -> None:

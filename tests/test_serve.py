@@ -22,8 +22,9 @@ def test_saving_a_record_regenerates_only_what_changed(tree: Path, capsys: pytes
     other = tree / "docs/tra-cuu/index.md"
     before = other.stat().st_mtime_ns
     plan = tree / CAMPAIGN
-    plan.write_text(plan.read_text("utf-8").replace("name: Chung tay Cải cách hành chính", "name: Chung tay Cải cách hành chính mới"),
-                    "utf-8")
+    plan.write_text(
+        plan.read_text("utf-8").replace("name: Chung tay Cải cách hành chính", "name: Chung tay Cải cách hành chính mới"), "utf-8"
+    )
     _Regenerate(tree, AS_OF).run()
     assert "Chung tay Cải cách hành chính mới" in (tree / PLAN_PAGE).read_text("utf-8")
     assert other.stat().st_mtime_ns == before

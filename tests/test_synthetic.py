@@ -12,10 +12,11 @@ from thidua.records.validate import validate_tree
 
 
 def _generate(out: Path, seed: int = 7) -> dict[str, str]:
-    subprocess.run([sys.executable, str(ROOT / "bench/synthetic.py"), str(out), "--units", "3", "--nominations", "20",
-                    "--seed", str(seed)], check=True)
-    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(out.rglob("*.yml"))}
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench/synthetic.py"), str(out), "--units", "3", "--nominations", "20", "--seed", str(seed)],
+        check=True,
+    )
+    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.rglob("*.yml"))}
 
 
 def test_same_arguments_same_bytes(tmp_path: Path) -> None:

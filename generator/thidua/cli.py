@@ -65,8 +65,9 @@ def _validate(args: argparse.Namespace) -> tuple[Result, int]:
     root = Path(args.root)
     for needed in ("records", "schemas"):
         if not (root / needed).is_dir():
-            raise UsageError(f"không thấy thư mục {needed}/ trong {root.resolve()}; "
-                             "hãy chạy lệnh ở gốc kho hồ sơ hoặc chỉ rõ --root.")
+            raise UsageError(
+                f"không thấy thư mục {needed}/ trong {root.resolve()}; hãy chạy lệnh ở gốc kho hồ sơ hoặc chỉ rõ --root."
+            )
     result = validate_tree(root, use_cache=not args.no_cache)
     return result, EXIT_OK if result.ok else EXIT_INVALID
 
@@ -176,8 +177,9 @@ def cmd_new(args: argparse.Namespace) -> int:
             result = _valid_or_report(args, "Chưa tạo được hồ sơ mới vì các hồ sơ hiện có còn lỗi.")
             if result is None:
                 return EXIT_INVALID
-            path = skeleton.nomination(root, schemas, registry_from(result.records), args.campaign, args.unit, args.person,
-                                       args.award, as_of_date(None))
+            path = skeleton.nomination(
+                root, schemas, registry_from(result.records), args.campaign, args.unit, args.person, args.award, as_of_date(None)
+            )
         elif args.what == "codeowners":
             from .repo.codeowners import FILE, render
 
@@ -203,41 +205,69 @@ def cmd_new(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     top = _Parser(prog="thidua", description="Phong trào thi đua – khen thưởng dưới dạng mã.")
     top.add_argument("--root", default=".", help="thư mục gốc của kho hồ sơ (mặc định: thư mục hiện tại)")
-    top.add_argument("--no-cache", action="store_true",
-                     help="đọc lại mọi hồ sơ, không dùng và không ghi bộ nhớ đệm "
-                          "(ở ~/.cache/thidua, hoặc thư mục trong biến THIDUA_CACHE_DIR)")
+    top.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="đọc lại mọi hồ sơ, không dùng và không ghi bộ nhớ đệm "
+        "(ở ~/.cache/thidua, hoặc thư mục trong biến THIDUA_CACHE_DIR)",
+    )
     verbs = top.add_subparsers(dest="verb", required=True, metavar="LỆNH", parser_class=_Parser)
 
-    validate = verbs.add_parser("validate", help="kiểm tra mọi hồ sơ trong records/",
-                                description="Kiểm tra mọi hồ sơ theo mẫu (JSON Schema) và đối chiếu giữa các hồ sơ; "
-                                            "báo mọi lỗi cùng lúc. Mã thoát: 0 hợp lệ, 1 hồ sơ có lỗi, 2 lỗi cách dùng.")
-    validate.add_argument("--format", choices=("text", "github", "gitlab", "json"), default="text",
-                          help="text: cho người đọc; github: chú thích GitHub Actions; gitlab: báo cáo Code Quality; json: cho máy đọc")
-    validate.add_argument("--changed-since", metavar="GỐC",
-                          help="chặn hạn nộp: báo lỗi mọi hồ sơ đề nghị được thêm hoặc sửa từ GỐC (ví dụ origin/main) "
-                               "khi phong trào đã hết hạn, theo ngày của máy (giờ Việt Nam)")
+    validate = verbs.add_parser(
+        "validate",
+        help="kiểm tra mọi hồ sơ trong records/",
+        description="Kiểm tra mọi hồ sơ theo mẫu (JSON Schema) và đối chiếu giữa các hồ sơ; "
+        "báo mọi lỗi cùng lúc. Mã thoát: 0 hợp lệ, 1 hồ sơ có lỗi, 2 lỗi cách dùng.",
+    )
+    validate.add_argument(
+        "--format",
+        choices=("text", "github", "gitlab", "json"),
+        default="text",
+        help="text: cho người đọc; github: chú thích GitHub Actions; gitlab: báo cáo Code Quality; json: cho máy đọc",
+    )
+    validate.add_argument(
+        "--changed-since",
+        metavar="GỐC",
+        help="chặn hạn nộp: báo lỗi mọi hồ sơ đề nghị được thêm hoặc sửa từ GỐC (ví dụ origin/main) "
+        "khi phong trào đã hết hạn, theo ngày của máy (giờ Việt Nam)",
+    )
     validate.add_argument("--as-of", type=_date, help="ngày dùng cho việc chặn hạn nộp (mặc định: hôm nay, giờ Việt Nam)")
     validate.set_defaults(run=cmd_validate)
 
-    evaluate = verbs.add_parser("evaluate", help="xét hồ sơ: đầy đủ, đúng hạn, tiêu chí, phiếu bầu, người được chọn",
-                                description="Xét mọi phong trào: hồ sơ đầy đủ và đúng hạn, từng tiêu chí (đạt, không đạt, "
-                                            "chưa đủ căn cứ), biểu quyết của hội đồng và người được chọn trong số lượng khen. "
-                                            "In báo cáo và ghi mỗi phong trào một tệp JSON.")
-    evaluate.add_argument("--as-of", type=_date, help="ngày xét, dạng 2025-12-05 (mặc định: SOURCE_DATE_EPOCH, "
-                          "nếu không có thì hôm nay theo giờ Việt Nam)")
+    evaluate = verbs.add_parser(
+        "evaluate",
+        help="xét hồ sơ: đầy đủ, đúng hạn, tiêu chí, phiếu bầu, người được chọn",
+        description="Xét mọi phong trào: hồ sơ đầy đủ và đúng hạn, từng tiêu chí (đạt, không đạt, "
+        "chưa đủ căn cứ), biểu quyết của hội đồng và người được chọn trong số lượng khen. "
+        "In báo cáo và ghi mỗi phong trào một tệp JSON.",
+    )
+    evaluate.add_argument(
+        "--as-of",
+        type=_date,
+        help="ngày xét, dạng 2025-12-05 (mặc định: SOURCE_DATE_EPOCH, nếu không có thì hôm nay theo giờ Việt Nam)",
+    )
     evaluate.add_argument("--output", default="build/evaluation", help="thư mục ghi kết quả JSON (mặc định: build/evaluation)")
     evaluate.add_argument("--campaign", help="chỉ xét một phong trào (mã phong trào)")
     evaluate.set_defaults(run=cmd_evaluate)
 
-    build = verbs.add_parser("build", help="kiểm tra hồ sơ rồi dựng trang thông tin vào site/",
-                             description="Kiểm tra hồ sơ, sinh các trang Markdown từ hồ sơ rồi dựng trang thông tin bằng MkDocs (--strict).")
+    build = verbs.add_parser(
+        "build",
+        help="kiểm tra hồ sơ rồi dựng trang thông tin vào site/",
+        description="Kiểm tra hồ sơ, sinh các trang Markdown từ hồ sơ rồi dựng trang thông tin bằng MkDocs (--strict).",
+    )
     build.add_argument("--site-dir", default="site", help="thư mục chứa trang đã dựng (mặc định: site)")
-    build.add_argument("--as-of", type=_date, help="ngày tính số liệu, dạng 2025-12-05 "
-                       "(mặc định: SOURCE_DATE_EPOCH, nếu không có thì hôm nay theo giờ Việt Nam)")
+    build.add_argument(
+        "--as-of",
+        type=_date,
+        help="ngày tính số liệu, dạng 2025-12-05 (mặc định: SOURCE_DATE_EPOCH, nếu không có thì hôm nay theo giờ Việt Nam)",
+    )
     build.set_defaults(run=cmd_build)
 
-    new = verbs.add_parser("new", help="tạo hồ sơ mới từ mẫu, có chú thích tiếng Việt cho từng trường",
-                           description="Tạo tệp hồ sơ mới với mọi trường bắt buộc và chú thích; không bao giờ ghi đè tệp đã có.")
+    new = verbs.add_parser(
+        "new",
+        help="tạo hồ sơ mới từ mẫu, có chú thích tiếng Việt cho từng trường",
+        description="Tạo tệp hồ sơ mới với mọi trường bắt buộc và chú thích; không bao giờ ghi đè tệp đã có.",
+    )
     kinds = new.add_subparsers(dest="what", required=True, metavar="LOẠI", parser_class=_Parser)
     nomination = kinds.add_parser("nomination", help="hồ sơ đề nghị khen thưởng cho một tập thể hoặc một cá nhân")
     nomination.add_argument("--campaign", required=True, help="mã phong trào")
@@ -248,8 +278,12 @@ def parser() -> argparse.ArgumentParser:
     unit = kinds.add_parser("unit", help="một đơn vị")
     unit.add_argument("id", help="mã đơn vị, ví dụ van-phong-thong-ke")
     unit.add_argument("--name", required=True, help="tên đơn vị")
-    unit.add_argument("--kind", required=True, choices=("co-quan", "bo-phan", "mat-tran", "doan-the", "xom", "truong", "khac"),
-                      help="loại đơn vị")
+    unit.add_argument(
+        "--kind",
+        required=True,
+        choices=("co-quan", "bo-phan", "mat-tran", "doan-the", "xom", "truong", "khac"),
+        help="loại đơn vị",
+    )
     unit.add_argument("--parent", help="mã đơn vị cấp trên")
     person = kinds.add_parser("person", help="một cá nhân")
     person.add_argument("id", help="mã cá nhân, ví dụ nguyen-thi-lan")
@@ -262,9 +296,12 @@ def parser() -> argparse.ArgumentParser:
     kinds.add_parser("codeowners", help="cập nhật tệp CODEOWNERS từ trường owners của các đơn vị (ghi đè: tệp sinh tự động)")
     new.set_defaults(run=cmd_new)
 
-    preview = verbs.add_parser("serve", help="xem thử trang thông tin, tự cập nhật khi sửa hồ sơ",
-                               description="Sinh các trang từ hồ sơ rồi chạy máy chủ xem thử của MkDocs; "
-                                           "mỗi lần lưu một hồ sơ, trang được sinh lại và trình duyệt tự tải lại.")
+    preview = verbs.add_parser(
+        "serve",
+        help="xem thử trang thông tin, tự cập nhật khi sửa hồ sơ",
+        description="Sinh các trang từ hồ sơ rồi chạy máy chủ xem thử của MkDocs; "
+        "mỗi lần lưu một hồ sơ, trang được sinh lại và trình duyệt tự tải lại.",
+    )
     preview.add_argument("--dev-addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)")
     preview.add_argument("--as-of", type=_date, help="ngày tính số liệu, dạng 2025-12-05")
     preview.set_defaults(run=cmd_serve)
@@ -287,8 +324,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # an internal error: say so plainly, keep the traceback for maintainers
         if os.environ.get("THIDUA_DEBUG"):
             raise
-        sys.stderr.write(f"thidua: lỗi nội bộ ({type(exc).__name__}: {exc}). "
-                         "Hãy chạy lại với THIDUA_DEBUG=1 và báo cho người bảo trì.\n")
+        sys.stderr.write(
+            f"thidua: lỗi nội bộ ({type(exc).__name__}: {exc}). Hãy chạy lại với THIDUA_DEBUG=1 và báo cho người bảo trì.\n"
+        )
         return EXIT_USAGE
 
 

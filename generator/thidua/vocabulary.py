@@ -80,14 +80,29 @@ class Standing(StrEnum):
 
 
 _STANDINGS = {
-    Standing.NOT_SUBMITTED: "Chưa nộp", Standing.INCOMPLETE: "Thiếu hồ sơ", Standing.LATE: "Nộp trễ hạn",
-    Standing.NOT_ELIGIBLE: "Không đạt tiêu chí", Standing.PENDING: "Chưa đủ căn cứ", Standing.BLOCKED: "Không được xét",
-    Standing.AWAITING_COUNCIL: "Chờ hội đồng", Standing.BELOW_THRESHOLD: "Không đủ phiếu",
-    Standing.TIE: "Bằng phiếu, chờ hội đồng quyết định", Standing.OUTSIDE_QUOTA: "Ngoài số lượng khen",
-    Standing.CHOSEN_ELSEWHERE: "Đã được chọn cho hình thức khác", Standing.WINNER: "Được đề nghị khen",
+    Standing.NOT_SUBMITTED: "Chưa nộp",
+    Standing.INCOMPLETE: "Thiếu hồ sơ",
+    Standing.LATE: "Nộp trễ hạn",
+    Standing.NOT_ELIGIBLE: "Không đạt tiêu chí",
+    Standing.PENDING: "Chưa đủ căn cứ",
+    Standing.BLOCKED: "Không được xét",
+    Standing.AWAITING_COUNCIL: "Chờ hội đồng",
+    Standing.BELOW_THRESHOLD: "Không đủ phiếu",
+    Standing.TIE: "Bằng phiếu, chờ hội đồng quyết định",
+    Standing.OUTSIDE_QUOTA: "Ngoài số lượng khen",
+    Standing.CHOSEN_ELSEWHERE: "Đã được chọn cho hình thức khác",
+    Standing.WINNER: "Được đề nghị khen",
 }
-_ELIGIBLE = frozenset({Standing.AWAITING_COUNCIL, Standing.BELOW_THRESHOLD, Standing.TIE, Standing.OUTSIDE_QUOTA,
-                       Standing.CHOSEN_ELSEWHERE, Standing.WINNER})
+_ELIGIBLE = frozenset(
+    {
+        Standing.AWAITING_COUNCIL,
+        Standing.BELOW_THRESHOLD,
+        Standing.TIE,
+        Standing.OUTSIDE_QUOTA,
+        Standing.CHOSEN_ELSEWHERE,
+        Standing.WINNER,
+    }
+)
 
 
 class CampaignState(StrEnum):
@@ -102,5 +117,8 @@ class CampaignState(StrEnum):
         return _CAMPAIGN_STATES[self]
 
 
-_CAMPAIGN_STATES = {CampaignState.OPEN: "Đang nhận hồ sơ", CampaignState.REVIEWING: "Đã hết hạn nộp, đang xét",
-                    CampaignState.DECIDED: "Đã có quyết định khen thưởng"}
+_CAMPAIGN_STATES = {
+    CampaignState.OPEN: "Đang nhận hồ sơ",
+    CampaignState.REVIEWING: "Đã hết hạn nộp, đang xét",
+    CampaignState.DECIDED: "Đã có quyết định khen thưởng",
+}

@@ -52,8 +52,12 @@ class Selection:
     problems: tuple[str, ...]
 
 
-def select(candidates: list[str], key: Callable[[str], tuple[object, ...]], quota: int,
-           resolutions: list[tuple[frozenset[str], tuple[str, ...], str]]) -> Selection:
+def select(
+    candidates: list[str],
+    key: Callable[[str], tuple[object, ...]],
+    quota: int,
+    resolutions: list[tuple[frozenset[str], tuple[str, ...], str]],
+) -> Selection:
     """Fill the quota in rank order; a group of equal keys straddling the cut-off is a tie.
 
     ``resolutions`` are (tied group, chosen, text) from the council's records;
@@ -73,11 +77,11 @@ def select(candidates: list[str], key: Callable[[str], tuple[object, ...]], quot
         for tied, chosen, text in resolutions:
             if tied == members:
                 picked = [c for c in group if c in chosen]
-                problems = () if len(picked) == room else (
-                    f"Kết luận của hội đồng chọn {len(picked)} hồ sơ trong khi còn {room} suất.",)
+                problems = (
+                    () if len(picked) == room else (f"Kết luận của hội đồng chọn {len(picked)} hồ sơ trong khi còn {room} suất.",)
+                )
                 rest = tuple(c for c in ranked if c not in winners and c not in picked)
                 return Selection(tuple(winners + picked[:room]), (), text, tuple(group), rest, problems)
-        rest = tuple(c for c in ranked[index + len(group):])
+        rest = tuple(c for c in ranked[index + len(group) :])
         return Selection(tuple(winners), tuple(group), None, (), rest, ())
     return Selection(tuple(winners), (), None, (), tuple(ranked[index:]), ())
-

@@ -40,10 +40,14 @@ def _signers(campaign: Campaign, nomination: Nomination, people: dict[str, Perso
         if signer is None:
             continue
         if item.form == "to-trinh" and signer.unit != nomination.proposed_by:
-            problems.append(f"{item.name} phải do thủ trưởng đơn vị đề nghị ký; người ký {signer.name} không thuộc đơn vị đề nghị.")
+            problems.append(
+                f"{item.name} phải do thủ trưởng đơn vị đề nghị ký; người ký {signer.name} không thuộc đơn vị đề nghị."
+            )
         if item.form == "bao-cao-thanh-tich" and signer.id != nomination.nominee and signer.unit != home:
-            problems.append(f"{item.name} phải do người được đề nghị hoặc thủ trưởng tập thể được đề nghị ký; "
-                            f"người ký {signer.name} không phải.")
+            problems.append(
+                f"{item.name} phải do người được đề nghị hoặc thủ trưởng tập thể được đề nghị ký; "
+                f"người ký {signer.name} không phải."
+            )
     return problems
 
 
@@ -71,13 +75,18 @@ def _dates(campaign: Campaign, nomination: Nomination) -> list[str]:
     for meeting in minutes:
         for proposal in proposals:
             if meeting.date > proposal.date:
-                problems.append(f"Biên bản họp ({table_date(meeting.date)}) ghi ngày sau Tờ trình ({table_date(proposal.date)}): "
-                                "cuộc họp phải diễn ra trước khi trình.")
+                problems.append(
+                    f"Biên bản họp ({table_date(meeting.date)}) ghi ngày sau Tờ trình ({table_date(proposal.date)}): "
+                    "cuộc họp phải diễn ra trước khi trình."
+                )
     submitted_on = nomination.submitted_on
     if submitted_on is not None:
         names = {i.id: i.name for i in campaign.dossier}
-        problems += [f"{names.get(doc.type, doc.type)} ghi ngày {table_date(doc.date)}, sau ngày nộp hồ sơ {table_date(submitted_on)}."
-                     for doc in nomination.documents if doc.date > submitted_on]
+        problems += [
+            f"{names.get(doc.type, doc.type)} ghi ngày {table_date(doc.date)}, sau ngày nộp hồ sơ {table_date(submitted_on)}."
+            for doc in nomination.documents
+            if doc.date > submitted_on
+        ]
     return problems
 
 
@@ -92,15 +101,18 @@ def _disagreement(campaign: Campaign, nomination: Nomination, landed_at: dt.date
     """What the office must verify when the record's submission time and git's history tell different stories."""
     if landed_at is None or nomination.submitted_at is None or _day(landed_at) <= _day(nomination.submitted_at):
         return None
-    said = (f"Hồ sơ ghi nộp ngày {table_date(_day(nomination.submitted_at))} nhưng tệp hồ sơ chỉ vào kho "
-            f"ngày {table_date(_day(landed_at))}; văn phòng cần xác minh thời điểm nộp.")
+    said = (
+        f"Hồ sơ ghi nộp ngày {table_date(_day(nomination.submitted_at))} nhưng tệp hồ sơ chỉ vào kho "
+        f"ngày {table_date(_day(landed_at))}; văn phòng cần xác minh thời điểm nộp."
+    )
     if _day(landed_at) > campaign.deadline >= _day(nomination.submitted_at):
         said += " Theo lịch sử kho, hồ sơ đã nộp sau hạn chót."
     return said
 
 
-def check_dossier(campaign: Campaign, nomination: Nomination, landed_at: dt.datetime | None, as_of: dt.date,
-                  people: dict[str, Person]) -> DossierStatus:
+def check_dossier(
+    campaign: Campaign, nomination: Nomination, landed_at: dt.datetime | None, as_of: dt.date, people: dict[str, Person]
+) -> DossierStatus:
     """Is the dossier complete (every document the plan asks for, numbered, signed by whom it should be, dated sensibly)
     and on time; and what the unit must still send."""
     missing, problems, to_send = _present(campaign, nomination)
@@ -109,5 +121,13 @@ def check_dossier(campaign: Campaign, nomination: Nomination, landed_at: dt.date
     if timing == Timing.NOT_SUBMITTED and as_of <= campaign.deadline:
         to_send.append("nộp hồ sơ (ghi submitted_at khi bộ phận nhận hồ sơ ghi nhận)")
     complete = not missing and not problems
-    return DossierStatus(complete, tuple(missing), tuple(problems), timing, nomination.submitted_at, landed_at,
-                         _disagreement(campaign, nomination, landed_at), tuple(to_send))
+    return DossierStatus(
+        complete,
+        tuple(missing),
+        tuple(problems),
+        timing,
+        nomination.submitted_at,
+        landed_at,
+        _disagreement(campaign, nomination, landed_at),
+        tuple(to_send),
+    )

@@ -44,8 +44,10 @@ class NominationResult:
         """Reasons fit to publish: a discipline or complaint case is named only in general terms."""
         shown = tuple(r for r in self.reasons if r not in self.personal)
         if self.personal:
-            shown += ("Chưa xét khen thưởng theo nguyên tắc của Luật Thi đua, khen thưởng về kỷ luật, điều tra, khiếu nại "
-                      "(chi tiết do văn phòng lưu).",)
+            shown += (
+                "Chưa xét khen thưởng theo nguyên tắc của Luật Thi đua, khen thưởng về kỷ luật, điều tra, khiếu nại "
+                "(chi tiết do văn phòng lưu).",
+            )
         return shown
 
 
@@ -130,9 +132,12 @@ def known_on(registry: Registry, campaign: Campaign, as_of: dt.date) -> Registry
     )
     meetings = tuple(m for m in registry.meetings.get(campaign.id, ()) if m.date <= as_of)
     decisions = tuple(d for d in registry.decisions.get(campaign.id, ()) if d.date <= as_of)
-    return replace(registry, nominations={**registry.nominations, campaign.id: nominations},
-                   meetings={**registry.meetings, campaign.id: meetings},
-                   decisions={**registry.decisions, campaign.id: decisions})
+    return replace(
+        registry,
+        nominations={**registry.nominations, campaign.id: nominations},
+        meetings={**registry.meetings, campaign.id: meetings},
+        decisions={**registry.decisions, campaign.id: decisions},
+    )
 
 
 def _latest_meeting(registry: Registry, campaign: Campaign) -> CouncilMeeting | None:
@@ -140,8 +145,9 @@ def _latest_meeting(registry: Registry, campaign: Campaign) -> CouncilMeeting | 
     return max(meetings, key=lambda m: (m.date, m.id)) if meetings else None
 
 
-def evaluate_campaign(registry: Registry, campaign: Campaign, as_of: dt.date,
-                      landings: dict[tuple[str, str], dt.datetime] | None = None) -> CampaignResult:
+def evaluate_campaign(
+    registry: Registry, campaign: Campaign, as_of: dt.date, landings: dict[tuple[str, str], dt.datetime] | None = None
+) -> CampaignResult:
     """Everything decided about one campaign as of one date (what happened after it is not known yet).
 
     ``landings`` gives, by (campaign, nomination id), when the nomination's file first reached the main line of history.
@@ -159,14 +165,18 @@ def evaluate_campaign(registry: Registry, campaign: Campaign, as_of: dt.date,
         dossier = check_dossier(campaign, n, (landings or {}).get((campaign.id, n.id)), as_of, registry.people)
         award = campaign.award(n.award)
         subject = checker.subject(n.kind, n.nominee)
-        criteria = tuple(CriterionResult(c.id, c.mandatory, checker.criterion(c, subject))
-                         for c in (campaign.criteria_for(award, n.kind) if award else ()))
+        criteria = tuple(
+            CriterionResult(c.id, c.mandatory, checker.criterion(c, subject))
+            for c in (campaign.criteria_for(award, n.kind) if award else ())
+        )
         points = _points(campaign, criteria)
         personal = tuple(_blocks(registry, campaign, n, as_of))
         blocks = personal + tuple(duplicate.get(n.id, []))
         vote = vote_result(council, meeting, n.id) if council and meeting else None
         outcome, reasons = _standing(campaign, award, dossier, blocks, criteria, points, vote)
-        partial[n.id] = NominationResult(n, dossier, criteria, points, blocks, vote, outcome, tuple(reasons + list(blocks)), personal)
+        partial[n.id] = NominationResult(
+            n, dossier, criteria, points, blocks, vote, outcome, tuple(reasons + list(blocks)), personal
+        )
 
     awards, final = _select_winners(registry, campaign, meeting, partial)
     granted, differences = _decisions(registry, campaign, awards)
@@ -174,8 +184,18 @@ def evaluate_campaign(registry: Registry, campaign: Campaign, as_of: dt.date,
     decided = any(d.kind == "khen-thuong" for d in registry.decisions.get(campaign.id, ()))
     days_left = (campaign.deadline - as_of).days
     progress = CampaignState.DECIDED if decided else CampaignState.OPEN if days_left >= 0 else CampaignState.REVIEWING
-    return CampaignResult(campaign, as_of, progress, days_left, tuple(final[n.id] for n in nominations), tuple(awards), meeting,
-                          granted, differences, participants)
+    return CampaignResult(
+        campaign,
+        as_of,
+        progress,
+        days_left,
+        tuple(final[n.id] for n in nominations),
+        tuple(awards),
+        meeting,
+        granted,
+        differences,
+        participants,
+    )
 
 
 def _duplicates(nominations: tuple[Nomination, ...]) -> dict[str, list[str]]:
@@ -185,31 +205,45 @@ def _duplicates(nominations: tuple[Nomination, ...]) -> dict[str, list[str]]:
     """
     first_of_nominee: dict[tuple[str, str, str], str] = {}
     first_of_achievement: dict[tuple[str, str], str] = {}
-    order = sorted(nominations, key=lambda n: (n.submitted_at is None, n.submitted_at.timestamp() if n.submitted_at else 0.0, n.id))
+    order = sorted(
+        nominations, key=lambda n: (n.submitted_at is None, n.submitted_at.timestamp() if n.submitted_at else 0.0, n.id)
+    )
     duplicate: dict[str, list[str]] = {}
     by_id = {n.id: n for n in nominations}
     for n in order:
         key = (n.award, n.kind, n.nominee)
         if key in first_of_nominee:
-            duplicate.setdefault(n.id, []).append(f"Trùng với hồ sơ «{first_of_nominee[key]}» đề nghị cùng hình thức cho cùng đối tượng.")
+            duplicate.setdefault(n.id, []).append(
+                f"Trùng với hồ sơ «{first_of_nominee[key]}» đề nghị cùng hình thức cho cùng đối tượng."
+            )
         first_of_nominee.setdefault(key, n.id)
         for item in n.achievements:
             owner = first_of_achievement.setdefault((n.proposed_by, item), n.id)
             other = by_id[owner]
             # The same nominee may cite it for two awards: the plan's order gives them at most one.
             if (other.kind, other.nominee) != (n.kind, n.nominee):
-                duplicate.setdefault(n.id, []).append(f"Thành tích «{item}» đã được dùng trong hồ sơ «{owner}»; "
-                                                      "một thành tích không được khen thưởng hai lần.")
+                duplicate.setdefault(n.id, []).append(
+                    f"Thành tích «{item}» đã được dùng trong hồ sơ «{owner}»; một thành tích không được khen thưởng hai lần."
+                )
     return duplicate
 
 
-def _standing(campaign: Campaign, award: Award | None, dossier: DossierStatus, blocks: tuple[str, ...],
-              criteria: tuple[CriterionResult, ...], points: float | None, vote: VoteResult | None) -> tuple[Standing, list[str]]:
+def _standing(
+    campaign: Campaign,
+    award: Award | None,
+    dossier: DossierStatus,
+    blocks: tuple[str, ...],
+    criteria: tuple[CriterionResult, ...],
+    points: float | None,
+    vote: VoteResult | None,
+) -> tuple[Standing, list[str]]:
     """Where a nomination stands before the quota, and why: the first step it does not pass, in the order of the steps."""
     if dossier.timing == Timing.NOT_SUBMITTED:
         return Standing.NOT_SUBMITTED, []
     if not dossier.complete:
-        return Standing.INCOMPLETE, ["Còn thiếu: " + ", ".join(dossier.to_send) if dossier.to_send else "Hồ sơ có văn bản chưa hợp lệ."]
+        return Standing.INCOMPLETE, [
+            "Còn thiếu: " + ", ".join(dossier.to_send) if dossier.to_send else "Hồ sơ có văn bản chưa hợp lệ."
+        ]
     if dossier.timing == Timing.LATE:
         return Standing.LATE, [f"Nộp sau hạn chót {campaign.deadline:%d/%m/%Y}."]
     if blocks:
@@ -226,23 +260,29 @@ def _standing(campaign: Campaign, award: Award | None, dossier: DossierStatus, b
     return Standing.OUTSIDE_QUOTA, []  # until a quota says otherwise
 
 
-def _below_points(campaign: Campaign, minimum: float, criteria: tuple[CriterionResult, ...], points: float) -> tuple[Standing, list[str]]:
+def _below_points(
+    campaign: Campaign, minimum: float, criteria: tuple[CriterionResult, ...], points: float
+) -> tuple[Standing, list[str]]:
     """Points under the award's minimum: not eligible, or pending while the criteria not yet known could make it up."""
     possible = points + (_points(campaign, criteria, CriterionState.UNKNOWN) or 0)
     if possible >= minimum:
-        return Standing.PENDING, [f"Tổng điểm {decimal(points)} chưa đạt mức tối thiểu {decimal(minimum)}, "
-                                  f"nhưng có thể đạt {decimal(possible)} khi đủ căn cứ."]
+        return Standing.PENDING, [
+            f"Tổng điểm {decimal(points)} chưa đạt mức tối thiểu {decimal(minimum)}, "
+            f"nhưng có thể đạt {decimal(possible)} khi đủ căn cứ."
+        ]
     return Standing.NOT_ELIGIBLE, [f"Tổng điểm {decimal(points)} dưới mức tối thiểu {decimal(minimum)}."]
 
 
-def evaluate_registry(registry: Registry, as_of: dt.date,
-                      landings: dict[tuple[str, str], dt.datetime] | None = None) -> list[CampaignResult]:
+def evaluate_registry(
+    registry: Registry, as_of: dt.date, landings: dict[tuple[str, str], dt.datetime] | None = None
+) -> list[CampaignResult]:
     """Every campaign evaluated, in id order."""
     return [evaluate_campaign(registry, registry.campaigns[ident], as_of, landings) for ident in sorted(registry.campaigns)]
 
 
-def _select_winners(registry: Registry, campaign: Campaign, meeting: CouncilMeeting | None,
-                    partial: dict[str, NominationResult]) -> tuple[list[AwardResult], dict[str, NominationResult]]:
+def _select_winners(
+    registry: Registry, campaign: Campaign, meeting: CouncilMeeting | None, partial: dict[str, NominationResult]
+) -> tuple[list[AwardResult], dict[str, NominationResult]]:
     final = dict(partial)
     chosen: dict[tuple[str, str], str] = {}  # (kind, nominee) → award already chosen
     resolutions = [(frozenset(r.tied), r.chosen, r.text) for r in meeting.resolutions] if meeting else []
@@ -275,8 +315,19 @@ def _select_winners(registry: Registry, campaign: Campaign, meeting: CouncilMeet
                 note = settled if ident in selection.resolved_group else f"Đã đủ {count} suất khen."
                 final[ident] = _with(final[ident], Standing.OUTSIDE_QUOTA, note)
             ranked = tuple(sorted(candidates, key=lambda c: (key(c), c)))
-            results.append(AwardResult(award.id, kind, count, ranked, selection.winners, selection.tied, selection.resolved_by,
-                                       selection.problems, selection.resolved_group))
+            results.append(
+                AwardResult(
+                    award.id,
+                    kind,
+                    count,
+                    ranked,
+                    selection.winners,
+                    selection.tied,
+                    selection.resolved_by,
+                    selection.problems,
+                    selection.resolved_group,
+                )
+            )
     return results, final
 
 
@@ -301,8 +352,17 @@ def _ranking_key(campaign: Campaign, award: Award, results: dict[str, Nomination
 
 def _with(result: NominationResult, outcome: Standing, reason: str) -> NominationResult:
     reasons = result.reasons + ((reason,) if reason else ())
-    return NominationResult(result.nomination, result.dossier, result.criteria, result.points, result.blocks, result.vote,
-                            outcome, reasons, result.personal)
+    return NominationResult(
+        result.nomination,
+        result.dossier,
+        result.criteria,
+        result.points,
+        result.blocks,
+        result.vote,
+        outcome,
+        reasons,
+        result.personal,
+    )
 
 
 def _participant_count(registry: Registry, campaign: Campaign, kind: str) -> int:
@@ -317,14 +377,18 @@ def _decisions(registry: Registry, campaign: Campaign, awards: list[AwardResult]
     revoked = {(r.decision, r.nomination): (d.id, r.reason) for d in decisions if d.kind == "huy-bo" for r in d.revokes}
     granted = tuple(
         Granted(g.nomination, g.award, d.id, *revoked.get((d.id, g.nomination), (None, None)))
-        for d in decisions if d.kind == "khen-thuong" for g in d.awards
+        for d in decisions
+        if d.kind == "khen-thuong"
+        for g in d.awards
     )
     differences: list[str] = []
     if any(d.kind == "khen-thuong" for d in decisions):
         computed = {(a.award, w) for a in awards for w in a.winners}
         decided = {(g.award, g.nomination) for g in granted}
-        differences += [f"Quyết định khen hồ sơ «{n}» ({a}) nhưng kết quả tính không chọn hồ sơ này."
-                        for a, n in sorted(decided - computed)]
-        differences += [f"Kết quả tính chọn hồ sơ «{n}» ({a}) nhưng quyết định không khen hồ sơ này."
-                        for a, n in sorted(computed - decided)]
+        differences += [
+            f"Quyết định khen hồ sơ «{n}» ({a}) nhưng kết quả tính không chọn hồ sơ này." for a, n in sorted(decided - computed)
+        ]
+        differences += [
+            f"Kết quả tính chọn hồ sơ «{n}» ({a}) nhưng quyết định không khen hồ sơ này." for a, n in sorted(computed - decided)
+        ]
     return granted, tuple(differences)

@@ -81,8 +81,9 @@ class EvidenceReader:
     def _discipline(self, evidence: Evidence, kind: str, subject: str) -> Fact:
         register = self.registry.discipline[evidence.source_id or ""]
         if ("discipline", register.id) not in self._sources:
-            self._sources["discipline", register.id] = (f"{register.name}, do {self._owner(register.kept_by)} giữ, "
-                                                        f"cập nhật đến {register.as_of:%d/%m/%Y}")
+            self._sources["discipline", register.id] = (
+                f"{register.name}, do {self._owner(register.kept_by)} giữ, cập nhật đến {register.as_of:%d/%m/%Y}"
+            )
         source = self._sources["discipline", register.id]
         start, end = self.period
         if register.period_from > start or register.period_to < end:
@@ -93,8 +94,10 @@ class EvidenceReader:
             people = {subject} if kind == NomineeKind.INDIVIDUAL else set()
         units = {subject} if kind == NomineeKind.COLLECTIVE else set()
         counted = [
-            c for c in register.cases
-            if (c.person in people or c.unit in units) and c.overlaps(start, end)
+            c
+            for c in register.cases
+            if (c.person in people or c.unit in units)
+            and c.overlaps(start, end)
             and (not evidence.case_kinds or c.kind in evidence.case_kinds)
         ]
         if not counted:
@@ -113,6 +116,9 @@ class EvidenceReader:
         if not reports:
             return Fact(evidence.id, evidence.name, None, "đơn vị chưa có báo cáo kết quả", source)
         start, end = self.period
-        items = [i for r in reports for i in r.items
-                 if start <= i.date <= end and (not evidence.tasks or i.task in evidence.tasks)]
-        return Fact(evidence.id, evidence.name, float(len(items)), f"{len(items)} kết quả trong thời gian tính thành tích", source)
+        items = [
+            i for r in reports for i in r.items if start <= i.date <= end and (not evidence.tasks or i.task in evidence.tasks)
+        ]
+        return Fact(
+            evidence.id, evidence.name, float(len(items)), f"{len(items)} kết quả trong thời gian tính thành tích", source
+        )

@@ -97,7 +97,9 @@ class RuleChecker:
         otherwise = self.check(rule.otherwise, subject)
         facts = primary.facts + otherwise.facts
         if primary.state == CriterionState.NOT_MET:
-            return Finding(otherwise.state, f"Nhóm chính không đạt ({primary.reason}); xét nhóm thay thế: {otherwise.reason}", facts)
+            return Finding(
+                otherwise.state, f"Nhóm chính không đạt ({primary.reason}); xét nhóm thay thế: {otherwise.reason}", facts
+            )
         state = CriterionState.MET if otherwise.state == CriterionState.MET else CriterionState.UNKNOWN
         return Finding(state, f"Nhóm chính chưa đủ căn cứ ({primary.reason}); nhóm thay thế: {otherwise.reason}", facts)
 
@@ -118,8 +120,11 @@ class RuleChecker:
             limit = self._threshold(bound, subject) if bound is not None else None
             if bound is not None and limit is None:
                 group = ATTRIBUTE_NAMES.get(bound.by or "", "")
-                return Finding(CriterionState.UNKNOWN,
-                               f"{where}; kế hoạch không quy định ngưỡng cho {group} «{subject.attribute(bound.by or '')}»", (fact,))
+                return Finding(
+                    CriterionState.UNKNOWN,
+                    f"{where}; kế hoạch không quy định ngưỡng cho {group} «{subject.attribute(bound.by or '')}»",
+                    (fact,),
+                )
             if limit is not None:
                 failures += _bound_failures(float(fact.value or 0), limit, is_min)
         if failures:
@@ -158,9 +163,14 @@ class RuleChecker:
             count_ok = rule.min_count is None or count >= rule.min_count
             return share_ok and count_ok
 
-        wanted = " và ".join(x for x in (
-            f"ít nhất {decimal(rule.min_share)}% thành viên" if rule.min_share is not None else "",
-            f"ít nhất {rule.min_count} thành viên" if rule.min_count is not None else "") if x)
+        wanted = " và ".join(
+            x
+            for x in (
+                f"ít nhất {decimal(rule.min_share)}% thành viên" if rule.min_share is not None else "",
+                f"ít nhất {rule.min_count} thành viên" if rule.min_count is not None else "",
+            )
+            if x
+        )
         reason = f"{met}/{total} thành viên đạt tiêu chí «{criterion.text}» ({unknown} chưa đủ căn cứ); cần {wanted}"
         state = CriterionState.MET if enough(met) else CriterionState.UNKNOWN if enough(met + unknown) else CriterionState.NOT_MET
         return Finding(state, reason)
@@ -178,16 +188,29 @@ def describe(rule: Rule, campaign: Campaign, registry: Registry) -> str:
     """A Vietnamese sentence saying how a rule is checked, naming its evidence and its owner."""
     if isinstance(rule, (AllOf, AnyOf, AtLeast)):
         parts = [describe(inner, campaign, registry) for inner in rule.rules]
-        head = "Đạt tất cả" if isinstance(rule, AllOf) else "Đạt ít nhất một" if isinstance(rule, AnyOf) else f"Đạt ít nhất {rule.count}"
+        head = (
+            "Đạt tất cả"
+            if isinstance(rule, AllOf)
+            else "Đạt ít nhất một"
+            if isinstance(rule, AnyOf)
+            else f"Đạt ít nhất {rule.count}"
+        )
         return f"{head} trong các điều kiện: " + " ".join(parts)
     if isinstance(rule, Fallback):
-        return (f"Xét nhóm chính: {describe(rule.primary, campaign, registry)} "
-                f"Nếu nhóm chính không đạt, xét nhóm thay thế: {describe(rule.otherwise, campaign, registry)}")
+        return (
+            f"Xét nhóm chính: {describe(rule.primary, campaign, registry)} "
+            f"Nếu nhóm chính không đạt, xét nhóm thay thế: {describe(rule.otherwise, campaign, registry)}"
+        )
     if isinstance(rule, Members):
         criterion = campaign.criterion(rule.criterion)
-        wanted = " và ".join(x for x in (
-            f"ít nhất {decimal(rule.min_share)}%" if rule.min_share is not None else "",
-            f"ít nhất {rule.min_count} người" if rule.min_count is not None else "") if x)
+        wanted = " và ".join(
+            x
+            for x in (
+                f"ít nhất {decimal(rule.min_share)}%" if rule.min_share is not None else "",
+                f"ít nhất {rule.min_count} người" if rule.min_count is not None else "",
+            )
+            if x
+        )
         return f"Có {wanted} thành viên đạt tiêu chí cá nhân «{criterion.text if criterion else rule.criterion}»."
     return _describe_comparison(rule, campaign, registry)
 
@@ -231,4 +254,3 @@ def _source_text(evidence: Evidence, rating: Rating | None, registry: Registry) 
         register = registry.discipline.get(evidence.source_id or "")
         return f" (theo {register.name})" if register else ""
     return " (theo báo cáo kết quả của đơn vị)"
-

@@ -86,25 +86,54 @@ def registry_from(records: Iterable[ValidRecord]) -> Registry:
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for record in records:
         by_kind.setdefault(record.kind.name, []).append(record.data)
-    units = {u["id"]: Unit(u["id"], u["name"], u["kind"], u.get("parent"), u.get("head"), tuple(u.get("owners", ())))
-             for u in by_kind.get("unit", [])}
-    people = {p["id"]: Person(p["id"], p["name"], p["unit"], p.get("position"), p.get("category"), bool(p.get("fictional")))
-              for p in by_kind.get("person", [])}
+    units = {
+        u["id"]: Unit(u["id"], u["name"], u["kind"], u.get("parent"), u.get("head"), tuple(u.get("owners", ())))
+        for u in by_kind.get("unit", [])
+    }
+    people = {
+        p["id"]: Person(p["id"], p["name"], p["unit"], p.get("position"), p.get("category"), bool(p.get("fictional")))
+        for p in by_kind.get("person", [])
+    }
     laws = {
-        x["id"]: Law(x["id"], x["kind"], x["number"], x["name"], x.get("issuer"), dt.date.fromisoformat(x["issued"]),
-                     dt.date.fromisoformat(x["effective_from"]), _date(x.get("effective_to")), x.get("replaced_by"), x.get("note"))
+        x["id"]: Law(
+            x["id"],
+            x["kind"],
+            x["number"],
+            x["name"],
+            x.get("issuer"),
+            dt.date.fromisoformat(x["issued"]),
+            dt.date.fromisoformat(x["effective_from"]),
+            _date(x.get("effective_to")),
+            x.get("replaced_by"),
+            x.get("note"),
+        )
         for x in by_kind.get("law", [])
     }
     campaigns = {c["id"]: campaign_from(c) for c in by_kind.get("campaign", [])}
-    scales = {s["id"]: Scale(s["id"], s["name"], tuple(Level(v["id"], v["name"]) for v in s["levels"]))
-              for s in by_kind.get("scale", [])}
+    scales = {
+        s["id"]: Scale(s["id"], s["name"], tuple(Level(v["id"], v["name"]) for v in s["levels"]))
+        for s in by_kind.get("scale", [])
+    }
     ratings = {
-        r["id"]: Rating(r["id"], r["name"], r["year"], r["kept_by"], r["subjects"], r.get("scale"), r.get("measure"),
-                        tuple(RatingEntry(e["subject"], e["value"], e.get("note")) for e in r["entries"]))
+        r["id"]: Rating(
+            r["id"],
+            r["name"],
+            r["year"],
+            r["kept_by"],
+            r["subjects"],
+            r.get("scale"),
+            r.get("measure"),
+            tuple(RatingEntry(e["subject"], e["value"], e.get("note")) for e in r["entries"]),
+        )
         for r in by_kind.get("rating", [])
     }
     return Registry(
-        campaigns, units, people, laws, scales, ratings,
+        campaigns,
+        units,
+        people,
+        laws,
+        scales,
+        ratings,
         discipline={d["id"]: discipline_from(d) for d in by_kind.get("discipline", [])},
         councils={c["id"]: council_from(c) for c in by_kind.get("council", [])},
         reports=_by_campaign(report_from(r) for r in by_kind.get("report", [])),

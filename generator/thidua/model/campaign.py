@@ -263,8 +263,13 @@ def _rule(data: dict[str, Any]) -> Rule:
     if "members" in data:
         group = data["members"]
         return Members(group["criterion"], group.get("min_share"), group.get("min_count"))
-    return Compare(data["evidence"], data.get("at_least"), tuple(data.get("in", ())),
-                   _threshold(data.get("min")), _threshold(data.get("max")))
+    return Compare(
+        data["evidence"],
+        data.get("at_least"),
+        tuple(data.get("in", ())),
+        _threshold(data.get("min")),
+        _threshold(data.get("max")),
+    )
 
 
 _NUMBERED_FORMS = ("to-trinh", "bien-ban-hop")
@@ -281,41 +286,91 @@ def campaign_from(data: dict[str, Any]) -> Campaign:
     period = data.get("period", {})
     participants = data["participants"]
     return Campaign(
-        id=data["id"], name=data["name"], short_name=data.get("short_name"), year=data["year"],
-        period_from=_date(period.get("from")), period_to=_date(period.get("to")),
+        id=data["id"],
+        name=data["name"],
+        short_name=data.get("short_name"),
+        year=data["year"],
+        period_from=_date(period.get("from")),
+        period_to=_date(period.get("to")),
         issuer=data["issuer"],
-        document=PlanDocument(doc["kind"], doc.get("number"), doc["symbol"], doc["place"],
-                              dt.date.fromisoformat(doc["date"]), doc["title"], doc.get("file")),
+        document=PlanDocument(
+            doc["kind"],
+            doc.get("number"),
+            doc["symbol"],
+            doc["place"],
+            dt.date.fromisoformat(doc["date"]),
+            doc["title"],
+            doc.get("file"),
+        ),
         basis=tuple(
-            Basis(b["text"], DocRef(d["kind"], d["number"], dt.date.fromisoformat(d["date"]), d.get("issuer"), d.get("title"))
-                  if (d := b.get("document")) else None)
+            Basis(
+                b["text"],
+                DocRef(d["kind"], d["number"], dt.date.fromisoformat(d["date"]), d.get("issuer"), d.get("title"))
+                if (d := b.get("document"))
+                else None,
+            )
             for b in data.get("basis", [])
         ),
         legal_basis=_legal(data.get("legal_basis")),
         preamble=data.get("preamble"),
-        purposes=tuple(data["purposes"]), requirements=tuple(data["requirements"]),
-        participants_text=participants["text"], participant_kinds=tuple(NomineeKind(k) for k in participants["kinds"]),
+        purposes=tuple(data["purposes"]),
+        requirements=tuple(data["requirements"]),
+        participants_text=participants["text"],
+        participant_kinds=tuple(NomineeKind(k) for k in participants["kinds"]),
         participant_unit_kinds=tuple(participants.get("unit_kinds", ())),
         content=data["content"],
-        tasks=tuple(Task(t["id"], t["name"], tuple(Task(s["id"], s["name"]) for s in t.get("subtasks", [])), t.get("note"))
-                    for t in data["tasks"]),
+        tasks=tuple(
+            Task(t["id"], t["name"], tuple(Task(s["id"], s["name"]) for s in t.get("subtasks", [])), t.get("note"))
+            for t in data["tasks"]
+        ),
         evidence=tuple(_evidence(e) for e in data["evidence"]),
-        criteria=tuple(Criterion(c["id"], NomineeKind(c["applies_to"]), c["text"], c["mandatory"], _legal(c.get("basis")), _rule(c["rule"]),
-                                 c.get("points")) for c in data["criteria"]),
-        awards=tuple(Award(a["id"], a["name"], a.get("conferred_by"),
-                           tuple((NomineeKind(kind), _quota(q)) for kind, q in a["quota"].items()),
-                           tuple(a.get("criteria", ())), _legal(a.get("basis")), a.get("ranking", "votes"), a.get("min_points"))
-                     for a in data["awards"]),
-        dossier=tuple(DossierItem(d["id"], d["name"], d["form"], d.get("signed_by"), _legal(d.get("basis")),
-                                  d.get("numbered", d["form"] in _NUMBERED_FORMS)) for d in data["dossier"]),
+        criteria=tuple(
+            Criterion(
+                c["id"],
+                NomineeKind(c["applies_to"]),
+                c["text"],
+                c["mandatory"],
+                _legal(c.get("basis")),
+                _rule(c["rule"]),
+                c.get("points"),
+            )
+            for c in data["criteria"]
+        ),
+        awards=tuple(
+            Award(
+                a["id"],
+                a["name"],
+                a.get("conferred_by"),
+                tuple((NomineeKind(kind), _quota(q)) for kind, q in a["quota"].items()),
+                tuple(a.get("criteria", ())),
+                _legal(a.get("basis")),
+                a.get("ranking", "votes"),
+                a.get("min_points"),
+            )
+            for a in data["awards"]
+        ),
+        dossier=tuple(
+            DossierItem(
+                d["id"],
+                d["name"],
+                d["form"],
+                d.get("signed_by"),
+                _legal(d.get("basis")),
+                d.get("numbered", d["form"] in _NUMBERED_FORMS),
+            )
+            for d in data["dossier"]
+        ),
         deadline=dt.date.fromisoformat(data["deadline"]["date"]),
-        deadline_text=data["deadline"]["text"], deadline_receiver=data["deadline"].get("receiver"),
+        deadline_text=data["deadline"]["text"],
+        deadline_receiver=data["deadline"].get("receiver"),
         deadline_git_tracked=data["deadline"].get("git_tracked", True),
-        responsibilities=tuple(Responsibility(r["text"], tuple(r.get("units", ())), tuple(r.get("unit_kinds", ())))
-                               for r in data["responsibilities"]),
+        responsibilities=tuple(
+            Responsibility(r["text"], tuple(r.get("units", ())), tuple(r.get("unit_kinds", ()))) for r in data["responsibilities"]
+        ),
         closing=data.get("closing"),
-        recipients=tuple(Recipient(r["name"], tuple(r.get("units", ())), tuple(r.get("unit_kinds", ())))
-                         for r in data["recipients"]),
+        recipients=tuple(
+            Recipient(r["name"], tuple(r.get("units", ())), tuple(r.get("unit_kinds", ()))) for r in data["recipients"]
+        ),
         signer=Signer(data["signer"]["authority"], data["signer"]["title"], data["signer"]["person"]),
         fictional=bool(data.get("fictional", False)),
         tie_breakers=tuple(data.get("tie_breakers", ())),
@@ -325,6 +380,12 @@ def campaign_from(data: dict[str, Any]) -> Campaign:
 def _evidence(data: dict[str, Any]) -> Evidence:
     source = data["source"]
     kind = next(iter(source))
-    return Evidence(data["id"], data["name"], kind, source[kind] if kind != "reports" else None,
-                    tuple(data.get("case_kinds", ())), tuple(source["reports"].get("tasks", ())) if kind == "reports" else (),
-                    data["subject"])
+    return Evidence(
+        data["id"],
+        data["name"],
+        kind,
+        source[kind] if kind != "reports" else None,
+        tuple(data.get("case_kinds", ())),
+        tuple(source["reports"].get("tasks", ())) if kind == "reports" else (),
+        data["subject"],
+    )

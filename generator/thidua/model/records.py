@@ -206,57 +206,127 @@ def _signer(data: dict[str, Any]) -> Signer:
 
 
 def report_from(data: dict[str, Any]) -> Report:
-    return Report(data["id"], data["campaign"], data["unit"], dt.date.fromisoformat(data["date"]), tuple(
-        ReportItem(i["id"], i["task"], i.get("subtask"), i["title"], dt.date.fromisoformat(i["date"]), i.get("detail"),
-                   (i["figure"]["value"], i["figure"]["measure"]) if "figure" in i else None)
-        for i in data["items"]))
+    return Report(
+        data["id"],
+        data["campaign"],
+        data["unit"],
+        dt.date.fromisoformat(data["date"]),
+        tuple(
+            ReportItem(
+                i["id"],
+                i["task"],
+                i.get("subtask"),
+                i["title"],
+                dt.date.fromisoformat(i["date"]),
+                i.get("detail"),
+                (i["figure"]["value"], i["figure"]["measure"]) if "figure" in i else None,
+            )
+            for i in data["items"]
+        ),
+    )
 
 
 def discipline_from(data: dict[str, Any]) -> DisciplineRegister:
     return DisciplineRegister(
-        data["id"], data["name"], data["kept_by"], dt.date.fromisoformat(data["period"]["from"]),
-        dt.date.fromisoformat(data["period"]["to"]), dt.date.fromisoformat(data["as_of"]),
-        tuple(DisciplineCase(c.get("person"), c.get("unit"), c["kind"], dt.date.fromisoformat(c["from"]), _day(c.get("to")))
-              for c in data["cases"]))
+        data["id"],
+        data["name"],
+        data["kept_by"],
+        dt.date.fromisoformat(data["period"]["from"]),
+        dt.date.fromisoformat(data["period"]["to"]),
+        dt.date.fromisoformat(data["as_of"]),
+        tuple(
+            DisciplineCase(c.get("person"), c.get("unit"), c["kind"], dt.date.fromisoformat(c["from"]), _day(c.get("to")))
+            for c in data["cases"]
+        ),
+    )
 
 
 def _meeting(data: dict[str, Any] | None) -> UnitMeeting | None:
     if data is None:
         return None
-    return UnitMeeting(data["chair"], data["secretary"], tuple(data["present"]), tuple(data.get("absent", ())),
-                       data["vote_mode"], data["in_favour"], data["voters"])
+    return UnitMeeting(
+        data["chair"],
+        data["secretary"],
+        tuple(data["present"]),
+        tuple(data.get("absent", ())),
+        data["vote_mode"],
+        data["in_favour"],
+        data["voters"],
+    )
 
 
 def nomination_from(data: dict[str, Any]) -> Nomination:
-    kind, nominee = ((NomineeKind.COLLECTIVE, data["nominee"]["unit"]) if "unit" in data["nominee"]
-                     else (NomineeKind.INDIVIDUAL, data["nominee"]["person"]))
+    kind, nominee = (
+        (NomineeKind.COLLECTIVE, data["nominee"]["unit"])
+        if "unit" in data["nominee"]
+        else (NomineeKind.INDIVIDUAL, data["nominee"]["person"])
+    )
     return Nomination(
-        data["id"], data["campaign"], data["award"], kind, nominee, data["proposed_by"],
-        moment(data["submitted_at"]) if "submitted_at" in data else None, data.get("summary"),
+        data["id"],
+        data["campaign"],
+        data["award"],
+        kind,
+        nominee,
+        data["proposed_by"],
+        moment(data["submitted_at"]) if "submitted_at" in data else None,
+        data.get("summary"),
         tuple(data.get("achievements", ())),
-        tuple(Document(d["type"], d.get("number"), dt.date.fromisoformat(d["date"]), _signer(d["signer"]), d["file"],
-                       _meeting(d.get("meeting"))) for d in data["documents"]),
-        bool(data.get("fictional", False)))
+        tuple(
+            Document(
+                d["type"],
+                d.get("number"),
+                dt.date.fromisoformat(d["date"]),
+                _signer(d["signer"]),
+                d["file"],
+                _meeting(d.get("meeting")),
+            )
+            for d in data["documents"]
+        ),
+        bool(data.get("fictional", False)),
+    )
 
 
 def council_from(data: dict[str, Any]) -> Council:
     voting = data["voting"]
-    return Council(data["id"], data["name"], data["unit"], tuple(CouncilMember(m["person"], m["role"]) for m in data["members"]),
-                   voting["mode"], voting["threshold_percent"], voting["inclusive"], voting["denominator"])
+    return Council(
+        data["id"],
+        data["name"],
+        data["unit"],
+        tuple(CouncilMember(m["person"], m["role"]) for m in data["members"]),
+        voting["mode"],
+        voting["threshold_percent"],
+        voting["inclusive"],
+        voting["denominator"],
+    )
 
 
 def meeting_from(data: dict[str, Any]) -> CouncilMeeting:
     return CouncilMeeting(
-        data["id"], data["campaign"], data["council"], dt.date.fromisoformat(data["date"]), data["chair"], data["secretary"],
-        tuple(data["present"]), tuple(data.get("absent", ())),
+        data["id"],
+        data["campaign"],
+        data["council"],
+        dt.date.fromisoformat(data["date"]),
+        data["chair"],
+        data["secretary"],
+        tuple(data["present"]),
+        tuple(data.get("absent", ())),
         tuple(Vote(v["nomination"], v["in_favour"]) for v in data["votes"]),
-        tuple(Resolution(tuple(r["tied"]), tuple(r["chosen"]), r["text"], r.get("in_favour")) for r in data.get("resolutions", ())),
-        data.get("minutes", {}).get("number"))
+        tuple(
+            Resolution(tuple(r["tied"]), tuple(r["chosen"]), r["text"], r.get("in_favour")) for r in data.get("resolutions", ())
+        ),
+        data.get("minutes", {}).get("number"),
+    )
 
 
 def decision_from(data: dict[str, Any]) -> Decision:
     return Decision(
-        data["id"], data["campaign"], data["kind"], data["number"], dt.date.fromisoformat(data["date"]), _signer(data["signer"]),
+        data["id"],
+        data["campaign"],
+        data["kind"],
+        data["number"],
+        dt.date.fromisoformat(data["date"]),
+        _signer(data["signer"]),
         tuple(AwardGrant(a["award"], a["nomination"]) for a in data.get("awards", ())),
         tuple(Revocation(r["decision"], r["nomination"], r["reason"]) for r in data.get("revokes", ())),
-        data.get("file"))
+        data.get("file"),
+    )

@@ -64,9 +64,21 @@ def story_from(data: dict[str, Any]) -> Story:
     photo = data.get("photo")
     consent = photo.get("consent") if photo else None
     return Story(
-        data["id"], data["title"], dt.date.fromisoformat(data["date"]), data["unit"], data.get("person"), data.get("campaign"),
-        data["summary"], tuple(data["body"]), data["written_by"],
-        Photo(photo["file"], photo["caption"],
-              Consent(dt.date.fromisoformat(consent["date"]), _document(consent.get("document"))) if consent else None)
-        if photo else None,
-        bool(data.get("fictional", False)))
+        data["id"],
+        data["title"],
+        dt.date.fromisoformat(data["date"]),
+        data["unit"],
+        data.get("person"),
+        data.get("campaign"),
+        data["summary"],
+        tuple(data["body"]),
+        data["written_by"],
+        Photo(
+            photo["file"],
+            photo["caption"],
+            Consent(dt.date.fromisoformat(consent["date"]), _document(consent.get("document"))) if consent else None,
+        )
+        if photo
+        else None,
+        bool(data.get("fictional", False)),
+    )

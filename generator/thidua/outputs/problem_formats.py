@@ -40,7 +40,9 @@ def as_github(problems: Sequence[Problem], files: int) -> str:
     lines = []
     for p in problems:
         title = _escape_property(f"thidua: {p.record}" if p.record else "thidua")
-        lines.append(f"::error file={_escape_property(p.file)},line={p.line},col={p.column},title={title}::{_escape_data(p.message)}")
+        lines.append(
+            f"::error file={_escape_property(p.file)},line={p.line},col={p.column},title={title}::{_escape_data(p.message)}"
+        )
     lines.append(_summary_line(problems, files))
     return "\n".join(lines) + "\n"
 

@@ -51,10 +51,13 @@ def _award_lines(registry: Registry, result: CampaignResult, award: AwardResult)
         r = result.result(ident)
         vote = f"{r.vote.in_favour}/{r.vote.denominator} phiếu" if r.vote else "chưa biểu quyết"
         points = f", {decimal(r.points)} điểm" if r.points is not None else ""
-        lines.append(f"  {rank}. {_name(registry, r.nomination.kind, r.nomination.nominee)} ({ident}): "
-                     f"{vote}{points} — {r.outcome.label}")
+        lines.append(
+            f"  {rank}. {_name(registry, r.nomination.kind, r.nomination.nominee)} ({ident}): {vote}{points} — {r.outcome.label}"
+        )
     if award.tied:
-        lines.append(f"  ⚠ Bằng phiếu ở ngưỡng: {', '.join(award.tied)}. Hội đồng cần quyết định (ghi vào resolutions của phiên họp).")
+        lines.append(
+            f"  ⚠ Bằng phiếu ở ngưỡng: {', '.join(award.tied)}. Hội đồng cần quyết định (ghi vào resolutions của phiên họp)."
+        )
     if award.resolution:
         lines.append(f"  Kết luận của hội đồng: {award.resolution}")
     return lines + [f"  ⚠ {p}" for p in award.problems]

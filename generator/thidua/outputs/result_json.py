@@ -44,8 +44,13 @@ def _nomination(registry: Registry, result: CampaignResult, r: NominationResult)
             "landed_at": _iso(r.dossier.landed_at),
             "disagreement": r.dossier.disagreement,
             "documents": [
-                {"type": d.type, "number": d.number, "date": _iso(d.date), "file": d.file,
-                 "signer": registry.people[d.signer.person].name if d.signer.person in registry.people else d.signer.name}
+                {
+                    "type": d.type,
+                    "number": d.number,
+                    "date": _iso(d.date),
+                    "file": d.file,
+                    "signer": registry.people[d.signer.person].name if d.signer.person in registry.people else d.signer.name,
+                }
                 for d in n.documents
             ],
         },
@@ -57,15 +62,18 @@ def _nomination(registry: Registry, result: CampaignResult, r: NominationResult)
                 "state": c.outcome.state,
                 "state_name": c.outcome.state.label,
                 "reason": c.outcome.reason,
-                "evidence": [{"id": f.evidence, "name": f.name, "value": f.value, "shown": f.shown, "source": f.source}
-                             for f in c.outcome.facts],
+                "evidence": [
+                    {"id": f.evidence, "name": f.name, "value": f.value, "shown": f.shown, "source": f.source}
+                    for f in c.outcome.facts
+                ],
             }
             for c in r.criteria
         ],
         "points": r.points,
         "blocks": list(r.blocks),
-        "vote": None if r.vote is None else
-        {"in_favour": r.vote.in_favour, "denominator": r.vote.denominator, "passed": r.vote.passed},
+        "vote": None
+        if r.vote is None
+        else {"in_favour": r.vote.in_favour, "denominator": r.vote.denominator, "passed": r.vote.passed},
         "outcome": r.outcome,
         "outcome_name": r.outcome.label,
         "reasons": list(r.reasons),
@@ -92,26 +100,57 @@ def as_dict(registry: Registry, result: CampaignResult) -> dict[str, Any]:
     decisions = {d.id: d for d in registry.decisions.get(c.id, ())}
     return {
         "version": VERSION,
-        "campaign": {"id": c.id, "name": c.name, "year": c.year, "deadline": _iso(c.deadline), "as_of": _iso(result.as_of),
-                     "state": result.state, "days_left": result.days_left},
+        "campaign": {
+            "id": c.id,
+            "name": c.name,
+            "year": c.year,
+            "deadline": _iso(c.deadline),
+            "as_of": _iso(result.as_of),
+            "state": result.state,
+            "days_left": result.days_left,
+        },
         "counts": counts(result),
         "nominations": [_nomination(registry, result, r) for r in result.nominations],
         "awards": [
-            {"award": a.award, "kind": a.kind, "quota": a.quota, "ranked": list(a.ranked), "winners": list(a.winners),
-             "tied": list(a.tied), "resolution": a.resolution, "resolved_group": list(a.resolved_group),
-             "problems": list(a.problems)}
+            {
+                "award": a.award,
+                "kind": a.kind,
+                "quota": a.quota,
+                "ranked": list(a.ranked),
+                "winners": list(a.winners),
+                "tied": list(a.tied),
+                "resolution": a.resolution,
+                "resolved_group": list(a.resolved_group),
+                "problems": list(a.problems),
+            }
             for a in result.awards
         ],
-        "council": None if meeting is None or council is None else {
-            "council": council.id, "name": council.name, "meeting": meeting.id, "date": _iso(meeting.date),
-            "members": len(council.members), "present": len(meeting.present), "absent": len(meeting.absent),
-            "vote_mode": council.vote_mode, "threshold_percent": council.threshold_percent, "inclusive": council.inclusive,
+        "council": None
+        if meeting is None or council is None
+        else {
+            "council": council.id,
+            "name": council.name,
+            "meeting": meeting.id,
+            "date": _iso(meeting.date),
+            "members": len(council.members),
+            "present": len(meeting.present),
+            "absent": len(meeting.absent),
+            "vote_mode": council.vote_mode,
+            "threshold_percent": council.threshold_percent,
+            "inclusive": council.inclusive,
             "denominator": council.denominator,
         },
         "decision": {
             "granted": [
-                {"nomination": g.nomination, "award": g.award, "decision": g.decision, "number": decisions[g.decision].number,
-                 "date": _iso(decisions[g.decision].date), "revoked_by": g.revoked_by, "revoked_reason": g.revoked_reason}
+                {
+                    "nomination": g.nomination,
+                    "award": g.award,
+                    "decision": g.decision,
+                    "number": decisions[g.decision].number,
+                    "date": _iso(decisions[g.decision].date),
+                    "revoked_by": g.revoked_by,
+                    "revoked_reason": g.revoked_reason,
+                }
                 for g in result.granted
             ],
             "differences": list(result.differences),

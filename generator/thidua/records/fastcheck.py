@@ -44,12 +44,14 @@ def compile_check(schemas: dict[str, dict[str, Any]], kind: str) -> Check:
     name = BY_NAME[kind].schema
     formats = {"date": _answer(is_date), "date-time": _answer(is_datetime)}
     try:
-        validator = jsonschema_rs.Draft202012Validator(schemas[name], formats=formats, validate_formats=True,
-                                                       retriever=retrieve, base_uri=_BASE + name)
+        validator = jsonschema_rs.Draft202012Validator(
+            schemas[name], formats=formats, validate_formats=True, retriever=retrieve, base_uri=_BASE + name
+        )
     except (jsonschema_rs.ValidationError, jsonschema_rs.ReferencingError, ValueError) as exc:
         reason = exc.message if isinstance(exc, jsonschema_rs.ValidationError) else " ".join(str(exc).split())
-        raise SchemaError(f"mẫu {name} không dùng được ({reason}); hãy sửa mẫu "
-                          "(lỗi của người bảo trì, không phải của hồ sơ).") from None
+        raise SchemaError(
+            f"mẫu {name} không dùng được ({reason}); hãy sửa mẫu (lỗi của người bảo trì, không phải của hồ sơ)."
+        ) from None
     return validator.is_valid
 
 

@@ -53,7 +53,7 @@ RECORD_SUFFIX = ".yml"  # one extension: CODEOWNERS rules and lookups by file na
 
 def stem_of(name: str) -> str:
     """The id a record's file name gives: ``records/units/van-phong.yml`` → ``van-phong``."""
-    return name[name.rfind("/") + 1:name.rfind(".")]
+    return name[name.rfind("/") + 1 : name.rfind(".")]
 
 
 def record_path(kind: str, ident: str, scope: str | None = None) -> str:
@@ -78,8 +78,10 @@ def misnamed(name: str) -> str | None:
         return None
     rel = PurePosixPath(name)
     if rel.suffix.lower() in (RECORD_SUFFIX, ".yaml"):
-        return (f"Hồ sơ phải có đuôi {RECORD_SUFFIX} (chữ thường), không phải «{rel.suffix}»; "
-                f"hãy đổi tên thành {rel.stem}{RECORD_SUFFIX} để hồ sơ được đọc.")
+        return (
+            f"Hồ sơ phải có đuôi {RECORD_SUFFIX} (chữ thường), không phải «{rel.suffix}»; "
+            f"hãy đổi tên thành {rel.stem}{RECORD_SUFFIX} để hồ sơ được đọc."
+        )
     return f"Tệp «{rel.name}» không phải tệp hồ sơ nên không được đọc; hồ sơ phải có đuôi .yml (ví dụ {rel.stem.split('.')[0] or 'ma-ho-so'}.yml)."
 
 

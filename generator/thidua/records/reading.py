@@ -59,8 +59,15 @@ def _read(checks: Checks, jobs: list[Job], digests: bool, held: Held) -> list[Ou
     return outcomes
 
 
-def read_all(schemas: dict[str, dict[str, Any]], jobs: list[Job], *, digests: bool, held: Held,
-             parallel_from: int = PARALLEL_FROM, batch: int = BATCH) -> list[Outcome]:
+def read_all(
+    schemas: dict[str, dict[str, Any]],
+    jobs: list[Job],
+    *,
+    digests: bool,
+    held: Held,
+    parallel_from: int = PARALLEL_FROM,
+    batch: int = BATCH,
+) -> list[Outcome]:
     """One outcome per job, in the same order; ``digests`` computes each content's digest and asks ``held``.
     From ``parallel_from`` files on, batches are read by forked workers (the outcomes are the same either way)."""
     checks = Checks(schemas)
@@ -68,14 +75,15 @@ def read_all(schemas: dict[str, dict[str, Any]], jobs: list[Job], *, digests: bo
         return _read(checks, jobs, digests, held)
     starts = range(0, len(jobs), batch)  # workers inherit the jobs: only where each batch starts is sent
     found: list[Outcome] = []
-    for blob, rest in fork_map(lambda start: _sendable(_read(checks, jobs[start:start + batch], digests, held)), starts):
-        found += [Outcome(status, data, passed, problem, content, digest)
-                  for (data, content), (status, passed, problem, digest) in zip(marshal.loads(blob), rest, strict=True)]
+    for blob, rest in fork_map(lambda start: _sendable(_read(checks, jobs[start : start + batch], digests, held)), starts):
+        found += [
+            Outcome(status, data, passed, problem, content, digest)
+            for (data, content), (status, passed, problem, digest) in zip(marshal.loads(blob), rest, strict=True)
+        ]
     return found
 
 
 def _sendable(outcomes: list[Outcome]) -> tuple[bytes, list[tuple[str, bool, Problem | None, bytes]]]:
     """Outcomes as a worker sends them back: data and content marshalled (plain data only; on the sample records a
     little quicker than pickle to write and as quick to read), the rest apart."""
-    return (marshal.dumps([(o.data, o.content) for o in outcomes]),
-            [(o.status, o.passed, o.problem, o.digest) for o in outcomes])
+    return (marshal.dumps([(o.data, o.content) for o in outcomes]), [(o.status, o.passed, o.problem, o.digest) for o in outcomes])

@@ -144,8 +144,10 @@ def _date_message(subject: str, value: str, with_time: bool) -> str:
     if _ISO_LIKE.match(value) and not with_time:
         return f"{subject}: ngày {value} không có thật; hãy kiểm tra tháng (01–12) và ngày trong tháng."
     if with_time:
-        return (f"{subject}: «{value}» không phải thời điểm hợp lệ; hãy viết ngày 2025-12-03, "
-                "hoặc ngày giờ kèm múi giờ 2025-12-03T09:15:00+07:00.")
+        return (
+            f"{subject}: «{value}» không phải thời điểm hợp lệ; hãy viết ngày 2025-12-03, "
+            "hoặc ngày giờ kèm múi giờ 2025-12-03T09:15:00+07:00."
+        )
     return f"{subject}: «{value}» không phải ngày hợp lệ; hãy viết theo dạng năm-tháng-ngày, ví dụ 2025-12-05."
 
 
@@ -166,8 +168,10 @@ _LINE_BREAKS = frozenset("\n\r\u2028\u2029\x85\x0b\x0c")
 def _invisible_message(subject: str, character: str) -> str:
     if character in _LINE_BREAKS:
         return f"{subject} phải viết trên một dòng nhưng có ký tự xuống dòng ({character_name(character)}); hãy nối lại thành một dòng."
-    return (f"{subject} có ký tự không in được {character_name(character)}; hãy xóa ký tự đó "
-            "(thường bị dán vào cùng chữ chép từ trang web hay tệp khác).")
+    return (
+        f"{subject} có ký tự không in được {character_name(character)}; hãy xóa ký tự đó "
+        "(thường bị dán vào cùng chữ chép từ trang web hay tệp khác)."
+    )
 
 
 def _pattern_message(subject: str, error: ValidationError) -> str:
@@ -250,8 +254,9 @@ def _private_message(path: Path, subject: str, schema: dict[str, Any], expected:
         what = "chưa đúng dạng"
     hint = f" {description}" if description else ""
     sample = f" Ví dụ: {example}." if example and "ví dụ" not in description.lower() else ""
-    return Message(path, False, "private-invalid",
-                   f"{subject} {what} (thông tin riêng tư: giá trị không được in ra).{hint}{sample}")
+    return Message(
+        path, False, "private-invalid", f"{subject} {what} (thông tin riêng tư: giá trị không được in ra).{hint}{sample}"
+    )
 
 
 @dataclass(frozen=True)
@@ -292,7 +297,9 @@ def _choice(e: _Error) -> Iterator[Message]:
         yield Message(e.path, False, "format", _date_message(e.subject, e.value, True))
         return
     if e.error.validator == "oneOf" and not e.error.context:
-        yield Message(e.path, False, "ambiguous", f"{e.subject} khớp với nhiều dạng cùng lúc; hãy chỉ giữ các trường của một dạng.")
+        yield Message(
+            e.path, False, "ambiguous", f"{e.subject} khớp với nhiều dạng cùng lúc; hãy chỉ giữ các trường của một dạng."
+        )
         return
     inner = _specific(e.error)
     if inner is not None:
@@ -327,7 +334,11 @@ def _not(e: _Error) -> Iterator[Message]:
         yield from _invalid(e)
         return
     reason = e.schema.get("description")
-    text = f"{e.subject} không được dùng ở đây: {reason[:1].lower()}{reason[1:]}" if reason else f"{e.subject} không được dùng ở đây; hãy xóa dòng này."
+    text = (
+        f"{e.subject} không được dùng ở đây: {reason[:1].lower()}{reason[1:]}"
+        if reason
+        else f"{e.subject} không được dùng ở đây; hãy xóa dòng này."
+    )
     yield Message(e.path, True, "not-allowed", text)
 
 
@@ -348,7 +359,7 @@ def _type(e: _Error) -> Iterator[Message]:
     elif set(expected) & {"integer", "number"} and isinstance(value, str) and _looks_numeric(value):
         text = f"{subject} phải là {wanted}; hãy bỏ dấu ngoặc kép: {value.strip()}."
     elif "string" in expected and e.path in e.raw:
-        text = f"{subject} phải là {wanted}; hãy đặt giá trị trong ngoặc kép: \"{e.raw[e.path]}\"."
+        text = f'{subject} phải là {wanted}; hãy đặt giá trị trong ngoặc kép: "{e.raw[e.path]}".'
     else:
         text = f"{subject} phải là {wanted}, không phải {_TYPES[_type_of(value)]}."
     yield Message(e.path, False, "type", text)
@@ -358,7 +369,9 @@ def _enum(e: _Error) -> Iterator[Message]:
     choices = e.expected if e.error.validator == "enum" else [e.expected]
     shown = ", ".join(str(choice) for choice in choices)
     hint = suggest(str(e.value), [str(c) for c in choices]) if isinstance(e.value, str) else ""
-    yield Message(e.path, False, str(e.error.validator), f"{e.subject}: {_show(e.value)} không hợp lệ; hãy chọn một trong: {shown}.{hint}")
+    yield Message(
+        e.path, False, str(e.error.validator), f"{e.subject}: {_show(e.value)} không hợp lệ; hãy chọn một trong: {shown}.{hint}"
+    )
 
 
 def _format(e: _Error) -> Iterator[Message]:
@@ -374,10 +387,17 @@ def _min_length(e: _Error) -> Iterator[Message]:
 
 
 def _max_length(e: _Error) -> Iterator[Message]:
-    yield Message(e.path, False, "too-long", f"{e.subject} quá dài ({len(e.value)} ký tự, tối đa {e.expected}); hãy viết ngắn lại.")
+    yield Message(
+        e.path, False, "too-long", f"{e.subject} quá dài ({len(e.value)} ký tự, tối đa {e.expected}); hãy viết ngắn lại."
+    )
 
 
-_BOUNDS = {"minimum": "từ {} trở lên", "exclusiveMinimum": "lớn hơn {}", "maximum": "không quá {}", "exclusiveMaximum": "nhỏ hơn {}"}
+_BOUNDS = {
+    "minimum": "từ {} trở lên",
+    "exclusiveMinimum": "lớn hơn {}",
+    "maximum": "không quá {}",
+    "exclusiveMaximum": "nhỏ hơn {}",
+}
 
 
 def _bound(e: _Error) -> Iterator[Message]:
@@ -395,8 +415,12 @@ def _max_items(e: _Error) -> Iterator[Message]:
 
 def _unique_items(e: _Error) -> Iterator[Message]:
     index = next(i for i, item in enumerate(e.value) if item in e.value[:i])
-    yield Message(e.path + (index,), False, "duplicate-item",
-                  f"Trường «{_field(e.path)}» có mục bị lặp lại ({_show(e.value[index])}); hãy xóa mục thừa.")
+    yield Message(
+        e.path + (index,),
+        False,
+        "duplicate-item",
+        f"Trường «{_field(e.path)}» có mục bị lặp lại ({_show(e.value[index])}); hãy xóa mục thừa.",
+    )
 
 
 def _properties_count(e: _Error) -> Iterator[Message]:
@@ -413,9 +437,25 @@ def _invalid(e: _Error) -> Iterator[Message]:
 
 # The message of each JSON Schema keyword; a keyword without one gets the general sentence.
 _HANDLERS: dict[str, Handler] = {
-    "oneOf": _choice, "anyOf": _choice, "required": _required, "additionalProperties": _unknown_keys, "not": _not,
-    "type": _type, "enum": _enum, "const": _enum, "format": _format, "pattern": _pattern, "minLength": _min_length,
-    "maxLength": _max_length, "minimum": _bound, "exclusiveMinimum": _bound, "maximum": _bound, "exclusiveMaximum": _bound,
-    "minItems": _min_items, "maxItems": _max_items, "uniqueItems": _unique_items, "minProperties": _properties_count,
+    "oneOf": _choice,
+    "anyOf": _choice,
+    "required": _required,
+    "additionalProperties": _unknown_keys,
+    "not": _not,
+    "type": _type,
+    "enum": _enum,
+    "const": _enum,
+    "format": _format,
+    "pattern": _pattern,
+    "minLength": _min_length,
+    "maxLength": _max_length,
+    "minimum": _bound,
+    "exclusiveMinimum": _bound,
+    "maximum": _bound,
+    "exclusiveMaximum": _bound,
+    "minItems": _min_items,
+    "maxItems": _max_items,
+    "uniqueItems": _unique_items,
+    "minProperties": _properties_count,
     "maxProperties": _properties_count,
 }

@@ -18,6 +18,7 @@ DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")
 
+
 def is_date(value: object) -> bool:
     """A real calendar date written YYYY-MM-DD."""
     if not isinstance(value, str):
@@ -58,8 +59,9 @@ def schema_files(directory: Path) -> list[tuple[str, bytes]]:
     return [(path.name, path.read_bytes()) for path in sorted(directory.glob("*.schema.json"))]
 
 
-def load_schemas(directory: Path, files: list[tuple[str, bytes]] | None = None, *,
-                 checked: bool = False) -> dict[str, dict[str, Any]]:
+def load_schemas(
+    directory: Path, files: list[tuple[str, bytes]] | None = None, *, checked: bool = False
+) -> dict[str, dict[str, Any]]:
     """Every ``*.schema.json`` in ``directory``, by file name; ``checked`` skips the metaschema (already passed)."""
     schemas = {}
     for name, content in files if files is not None else schema_files(directory):
@@ -67,11 +69,15 @@ def load_schemas(directory: Path, files: list[tuple[str, bytes]] | None = None, 
             schemas[name] = json.loads(content.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             where = f":{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
-            raise SchemaError(f"không đọc được mẫu {name}{where}; hãy sửa tệp JSON này (lỗi của người bảo trì, không phải của hồ sơ).") from None
+            raise SchemaError(
+                f"không đọc được mẫu {name}{where}; hãy sửa tệp JSON này (lỗi của người bảo trì, không phải của hồ sơ)."
+            ) from None
     for name, schema in schemas.items():  # both validators must read every schema as the same dialect
         if isinstance(schema, dict) and schema.get("$schema", DRAFT_2020_12) != DRAFT_2020_12:
-            raise SchemaError(f"mẫu {name} khai báo $schema «{schema['$schema']}»; thidua đọc mọi mẫu theo Draft 2020-12, "
-                              f"hãy ghi \"$schema\": \"{DRAFT_2020_12}\" (lỗi của người bảo trì, không phải của hồ sơ).")
+            raise SchemaError(
+                f"mẫu {name} khai báo $schema «{schema['$schema']}»; thidua đọc mọi mẫu theo Draft 2020-12, "
+                f'hãy ghi "$schema": "{DRAFT_2020_12}" (lỗi của người bảo trì, không phải của hồ sơ).'
+            )
     missing = sorted({kind.schema for kind in KINDS} - set(schemas))
     if missing:
         raise SchemaError(f"thiếu mẫu {', '.join(missing)} trong {directory}.")
@@ -119,8 +125,10 @@ def metaschema_errors(schemas: dict[str, dict[str, Any]]) -> list[str]:
     for name, schema in schemas.items():
         if quickly_valid(schema):
             continue
-        found = [f"{name}: {error.message}" for error in
-                 jsonschema.Draft202012Validator(jsonschema.Draft202012Validator.META_SCHEMA).iter_errors(schema)]
+        found = [
+            f"{name}: {error.message}"
+            for error in jsonschema.Draft202012Validator(jsonschema.Draft202012Validator.META_SCHEMA).iter_errors(schema)
+        ]
         if not found and isinstance(schema, dict) and schema.get("$schema") == DRAFT_2020_12:
             try:
                 jsonschema_rs.meta.validate(schema)

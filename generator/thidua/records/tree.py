@@ -48,7 +48,7 @@ def list_records(root: FsPath) -> Listing:
         if wrong_name:
             listing.problems.append(Problem(name, 1, 1, "not-a-record-file", wrong_name))
             continue
-        folder = name[:name.rfind("/")]
+        folder = name[: name.rfind("/")]
         if folder not in places:
             places[folder] = place(name)
         kind, scope, layout_error = places[folder]
@@ -75,8 +75,10 @@ def _walk(folder: str, rel: str, names: list[str], odd: list[tuple[str, bool]]) 
     """Regular files are listed and folders entered; a symlink is never followed and, like a device or a pipe,
     is noted in ``odd`` (inside records/files only the folder itself is looked at: scans are checked where named)."""
     try:
-        entries = sorted((entry.name, entry.is_symlink(), entry.is_dir(follow_symlinks=False),
-                          entry.is_file(follow_symlinks=False)) for entry in os.scandir(folder))
+        entries = sorted(
+            (entry.name, entry.is_symlink(), entry.is_dir(follow_symlinks=False), entry.is_file(follow_symlinks=False))
+            for entry in os.scandir(folder)
+        )
     except OSError:
         return
     for name, link, is_dir, is_file in entries:
@@ -92,8 +94,10 @@ def _walk(folder: str, rel: str, names: list[str], odd: list[tuple[str, bool]]) 
 def _odd_entry(name: str, link: bool) -> Problem:
     """A symlink or special file where records are read: refused at its path, never followed."""
     if link:
-        message = (f"«{name}» là liên kết tượng trưng (symlink): thidua chỉ đọc tệp và thư mục thật nằm trong kho, "
-                   "không theo liên kết ra ngoài. Hãy thay liên kết bằng bản sao thật (hoặc xóa nó).")
+        message = (
+            f"«{name}» là liên kết tượng trưng (symlink): thidua chỉ đọc tệp và thư mục thật nằm trong kho, "
+            "không theo liên kết ra ngoài. Hãy thay liên kết bằng bản sao thật (hoặc xóa nó)."
+        )
     else:
         message = f"«{name}» không phải tệp thường (có thể là ống dẫn hay thiết bị); hãy xóa nó khỏi records/."
     return Problem(name, 1, 1, "symlink" if link else "not-a-file", message)

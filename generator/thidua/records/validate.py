@@ -78,8 +78,9 @@ def validate_tree(root: FsPath, schema_dir: FsPath | None = None, *, use_cache: 
 def _unreadable(result: Result, name: str, kind: Kind, scope: str | None, denied: bool) -> None:
     """A record file that exists but could not be read (no permission, or gone since the folder was listed)."""
     why = "không có quyền đọc" if denied else "tệp vừa bị xóa, đổi tên hoặc hỏng"
-    _not_a_record(result, Problem(name, 1, 1, "unreadable-file", f"Không đọc được tệp ({why}); hãy kiểm tra tệp rồi chạy lại."),
-                  kind, scope)
+    _not_a_record(
+        result, Problem(name, 1, 1, "unreadable-file", f"Không đọc được tệp ({why}); hãy kiểm tra tệp rồi chạy lại."), kind, scope
+    )
 
 
 def _not_a_record(result: Result, problem: Problem, kind: Kind, scope: str | None) -> None:
@@ -96,8 +97,9 @@ class _Reader:
         self.schemas = schemas
         self.validators: dict[str, Any] | None = None
 
-    def check(self, store: Cache, result: Result, name: str, kind: Kind, scope: str | None,
-              stat: Stat | None, outcome: Outcome) -> Record | None:
+    def check(
+        self, store: Cache, result: Result, name: str, kind: Kind, scope: str | None, stat: Stat | None, outcome: Outcome
+    ) -> Record | None:
         """The record a parsed file gives, with its schema problems; None if it could not be read."""
         if outcome.problem is not None:
             _not_a_record(result, outcome.problem, kind, scope)
@@ -129,7 +131,7 @@ def _at_character(problem: Problem, text: str, character: str) -> Problem:
     if not character or character == "\n":  # a line feed in a value is written as an escape, or ends its line
         return problem
     lines = text.split("\n")
-    start = sum(len(line) + 1 for line in lines[:problem.line - 1]) + problem.column - 1
+    start = sum(len(line) + 1 for line in lines[: problem.line - 1]) + problem.column - 1
     found = text.find(character, start)
     if found < 0:
         return problem
@@ -138,12 +140,28 @@ def _at_character(problem: Problem, text: str, character: str) -> Problem:
 
 
 # Errors about one value that leave the record's shape intact.
-_LEAF_VALIDATORS = frozenset({"format", "pattern", "enum", "const", "minimum", "maximum", "exclusiveMinimum",
-                              "exclusiveMaximum", "minLength", "maxLength", "uniqueItems"})
+_LEAF_VALIDATORS = frozenset(
+    {
+        "format",
+        "pattern",
+        "enum",
+        "const",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "minLength",
+        "maxLength",
+        "uniqueItems",
+    }
+)
 
 
 def _leaf(error: Any) -> bool:
     if error.validator in ("anyOf", "oneOf"):
-        return bool(error.context) and all(_leaf(inner) or inner.validator == "type" and inner.relative_path
-                                           for inner in error.context) and any(_leaf(inner) for inner in error.context)
+        return (
+            bool(error.context)
+            and all(_leaf(inner) or inner.validator == "type" and inner.relative_path for inner in error.context)
+            and any(_leaf(inner) for inner in error.context)
+        )
     return error.validator in _LEAF_VALIDATORS

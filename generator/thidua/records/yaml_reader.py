@@ -84,20 +84,25 @@ def _pos(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
-_INDENTATION = ("Thụt lề không đúng: dòng này phải thẳng cột với các trường cùng cấp ở trên "
-                "(thụt vào 2 dấu cách cho mỗi bậc); hãy sửa khoảng trắng đầu dòng.")
+_INDENTATION = (
+    "Thụt lề không đúng: dòng này phải thẳng cột với các trường cùng cấp ở trên "
+    "(thụt vào 2 dấu cách cho mỗi bậc); hãy sửa khoảng trắng đầu dòng."
+)
 
 _SYNTAX_HINTS = (
     ("could not find expected ':'", "Thiếu dấu hai chấm (:) sau tên trường, hoặc một dòng bị thụt lề sai."),
     ("expected <block end>", _INDENTATION),
     ("did not find expected key", _INDENTATION),
-    ("did not find expected '-' indicator", "Thụt lề không đúng trong danh sách: mỗi mục bắt đầu bằng \"- \" thẳng cột với nhau."),
-    ("while scanning a quoted scalar", "Chuỗi trong ngoặc kép chưa được đóng; hãy thêm dấu \" ở cuối."),
+    ("did not find expected '-' indicator", 'Thụt lề không đúng trong danh sách: mỗi mục bắt đầu bằng "- " thẳng cột với nhau.'),
+    ("while scanning a quoted scalar", 'Chuỗi trong ngoặc kép chưa được đóng; hãy thêm dấu " ở cuối.'),
     ("found unexpected end of stream", "Tệp kết thúc khi một chuỗi trong ngoặc kép hoặc ngoặc vuông chưa đóng; hãy đóng ngoặc."),
     ("found unknown escape character", "Chuỗi trong ngoặc kép có dấu \\ không hợp lệ; dùng ngoặc đơn '…' hoặc viết \\\\."),
     ("special characters are not allowed", "Tệp có ký tự điều khiển không in được; hãy xóa ký tự đó."),
     ("unacceptable character", "Tệp có ký tự điều khiển không in được; hãy xóa ký tự đó."),
-    ("found character that cannot start any token", "Có ký tự không thể đứng đầu giá trị (ví dụ @ hoặc `); hãy đặt giá trị trong ngoặc kép."),
+    (
+        "found character that cannot start any token",
+        "Có ký tự không thể đứng đầu giá trị (ví dụ @ hoặc `); hãy đặt giá trị trong ngoặc kép.",
+    ),
     ("while parsing a flow", "Ngoặc vuông [ ] hoặc ngoặc nhọn { } chưa đóng hoặc thừa dấu phẩy."),
 )
 
@@ -152,8 +157,11 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, int, s
     problem = " ".join(str(part) for part in (exc.context or "", exc.problem or "") if part)
     if "mapping values are not allowed" in problem:
         if _KEY_VALUE_COLON.match(here):
-            return line + 1, column + 1, ("Giá trị có chứa dấu hai chấm (:); hãy đặt cả giá trị trong ngoặc kép, "
-                                          "ví dụ: tên: \"giá trị: có dấu hai chấm\".")
+            return (
+                line + 1,
+                column + 1,
+                ('Giá trị có chứa dấu hai chấm (:); hãy đặt cả giá trị trong ngoặc kép, ví dụ: tên: "giá trị: có dấu hai chấm".'),
+            )
         return line + 1, len(here) - len(here.lstrip()) + 1, _INDENTATION
     for needle, message in _SYNTAX_HINTS:
         if needle in problem:
@@ -165,18 +173,31 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, int, s
 def decode(path: str, content: bytes) -> str:
     """UTF-8 text of a record file, or a RecordError naming the bad byte."""
     if len(content) > MAX_BYTES:
-        raise RecordError(Problem(path, 1, 1, "file-too-large",
-                                  f"Tệp quá lớn ({-(-len(content) // 1024)} KB, tối đa {MAX_BYTES // 1024} KB); "
-                                  "mỗi hồ sơ nên là một tệp nhỏ, hãy tách thành nhiều tệp."))
+        raise RecordError(
+            Problem(
+                path,
+                1,
+                1,
+                "file-too-large",
+                f"Tệp quá lớn ({-(-len(content) // 1024)} KB, tối đa {MAX_BYTES // 1024} KB); "
+                "mỗi hồ sơ nên là một tệp nhỏ, hãy tách thành nhiều tệp.",
+            )
+        )
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = content[: exc.start]
         line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
-        raise RecordError(Problem(path, line, column, "not-utf8",
-                                  f"Tệp không phải UTF-8 (byte 0x{content[exc.start]:02X}); "
-                                  "hãy lưu lại tệp với bảng mã UTF-8.")) from None
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise RecordError(
+            Problem(
+                path,
+                line,
+                column,
+                "not-utf8",
+                f"Tệp không phải UTF-8 (byte 0x{content[exc.start]:02X}); hãy lưu lại tệp với bảng mã UTF-8.",
+            )
+        ) from None
     return text.removeprefix("\ufeff")
 
 
@@ -191,9 +212,16 @@ def parse(path: str, text: str, *, positions: bool = False) -> Document:
     odd = _ODD_BREAK.search(text)
     if odd:
         problem = _unprintable(path, text, odd.start())
-        raise RecordError(replace(problem, code="odd-line-break", message=(
-            f"Tệp có ký tự {character_name(odd.group())}, một kiểu xuống dòng mà trình soạn thảo không hiện "
-            "(thường do chép chữ từ trang web hay Word); hãy xóa nó, muốn xuống dòng thì nhấn Enter.")))
+        raise RecordError(
+            replace(
+                problem,
+                code="odd-line-break",
+                message=(
+                    f"Tệp có ký tự {character_name(odd.group())}, một kiểu xuống dòng mà trình soạn thảo không hiện "
+                    "(thường do chép chữ từ trang web hay Word); hãy xóa nó, muốn xuống dòng thì nhấn Enter."
+                ),
+            )
+        )
     loader = _Loader(text)
     try:
         return _build(path, text, loader, positions)
@@ -206,8 +234,9 @@ def parse(path: str, text: str, *, positions: bool = False) -> Document:
         found = _NOT_YAML.search(text)
         raise RecordError(_unprintable(path, text, found.start() if found else 0)) from None
     except yaml.YAMLError:
-        raise RecordError(Problem(path, 1, 1, "yaml-syntax",
-                                  "Cú pháp YAML không hợp lệ; hãy kiểm tra thụt lề, dấu hai chấm và ngoặc kép.")) from None
+        raise RecordError(
+            Problem(path, 1, 1, "yaml-syntax", "Cú pháp YAML không hợp lệ; hãy kiểm tra thụt lề, dấu hai chấm và ngoặc kép.")
+        ) from None
     finally:
         loader.dispose()
 
@@ -216,8 +245,13 @@ def _unprintable(path: str, text: str, position: int) -> Problem:
     line = text.count("\n", 0, position) + 1
     column = position - text.rfind("\n", 0, position)
     character = text[position] if position < len(text) else ""
-    return Problem(path, line, column, "control-character",
-                   f"Tệp có ký tự điều khiển không in được ({character_name(character)}); hãy xóa ký tự đó.")
+    return Problem(
+        path,
+        line,
+        column,
+        "control-character",
+        f"Tệp có ký tự điều khiển không in được ({character_name(character)}); hãy xóa ký tự đó.",
+    )
 
 
 def load(path: str, content: bytes) -> Document:
@@ -245,18 +279,36 @@ MAX_DIGITS = 18  # beyond a signed 64-bit integer is no count or amount: an iden
 _QUOTE = "nếu đây là chữ (mã số, số điện thoại, giờ) thì đặt cả giá trị trong ngoặc kép"
 # Each message names the value as {shown}: the text as written, or "Giá trị này" for a private value.
 _REFUSED = (
-    (re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z"), "yaml-sexagesimal",
-     "{shown} bị một số công cụ đọc thành số theo hệ 60 (1:30 thành 90); " + _QUOTE + ", nếu là số thì viết số thập phân."),
-    (re.compile(r"[-+]?0[0-9_]+(?:\.[0-9_]*)?\Z"), "yaml-leading-zero",
-     "{shown} bắt đầu bằng số 0 nên bị một số công cụ đọc thành số hệ 8; " + _QUOTE + ", nếu là số thì bỏ số 0 ở đầu."),
-    (re.compile(r"[-+]?0[xXoObB][0-9a-fA-F_]+\Z"), "yaml-radix",
-     "{shown} là số viết theo hệ 16, 8 hoặc 2; hãy viết số thập phân, hoặc đặt trong ngoặc kép nếu là chữ."),
-    (re.compile(r"[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)\Z"), "yaml-not-finite",
-     "{shown} là giá trị vô cực hoặc không phải số; hãy viết một số cụ thể, hoặc đặt trong ngoặc kép nếu là chữ."),
-    (re.compile(r"[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?\Z"), "yaml-underscore",
-     "{shown} có dấu gạch dưới giữa các chữ số; hãy viết số liền (ví dụ 1000), hoặc đặt trong ngoặc kép nếu là chữ."),
-    (re.compile(rf"[-+]?[0-9]{{{MAX_DIGITS + 1},}}\Z"), "yaml-too-many-digits",
-     f"{{shown}} có hơn {MAX_DIGITS} chữ số, không phải một số đếm hay số tiền; {_QUOTE}."),
+    (
+        re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z"),
+        "yaml-sexagesimal",
+        "{shown} bị một số công cụ đọc thành số theo hệ 60 (1:30 thành 90); " + _QUOTE + ", nếu là số thì viết số thập phân.",
+    ),
+    (
+        re.compile(r"[-+]?0[0-9_]+(?:\.[0-9_]*)?\Z"),
+        "yaml-leading-zero",
+        "{shown} bắt đầu bằng số 0 nên bị một số công cụ đọc thành số hệ 8; " + _QUOTE + ", nếu là số thì bỏ số 0 ở đầu.",
+    ),
+    (
+        re.compile(r"[-+]?0[xXoObB][0-9a-fA-F_]+\Z"),
+        "yaml-radix",
+        "{shown} là số viết theo hệ 16, 8 hoặc 2; hãy viết số thập phân, hoặc đặt trong ngoặc kép nếu là chữ.",
+    ),
+    (
+        re.compile(r"[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)\Z"),
+        "yaml-not-finite",
+        "{shown} là giá trị vô cực hoặc không phải số; hãy viết một số cụ thể, hoặc đặt trong ngoặc kép nếu là chữ.",
+    ),
+    (
+        re.compile(r"[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?\Z"),
+        "yaml-underscore",
+        "{shown} có dấu gạch dưới giữa các chữ số; hãy viết số liền (ví dụ 1000), hoặc đặt trong ngoặc kép nếu là chữ.",
+    ),
+    (
+        re.compile(rf"[-+]?[0-9]{{{MAX_DIGITS + 1},}}\Z"),
+        "yaml-too-many-digits",
+        f"{{shown}} có hơn {MAX_DIGITS} chữ số, không phải một số đếm hay số tiền; {_QUOTE}.",
+    ),
 )
 
 
@@ -282,7 +334,9 @@ def _plain(text: str, private: bool) -> tuple[Any, bool]:
         if _FLOAT.match(text):
             value = float(text)
             if value in (float("inf"), float("-inf")):
-                raise _Refused("yaml-not-finite", "Số quá lớn (thành vô cực); hãy viết một số nhỏ hơn, hoặc đặt trong ngoặc kép nếu là chữ.")
+                raise _Refused(
+                    "yaml-not-finite", "Số quá lớn (thành vô cực); hãy viết một số nhỏ hơn, hoặc đặt trong ngoặc kép nếu là chữ."
+                )
             return value, True
     return nfc(text), False
 
@@ -312,9 +366,11 @@ def _markup(path: str, event: Any) -> RecordError:
     if event.__class__ is yaml.AliasEvent:
         return _fail(path, event.start_mark, "yaml-alias", "Không dùng bí danh YAML (*tên); hãy viết đầy đủ giá trị.")
     if event.anchor is not None:
-        return _fail(path, event.start_mark, "yaml-anchor", f"Không dùng neo YAML (&{event.anchor}); hãy xóa nó và viết đầy đủ giá trị.")
+        return _fail(
+            path, event.start_mark, "yaml-anchor", f"Không dùng neo YAML (&{event.anchor}); hãy xóa nó và viết đầy đủ giá trị."
+        )
     tag = event.tag
-    shown = "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+    shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
     return _fail(path, event.start_mark, "yaml-tag", f"Không dùng thẻ YAML ({shown}); hãy xóa thẻ, chỉ để lại giá trị.")
 
 
@@ -329,7 +385,12 @@ def _key(path: str, event: Any, parent: _Frame, keys: dict[Path, Position], posi
         if not positions:
             raise _Retry
         first = keys[parent.path + (key,)]
-        raise _fail(path, event.start_mark, "duplicate-key", f"Trường «{key}» bị lặp lại (đã có ở dòng {first.line}); hãy xóa một trong hai.")
+        raise _fail(
+            path,
+            event.start_mark,
+            "duplicate-key",
+            f"Trường «{key}» bị lặp lại (đã có ở dòng {first.line}); hãy xóa một trong hai.",
+        )
     return key
 
 
@@ -345,7 +406,9 @@ def _scalar(path: str, event: Any, private: bool) -> tuple[Any, bool]:
 
 def _container(path: str, event: Any, depth: int) -> dict[str, Any] | list[Any]:
     if depth >= MAX_DEPTH:
-        raise _fail(path, event.start_mark, "too-deep", f"Dữ liệu lồng quá sâu (quá {MAX_DEPTH} bậc); hồ sơ không cần nhiều bậc như vậy.")
+        raise _fail(
+            path, event.start_mark, "too-deep", f"Dữ liệu lồng quá sâu (quá {MAX_DEPTH} bậc); hồ sơ không cần nhiều bậc như vậy."
+        )
     return {} if event.__class__ is _MAPPING else []
 
 
@@ -353,13 +416,14 @@ def _document(path: str, text: str, data: Any, documents: int) -> Document:
     if documents == 0 or data is None:
         raise RecordError(Problem(path, 1, 1, "empty-file", "Tệp rỗng; hãy điền nội dung hồ sơ hoặc xóa tệp."))
     if not isinstance(data, dict):
-        raise RecordError(Problem(path, 1, 1, "not-a-mapping",
-                                  "Hồ sơ phải là các dòng \"tên_trường: giá trị\"; tệp này không có dạng đó."))
+        raise RecordError(
+            Problem(path, 1, 1, "not-a-mapping", 'Hồ sơ phải là các dòng "tên_trường: giá trị"; tệp này không có dạng đó.')
+        )
     return Document(path, data, text)
 
 
 _VALUES = (_SCALAR, _MAPPING, _SEQUENCE)
-_MULTIPLE = "Tệp chỉ được chứa một hồ sơ; hãy xóa dòng \"---\" và phần sau nó, hoặc tách ra tệp khác."
+_MULTIPLE = 'Tệp chỉ được chứa một hồ sơ; hãy xóa dòng "---" và phần sau nó, hoặc tách ra tệp khác.'
 
 
 def _build(path: str, text: str, loader: Any, positions: bool) -> Document:

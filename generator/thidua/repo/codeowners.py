@@ -17,8 +17,10 @@ if TYPE_CHECKING:
     from ..model import Registry
 
 FILE = "CODEOWNERS"
-HEADER = ("# Sinh tự động bởi «thidua new codeowners» từ trường owners của records/units; không sửa tay.\n"
-          "# Mỗi đơn vị có tài khoản phụ trách hồ sơ của đơn vị và của người thuộc đơn vị.\n")
+HEADER = (
+    "# Sinh tự động bởi «thidua new codeowners» từ trường owners của records/units; không sửa tay.\n"
+    "# Mỗi đơn vị có tài khoản phụ trách hồ sơ của đơn vị và của người thuộc đơn vị.\n"
+)
 
 
 def render(registry: Registry) -> str:
@@ -29,7 +31,11 @@ def render(registry: Registry) -> str:
             continue
         owners = " ".join("@" + o for o in unit.owners)
         lines.append(f"\n# {' '.join(unit.name.split())}\n")  # a comment stays one line whatever the name holds
-        paths = [record_path("unit", unit.id), record_path("report", unit.id, "*"), *_nomination_paths(NomineeKind.COLLECTIVE, unit.id)]
+        paths = [
+            record_path("unit", unit.id),
+            record_path("report", unit.id, "*"),
+            *_nomination_paths(NomineeKind.COLLECTIVE, unit.id),
+        ]
         for person in registry.members_of(unit.id):
             paths += [record_path("person", person.id), *_nomination_paths(NomineeKind.INDIVIDUAL, person.id)]
         lines += [f"/{path} {owners}\n" for path in paths]
@@ -49,5 +55,12 @@ def stale(root: Path, registry: Registry) -> list[Problem]:
         return []
     if path.read_bytes() == render(registry).encode():  # bytes: a stray carriage return is a difference, not a newline
         return []
-    return [Problem(FILE, 1, 1, "codeowners-stale",
-                    "Tệp CODEOWNERS chưa khớp với trường owners trong records/units; hãy chạy «thidua new codeowners» rồi commit tệp.")]
+    return [
+        Problem(
+            FILE,
+            1,
+            1,
+            "codeowners-stale",
+            "Tệp CODEOWNERS chưa khớp với trường owners trong records/units; hãy chạy «thidua new codeowners» rồi commit tệp.",
+        )
+    ]

@@ -17,9 +17,24 @@ def first_landings(root: Path, folder: str = "records") -> dict[str, dt.datetime
     """
     try:
         done = subprocess.run(
-            ["git", "-C", str(root), "log", "--first-parent", "--diff-filter=A", "--reverse", "--no-renames",
-             "--format=%x00%cI", "--name-only", "HEAD", "--", folder],
-            capture_output=True, text=True, check=False,
+            [
+                "git",
+                "-C",
+                str(root),
+                "log",
+                "--first-parent",
+                "--diff-filter=A",
+                "--reverse",
+                "--no-renames",
+                "--format=%x00%cI",
+                "--name-only",
+                "HEAD",
+                "--",
+                folder,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
         )
     except OSError:
         return {}

@@ -21,8 +21,12 @@ class GuardError(Exception):
 
 def changed_nominations(root: Path, base: str) -> list[str]:
     """Nomination files added or modified between ``base`` and the working tree's HEAD."""
-    done = subprocess.run(["git", "-C", str(root), "diff", "--name-status", "--no-renames", base, "HEAD", "--",
-                           "records/nominations"], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["git", "-C", str(root), "diff", "--name-status", "--no-renames", base, "HEAD", "--", "records/nominations"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         raise GuardError(f"git không so sánh được với «{base}»: {done.stderr.strip() or 'không rõ lý do'}")
     return sorted(line.split("\t", 1)[1] for line in done.stdout.splitlines() if line[:1] in ("A", "M"))
@@ -36,10 +40,16 @@ def deadline_problems(registry: Registry, changed: list[str], today: dt.date) ->
         campaign = registry.campaigns.get(parts[2]) if len(parts) == 4 else None
         if campaign is None or today <= campaign.deadline:
             continue
-        problems.append(Problem(
-            path, 1, 1, "deadline-passed",
-            f"Phong trào “{campaign.name}” năm {campaign.year} đã hết hạn nhận hồ sơ (hạn chót hết ngày "
-            f"{table_date(campaign.deadline)}, giờ Việt Nam); không thể thêm hay sửa hồ sơ đề nghị sau hạn. "
-            "Nếu cần điều chỉnh, hãy liên hệ bộ phận theo dõi phong trào.",
-            f"hồ sơ đề nghị {Path(path).stem}"))
+        problems.append(
+            Problem(
+                path,
+                1,
+                1,
+                "deadline-passed",
+                f"Phong trào “{campaign.name}” năm {campaign.year} đã hết hạn nhận hồ sơ (hạn chót hết ngày "
+                f"{table_date(campaign.deadline)}, giờ Việt Nam); không thể thêm hay sửa hồ sơ đề nghị sau hạn. "
+                "Nếu cần điều chỉnh, hãy liên hệ bộ phận theo dõi phong trào.",
+                f"hồ sơ đề nghị {Path(path).stem}",
+            )
+        )
     return problems

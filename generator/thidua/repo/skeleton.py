@@ -48,8 +48,9 @@ def _field(schema: dict[str, Any], name: str, value: str) -> str:
     return f"{_comment(schema, name)}{name}: {value}\n"
 
 
-def _chosen(registry: Registry, campaign: Campaign, unit: str | None, person: str | None,
-            award_id: str | None) -> tuple[NomineeKind, str, Award]:
+def _chosen(
+    registry: Registry, campaign: Campaign, unit: str | None, person: str | None, award_id: str | None
+) -> tuple[NomineeKind, str, Award]:
     """Who is nominated, and for which award (the plan's first for that kind, unless one is named)."""
     if (unit is None) == (person is None):
         raise SkeletonError("hãy ghi đúng một trong --unit (tập thể) hoặc --person (cá nhân).")
@@ -75,14 +76,24 @@ def _document(item: DossierItem, folder: str, today: dt.date, signer: str | None
     lines.append(f"    signer:\n      person: {signer or 'ma-nguoi-ky'}\n")
     lines.append(f"    file: {folder}{item.id}.pdf  # tải bản quét lên đúng đường dẫn này\n")
     if item.form == "bien-ban-hop":
-        lines.append(f"    meeting:\n      chair: {head or 'ma-chu-tri'}\n      secretary: ma-thu-ky\n"
-                     f"      present: [{head or 'ma-chu-tri'}]\n      absent: []\n      vote_mode: gio-tay  # hoặc bo-phieu-kin\n"
-                     "      in_favour: 0  # số người đồng ý\n      voters: 1  # số người biểu quyết\n")
+        lines.append(
+            f"    meeting:\n      chair: {head or 'ma-chu-tri'}\n      secretary: ma-thu-ky\n"
+            f"      present: [{head or 'ma-chu-tri'}]\n      absent: []\n      vote_mode: gio-tay  # hoặc bo-phieu-kin\n"
+            "      in_favour: 0  # số người đồng ý\n      voters: 1  # số người biểu quyết\n"
+        )
     return "".join(lines)
 
 
-def nomination(root: Path, schemas: dict[str, Any], registry: Registry, campaign_id: str,
-               unit: str | None, person: str | None, award_id: str | None, today: dt.date) -> Path:
+def nomination(
+    root: Path,
+    schemas: dict[str, Any],
+    registry: Registry,
+    campaign_id: str,
+    unit: str | None,
+    person: str | None,
+    award_id: str | None,
+    today: dt.date,
+) -> Path:
     """A nomination skeleton for a unit or a person, every document of the plan's dossier listed, signers filled in."""
     campaign = registry.campaigns.get(campaign_id)
     if campaign is None:
@@ -94,33 +105,47 @@ def nomination(root: Path, schemas: dict[str, Any], registry: Registry, campaign
     ident = nomination_id(kind, nominee)
     schema = schemas["nomination.schema.json"]
     name = registry.units[nominee].name if collective else registry.people[nominee].name
-    lines = [f"# Hồ sơ đề nghị khen thưởng {name} trong phong trào “{campaign.name}” năm {campaign.year}.\n",
-             "# Điền các dòng dưới đây, tải bản quét lên đúng đường dẫn ở dòng file, rồi chạy thidua validate.\n",
-             _field(schema, "id", ident), _field(schema, "campaign", campaign.id), _field(schema, "award", award.id),
-             f"{_comment(schema, 'nominee')}nominee:\n  {'unit' if collective else 'person'}: {nominee}\n",
-             _field(schema, "proposed_by", proposer),
-             "# Thời điểm nộp: bộ phận nhận hồ sơ ghi khi nhận, ví dụ 2025-12-03T09:15:00+07:00. Để trống khi chưa nộp.\n",
-             "# submitted_at: \n",
-             _field(schema, "summary", _scalar("Tóm tắt thành tích (sửa dòng này).")),
-             f"{_comment(schema, 'documents')}documents:\n"]
+    lines = [
+        f"# Hồ sơ đề nghị khen thưởng {name} trong phong trào “{campaign.name}” năm {campaign.year}.\n",
+        "# Điền các dòng dưới đây, tải bản quét lên đúng đường dẫn ở dòng file, rồi chạy thidua validate.\n",
+        _field(schema, "id", ident),
+        _field(schema, "campaign", campaign.id),
+        _field(schema, "award", award.id),
+        f"{_comment(schema, 'nominee')}nominee:\n  {'unit' if collective else 'person'}: {nominee}\n",
+        _field(schema, "proposed_by", proposer),
+        "# Thời điểm nộp: bộ phận nhận hồ sơ ghi khi nhận, ví dụ 2025-12-03T09:15:00+07:00. Để trống khi chưa nộp.\n",
+        "# submitted_at: \n",
+        _field(schema, "summary", _scalar("Tóm tắt thành tích (sửa dòng này).")),
+        f"{_comment(schema, 'documents')}documents:\n",
+    ]
     folder = files_folder(campaign.id, ident)
-    lines += [_document(item, folder, today, person if item.form == "bao-cao-thanh-tich" and person else head, head)
-              for item in campaign.dossier]
+    lines += [
+        _document(item, folder, today, person if item.form == "bao-cao-thanh-tich" and person else head, head)
+        for item in campaign.dossier
+    ]
     return _write(root / record_path("nomination", ident, campaign.id), "".join(lines))
 
 
 def unit(root: Path, schemas: dict[str, Any], ident: str, name: str, kind: str, parent: str | None) -> Path:
     schema = schemas["unit.schema.json"]
-    text = (_field(schema, "id", ident) + _field(schema, "name", _scalar(name)) + _field(schema, "kind", kind)
-            + (_field(schema, "parent", parent) if parent else ""))
+    text = (
+        _field(schema, "id", ident)
+        + _field(schema, "name", _scalar(name))
+        + _field(schema, "kind", kind)
+        + (_field(schema, "parent", parent) if parent else "")
+    )
     return _write(root / record_path("unit", ident), text)
 
 
 def person(root: Path, schemas: dict[str, Any], ident: str, name: str, unit_id: str) -> Path:
     schema = schemas["person.schema.json"]
-    text = (_field(schema, "id", ident) + _field(schema, "name", _scalar(name)) + _field(schema, "unit", unit_id)
-            + "# Chức vụ, ví dụ: Công chức Văn phòng - thống kê\n# position: \n"
-            + f"{_comment(schema, 'private')}# private:\n#   birth_date: 1990-01-31\n#   phone: \"0912345678\"\n")
+    text = (
+        _field(schema, "id", ident)
+        + _field(schema, "name", _scalar(name))
+        + _field(schema, "unit", unit_id)
+        + "# Chức vụ, ví dụ: Công chức Văn phòng - thống kê\n# position: \n"
+        + f'{_comment(schema, "private")}# private:\n#   birth_date: 1990-01-31\n#   phone: "0912345678"\n'
+    )
     return _write(root / record_path("person", ident), text)
 
 

@@ -59,8 +59,10 @@ CREATE TABLE IF NOT EXISTS plain_files(path TEXT PRIMARY KEY);
 _EXPECTED_TABLES = frozenset({"meta", "records", "data", "problems", "deps", "plain_files"})
 # What reading a damaged cache raises: SQLite's errors, and marshal's on a damaged blob.
 DAMAGE = (sqlite3.Error, OSError, ValueError, EOFError, TypeError, KeyError, IndexError)
-_WARNING = ("thidua: bộ nhớ đệm ở {path} bị hỏng ({reason}) nên đã bị bỏ; lần này mọi hồ sơ được đọc lại "
-            "(kết quả như khi chạy với --no-cache), lần sau bộ nhớ đệm được tạo lại.\n")
+_WARNING = (
+    "thidua: bộ nhớ đệm ở {path} bị hỏng ({reason}) nên đã bị bỏ; lần này mọi hồ sơ được đọc lại "
+    "(kết quả như khi chạy với --no-cache), lần sau bộ nhớ đệm được tạo lại.\n"
+)
 
 
 class CacheBroken(Exception):
@@ -92,7 +94,8 @@ def code_key(schema_files: list[tuple[str, bytes]]) -> bytes:
 def cache_file(root: Path) -> Path:
     """Where the cache of the tree at ``root`` is kept."""
     base = os.environ.get("THIDUA_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "thidua")
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "thidua"
+    )
     return Path(base) / hashlib.sha1(str(root).encode(), usedforsecurity=False).hexdigest()[:16] / FILE
 
 
@@ -127,11 +130,14 @@ class Cache:
         except OSError:
             return  # nowhere to keep a cache: the run is only slower
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)  # serve reads from its watcher thread
+            self.db = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False
+            )  # serve reads from its watcher thread
             tables = {name for (name,) in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if tables and tables != _EXPECTED_TABLES:
-                raise CacheBroken(f"thiếu bảng {', '.join(sorted(_EXPECTED_TABLES - tables))}" if _EXPECTED_TABLES - tables
-                                  else "có bảng lạ")
+                raise CacheBroken(
+                    f"thiếu bảng {', '.join(sorted(_EXPECTED_TABLES - tables))}" if _EXPECTED_TABLES - tables else "có bảng lạ"
+                )
             self.db.executescript(_TABLES)
             self._load()
         except (CacheBroken, *DAMAGE) as exc:
@@ -167,14 +173,19 @@ class Cache:
         assert self.db is not None
         meta = dict(self.db.execute("SELECT key, value FROM meta"))
         if meta.get("key") != self.key:
-            self.db.executescript("BEGIN; DELETE FROM records; DELETE FROM data; DELETE FROM problems; "
-                                  "DELETE FROM deps; DELETE FROM plain_files; COMMIT;")
+            self.db.executescript(
+                "BEGIN; DELETE FROM records; DELETE FROM data; DELETE FROM problems; "
+                "DELETE FROM deps; DELETE FROM plain_files; COMMIT;"
+            )
             return
         self.trusted = True
         self.previous_start = int(meta.get("started", 0))
-        self.rows = {name: ((size, mtime, ctime, inode), digest, has_data, reusable)
-                     for name, size, mtime, ctime, inode, digest, has_data, reusable in self.db.execute(
-                         "SELECT name, size, mtime, ctime, inode, digest, stored, reusable FROM records")}
+        self.rows = {
+            name: ((size, mtime, ctime, inode), digest, has_data, reusable)
+            for name, size, mtime, ctime, inode, digest, has_data, reusable in self.db.execute(
+                "SELECT name, size, mtime, ctime, inode, digest, stored, reusable FROM records"
+            )
+        }
 
     # --- reading files ------------------------------------------------------
 
@@ -236,7 +247,7 @@ class Cache:
         ordered = sorted(deps)
         try:
             for start in range(0, len(ordered), 500):
-                chunk = ordered[start:start + 500]
+                chunk = ordered[start : start + 500]
                 query = f"SELECT DISTINCT name FROM deps WHERE dep IN ({','.join('?' * len(chunk))})"
                 found.update(name for (name,) in self.db.execute(query, chunk))
         except DAMAGE as exc:
@@ -249,8 +260,10 @@ class Cache:
         if self.db is None:
             return {}
         try:
-            return {name: [tuple(fields) for fields in marshal.loads(blob)]
-                    for name, blob in self.db.execute("SELECT name, problems FROM problems")}
+            return {
+                name: [tuple(fields) for fields in marshal.loads(blob)]
+                for name, blob in self.db.execute("SELECT name, problems FROM problems")
+            }
         except DAMAGE as exc:
             self.drop(CacheBroken(f"lỗi đã lưu không đọc được: {type(exc).__name__}"))
             return {}
@@ -273,22 +286,35 @@ class Cache:
     def _save_files(self, db: sqlite3.Connection) -> None:
         """Files read anew (their data, when valid) and files only touched (their new times)."""
         fresh = [row for row in self._read if row[-1]]
-        db.executemany("INSERT OR REPLACE INTO records(name, size, mtime, ctime, inode, digest, stored, reusable) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, 0)", [(*row[:6], row[6] is not None) for row in fresh])
+        db.executemany(
+            "INSERT OR REPLACE INTO records(name, size, mtime, ctime, inode, digest, stored, reusable) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+            [(*row[:6], row[6] is not None) for row in fresh],
+        )
         db.executemany("DELETE FROM data WHERE name = ?", [(row[0],) for row in fresh if row[6] is None])
-        db.executemany("INSERT OR REPLACE INTO data(name, data) VALUES (?, ?)", [(row[0], row[6]) for row in fresh if row[6] is not None])
-        db.executemany("UPDATE records SET size = ?, mtime = ?, ctime = ?, inode = ? WHERE name = ?",
-                       [(*row[1:5], row[0]) for row in self._read if not row[-1]])
+        db.executemany(
+            "INSERT OR REPLACE INTO data(name, data) VALUES (?, ?)", [(row[0], row[6]) for row in fresh if row[6] is not None]
+        )
+        db.executemany(
+            "UPDATE records SET size = ?, mtime = ?, ctime = ?, inode = ? WHERE name = ?",
+            [(*row[1:5], row[0]) for row in self._read if not row[-1]],
+        )
 
     def _save_checks(self, db: sqlite3.Connection) -> None:
         """What each record checked anew found, and what its check read (only where its problems may be reused)."""
         checked = [(name,) for name, _, _ in self._checked]
         db.executemany("DELETE FROM deps WHERE name = ?", checked)
         db.executemany("DELETE FROM problems WHERE name = ?", checked)
-        db.executemany("UPDATE records SET reusable = ? WHERE name = ?", [(blob is not None, name) for name, blob, _ in self._checked])
-        db.executemany("INSERT INTO problems(name, problems) VALUES (?, ?)", [(name, blob) for name, blob, _ in self._checked if blob])
-        db.executemany("INSERT INTO deps(dep, name) VALUES (?, ?)",
-                       [(dep, name) for name, blob, deps in self._checked if blob is not None for dep in deps])
+        db.executemany(
+            "UPDATE records SET reusable = ? WHERE name = ?", [(blob is not None, name) for name, blob, _ in self._checked]
+        )
+        db.executemany(
+            "INSERT INTO problems(name, problems) VALUES (?, ?)", [(name, blob) for name, blob, _ in self._checked if blob]
+        )
+        db.executemany(
+            "INSERT INTO deps(dep, name) VALUES (?, ?)",
+            [(dep, name) for name, blob, deps in self._checked if blob is not None for dep in deps],
+        )
 
     @property
     def enabled(self) -> bool:
@@ -310,8 +336,9 @@ class Cache:
             if plain is not None and plain != self.plain_files():
                 db.execute("DELETE FROM plain_files")
                 db.executemany("INSERT INTO plain_files(path) VALUES (?)", [(p,) for p in sorted(plain)])
-            db.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                           [("key", self.key), ("started", self.started)])
+            db.executemany(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [("key", self.key), ("started", self.started)]
+            )
             db.execute("COMMIT")
         except sqlite3.Error:
             if db.in_transaction:

@@ -54,7 +54,10 @@ def _to_check_again(lookup: Lookup, store: Cache | None) -> set[str]:
     for name in store.changed:
         kind, scope, _ = place(name)
         if kind is not None:
-            changed |= {dep_key("record", kind.name, scope, stem_of(name)), dep_key("ids", kind.name, scope),
-                        dep_key("records", kind.name, scope)}
+            changed |= {
+                dep_key("record", kind.name, scope, stem_of(name)),
+                dep_key("ids", kind.name, scope),
+                dep_key("records", kind.name, scope),
+            }
     changed |= {dep_key("file", path) for path in lookup.plain_files() ^ store.plain_files()}
     return store.dependents(changed)

@@ -32,9 +32,16 @@ def check_campaign(c: Lookup, r: Record) -> None:
         c.file(r, ("document", "file"))
     if "period" in data:
         date_order(c, r, ("period", "from"), ("period", "to"), "Ngày kết thúc sớm hơn ngày bắt đầu; hãy kiểm tra lại.")
-    date_order(c, r, ("document", "date"), ("deadline", "date"), "Hạn nộp hồ sơ sớm hơn ngày ban hành kế hoạch; hãy kiểm tra lại.")
+    date_order(
+        c, r, ("document", "date"), ("deadline", "date"), "Hạn nộp hồ sơ sớm hơn ngày ban hành kế hoạch; hãy kiểm tra lại."
+    )
     _unique_tasks(c, r)
-    for group, what in (("evidence", "Mã minh chứng"), ("criteria", "Mã tiêu chí"), ("awards", "Mã hình thức khen thưởng"), ("dossier", "Mã văn bản")):
+    for group, what in (
+        ("evidence", "Mã minh chứng"),
+        ("criteria", "Mã tiêu chí"),
+        ("awards", "Mã hình thức khen thưởng"),
+        ("dossier", "Mã văn bản"),
+    ):
         unique(c, r, (group,), "id", what)
     evidence = _evidence(c, r)
     _criteria(c, r, evidence)
@@ -46,8 +53,12 @@ def _criteria(c: Lookup, r: Record, evidence: dict[str, tuple[dict[str, Any], li
     data = r.data
     for i, criterion in enumerate(data["criteria"]):
         if criterion["applies_to"] not in data["participants"]["kinds"]:
-            c.add(r, ("criteria", i, "applies_to"), "kind-not-competing",
-                  f"Đối tượng thi đua không có «{criterion['applies_to']}»; hãy thêm vào participants.kinds hoặc sửa tiêu chí.")
+            c.add(
+                r,
+                ("criteria", i, "applies_to"),
+                "kind-not-competing",
+                f"Đối tượng thi đua không có «{criterion['applies_to']}»; hãy thêm vào participants.kinds hoặc sửa tiêu chí.",
+            )
         _rule(c, r, ("criteria", i, "rule"), criterion["rule"], evidence, criterion["applies_to"])
 
 
@@ -58,16 +69,28 @@ def _awards(c: Lookup, r: Record) -> None:
     scored = any("points" in c_ for c_ in data["criteria"])
     for i, award in enumerate(data["awards"]):
         if (award.get("ranking") == "points" or "min_points" in award) and not scored:
-            c.add(r, ("awards", i, "ranking" if award.get("ranking") == "points" else "min_points"), "no-points",
-                  "Hình thức này xếp hạng hoặc lọc theo điểm nhưng chưa tiêu chí nào có points; hãy ghi điểm cho các tiêu chí.")
+            c.add(
+                r,
+                ("awards", i, "ranking" if award.get("ranking") == "points" else "min_points"),
+                "no-points",
+                "Hình thức này xếp hạng hoặc lọc theo điểm nhưng chưa tiêu chí nào có points; hãy ghi điểm cho các tiêu chí.",
+            )
         for kind in award["quota"]:
             if kind not in data["participants"]["kinds"]:
-                c.add(r, ("awards", i, "quota", kind), "kind-not-competing",
-                      f"Đối tượng thi đua không có «{kind}»; hãy thêm vào participants.kinds hoặc xóa số lượng này.")
+                c.add(
+                    r,
+                    ("awards", i, "quota", kind),
+                    "kind-not-competing",
+                    f"Đối tượng thi đua không có «{kind}»; hãy thêm vào participants.kinds hoặc xóa số lượng này.",
+                )
         for j, criterion_id in enumerate(award.get("criteria", [])):
             if criterion_id not in criteria:
-                c.add(r, ("awards", i, "criteria", j), "unknown-criterion",
-                      f"Không có tiêu chí «{criterion_id}» trong kế hoạch; hãy chọn một trong: {', '.join(criteria)}.")
+                c.add(
+                    r,
+                    ("awards", i, "criteria", j),
+                    "unknown-criterion",
+                    f"Không có tiêu chí «{criterion_id}» trong kế hoạch; hãy chọn một trong: {', '.join(criteria)}.",
+                )
 
 
 def _unique_tasks(c: Lookup, r: Record) -> None:
@@ -78,7 +101,9 @@ def _unique_tasks(c: Lookup, r: Record) -> None:
         for path, ident in entries:
             if ident in seen:
                 line = r.doc.position(seen[ident]).line
-                c.add(r, path, "duplicate-id", f"Mã nhiệm vụ «{ident}» bị lặp lại (đã có ở dòng {line}); mỗi mã chỉ dùng một lần.")
+                c.add(
+                    r, path, "duplicate-id", f"Mã nhiệm vụ «{ident}» bị lặp lại (đã có ở dòng {line}); mỗi mã chỉ dùng một lần."
+                )
             seen.setdefault(ident, path)
 
 
@@ -102,11 +127,20 @@ def _evidence(c: Lookup, r: Record) -> dict[str, tuple[dict[str, Any], list[str]
             tasks = [t["id"] for t in r.data["tasks"]]
             for j, task in enumerate(source["reports"].get("tasks", [])):
                 if task not in tasks:
-                    c.add(r, ("evidence", i, "source", "reports", "tasks", j), "unknown-task",
-                          f"«{task}» không phải nhiệm vụ của phong trào; hãy chọn một trong: {', '.join(tasks)}.{suggest(task, tasks)}")
+                    c.add(
+                        r,
+                        ("evidence", i, "source", "reports", "tasks", j),
+                        "unknown-task",
+                        f"«{task}» không phải nhiệm vụ của phong trào; hãy chọn một trong: {', '.join(tasks)}.{suggest(task, tasks)}",
+                    )
         if "case_kinds" in item and "discipline" not in source:
-            c.add(r, ("evidence", i, "case_kinds"), "case-kinds-rating",
-                  "case_kinds chỉ dùng với nguồn discipline (sổ theo dõi kỷ luật); hãy xóa dòng này.", at_key=True)
+            c.add(
+                r,
+                ("evidence", i, "case_kinds"),
+                "case-kinds-rating",
+                "case_kinds chỉ dùng với nguồn discipline (sổ theo dõi kỷ luật); hãy xóa dòng này.",
+                at_key=True,
+            )
         found[item["id"]] = (item, levels)
     return found
 
@@ -130,8 +164,12 @@ def _rule(c: Lookup, r: Record, path: Path, rule: dict[str, Any], evidence: dict
         return
     if "at_least_of" in rule and rule["at_least_of"]["count"] > len(rule["at_least_of"]["rules"]):
         group = rule["at_least_of"]
-        c.add(r, path + ("at_least_of", "count"), "count-too-large",
-              f"Yêu cầu đạt {group['count']} quy tắc nhưng chỉ có {len(group['rules'])}; hãy sửa count.")
+        c.add(
+            r,
+            path + ("at_least_of", "count"),
+            "count-too-large",
+            f"Yêu cầu đạt {group['count']} quy tắc nhưng chỉ có {len(group['rules'])}; hãy sửa count.",
+        )
     inner = _inner(rule)
     for relative, part in inner:
         _rule(c, r, path + relative, part, evidence, applies_to)
@@ -146,40 +184,71 @@ def _comparison(c: Lookup, r: Record, path: Path, rule: dict[str, Any], evidence
     if name in declared and name not in evidence:
         return  # declared, but its source is missing: reported on the evidence itself
     if name not in evidence:
-        c.add(r, path + ("evidence",), "unknown-evidence",
-              f"Minh chứng «{name}» chưa được khai báo trong evidence của kế hoạch; hãy chọn một trong: "
-              f"{', '.join(declared) or '(chưa có)'}, hoặc khai báo thêm.{suggest(name, declared)}")
+        c.add(
+            r,
+            path + ("evidence",),
+            "unknown-evidence",
+            f"Minh chứng «{name}» chưa được khai báo trong evidence của kế hoạch; hãy chọn một trong: "
+            f"{', '.join(declared) or '(chưa có)'}, hoặc khai báo thêm.{suggest(name, declared)}",
+        )
         return
     item, levels = evidence[name]
     if item["subject"] == "members" and applies_to != NomineeKind.COLLECTIVE:
-        c.add(r, path + ("evidence",), "members-of-person",
-              f"Minh chứng «{name}» đọc kết quả của các thành viên một tập thể; không dùng được cho tiêu chí cá nhân.")
+        c.add(
+            r,
+            path + ("evidence",),
+            "members-of-person",
+            f"Minh chứng «{name}» đọc kết quả của các thành viên một tập thể; không dùng được cho tiêu chí cá nhân.",
+        )
     used = [op for op in _COMPARISONS if op in rule]
     if len(used) > 1 and set(used) != {"min", "max"}:
-        c.add(r, path, "several-comparisons", f"Một quy tắc chỉ so sánh một cách; đang dùng cả {', '.join(used)}. Hãy tách thành nhiều quy tắc trong all.")
+        c.add(
+            r,
+            path,
+            "several-comparisons",
+            f"Một quy tắc chỉ so sánh một cách; đang dùng cả {', '.join(used)}. Hãy tách thành nhiều quy tắc trong all.",
+        )
     for op in used:
         if op in ("at_least", "in"):
             _levels(c, r, path, rule, op, name, levels)
         elif levels is not None:
-            c.add(r, path + (op,), "comparison-kind",
-                  f"Minh chứng «{name}» là một mức xếp loại; hãy so sánh bằng at_least hoặc in thay cho {op}.", at_key=True)
+            c.add(
+                r,
+                path + (op,),
+                "comparison-kind",
+                f"Minh chứng «{name}» là một mức xếp loại; hãy so sánh bằng at_least hoặc in thay cho {op}.",
+                at_key=True,
+            )
         elif isinstance(rule[op], dict) and rule[op]["by"] == "category" and applies_to != NomineeKind.INDIVIDUAL:
-            c.add(r, path + (op, "by"), "threshold-by",
-                  "Ngưỡng theo đối tượng cá nhân (category) chỉ dùng cho tiêu chí cá nhân; với tập thể hãy dùng unit_kind hoặc unit.")
+            c.add(
+                r,
+                path + (op, "by"),
+                "threshold-by",
+                "Ngưỡng theo đối tượng cá nhân (category) chỉ dùng cho tiêu chí cá nhân; với tập thể hãy dùng unit_kind hoặc unit.",
+            )
 
 
 def _levels(c: Lookup, r: Record, path: Path, rule: dict[str, Any], op: str, name: str, levels: list[str] | None) -> None:
     """``at_least`` and ``in`` compare a level of a rating scale, and name levels of that scale."""
     if levels is None:
-        c.add(r, path + (op,), "comparison-kind",
-              f"Minh chứng «{name}» là một số; hãy so sánh bằng min hoặc max thay cho {op}.", at_key=True)
+        c.add(
+            r,
+            path + (op,),
+            "comparison-kind",
+            f"Minh chứng «{name}» là một số; hãy so sánh bằng min hoặc max thay cho {op}.",
+            at_key=True,
+        )
         return
     wanted = [rule[op]] if op == "at_least" else rule[op]
     for j, level in enumerate(wanted):
         if levels and level not in levels:
             where = path + ((op,) if op == "at_least" else (op, j))
-            c.add(r, where, "unknown-level",
-                  f"«{level}» không phải một mức của thang xếp loại của «{name}»; hãy chọn một trong: {', '.join(levels)}.")
+            c.add(
+                r,
+                where,
+                "unknown-level",
+                f"«{level}» không phải một mức của thang xếp loại của «{name}»; hãy chọn một trong: {', '.join(levels)}.",
+            )
 
 
 def _members(c: Lookup, r: Record, path: Path, rule: dict[str, Any], applies_to: str) -> None:
@@ -188,6 +257,10 @@ def _members(c: Lookup, r: Record, path: Path, rule: dict[str, Any], applies_to:
         c.add(r, path, "members-of-person", "Quy tắc theo kết quả của thành viên chỉ dùng cho tiêu chí tập thể.", at_key=True)
     individual = [x["id"] for x in r.data["criteria"] if x["applies_to"] == NomineeKind.INDIVIDUAL]
     if rule["criterion"] not in individual:
-        c.add(r, path + ("criterion",), "unknown-criterion",
-              f"«{rule['criterion']}» không phải tiêu chí cá nhân của kế hoạch; hãy chọn một trong: "
-              f"{', '.join(individual) or '(chưa có)'}.{suggest(rule['criterion'], individual)}")
+        c.add(
+            r,
+            path + ("criterion",),
+            "unknown-criterion",
+            f"«{rule['criterion']}» không phải tiêu chí cá nhân của kế hoạch; hãy chọn một trong: "
+            f"{', '.join(individual) or '(chưa có)'}.{suggest(rule['criterion'], individual)}",
+        )

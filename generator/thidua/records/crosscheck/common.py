@@ -34,8 +34,12 @@ def unique(c: Lookup, record: Record, path: Path, key: str, what: str) -> None:
             continue
         if value in seen:
             first = record.doc.position(path + (seen[value], key))
-            c.add(record, path + (i, key), "duplicate-id",
-                  f"{what} «{value}» bị lặp lại (đã có ở dòng {first.line}); mỗi mã chỉ dùng một lần.")
+            c.add(
+                record,
+                path + (i, key),
+                "duplicate-id",
+                f"{what} «{value}» bị lặp lại (đã có ở dòng {first.line}); mỗi mã chỉ dùng một lần.",
+            )
         else:
             seen[value] = i
 

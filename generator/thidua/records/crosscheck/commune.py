@@ -14,9 +14,13 @@ def check_unit(c: Lookup, r: Record) -> None:
     if "head" in r.data:
         head = c.ref(r, ("head",), "person")
         if head is not None and head.data.get("unit") != r.id:
-            c.add(r, ("head",), "head-elsewhere",
-                  f"«{head.id}» thuộc đơn vị «{head.data.get('unit')}», không thuộc «{r.id}»; "
-                  "hãy sửa đơn vị của người đó hoặc chọn người đứng đầu khác.")
+            c.add(
+                r,
+                ("head",),
+                "head-elsewhere",
+                f"«{head.id}» thuộc đơn vị «{head.data.get('unit')}», không thuộc «{r.id}»; "
+                "hãy sửa đơn vị của người đó hoặc chọn người đứng đầu khác.",
+            )
 
 
 @checks("person")
@@ -48,16 +52,28 @@ def check_rating(c: Lookup, r: Record) -> None:
     for i, entry in enumerate(r.data["entries"]):
         c.ref(r, ("entries", i, "subject"), subject_kind)
         if entry["subject"] in seen:
-            c.add(r, ("entries", i, "subject"), "duplicate-entry",
-                  f"«{entry['subject']}» đã có kết quả ở mục thứ {seen[entry['subject']] + 1}; mỗi đối tượng chỉ một kết quả.")
+            c.add(
+                r,
+                ("entries", i, "subject"),
+                "duplicate-entry",
+                f"«{entry['subject']}» đã có kết quả ở mục thứ {seen[entry['subject']] + 1}; mỗi đối tượng chỉ một kết quả.",
+            )
         seen.setdefault(entry["subject"], i)
         value = entry["value"]
         if "measure" in r.data and not isinstance(value, (int, float)):
-            c.add(r, ("entries", i, "value"), "rating-value",
-                  f"Bảng này đo bằng số ({r.data['measure']}); hãy ghi một số thay cho «{value}».")
+            c.add(
+                r,
+                ("entries", i, "value"),
+                "rating-value",
+                f"Bảng này đo bằng số ({r.data['measure']}); hãy ghi một số thay cho «{value}».",
+            )
         elif scale and value not in levels:
-            c.add(r, ("entries", i, "value"), "rating-value",
-                  f"«{value}» không phải một mức của thang «{scale.id}»; hãy chọn một trong: {', '.join(levels)}.")
+            c.add(
+                r,
+                ("entries", i, "value"),
+                "rating-value",
+                f"«{value}» không phải một mức của thang «{scale.id}»; hãy chọn một trong: {', '.join(levels)}.",
+            )
 
 
 @checks("discipline")

@@ -28,23 +28,40 @@ def check_meeting(c: Lookup, r: Record) -> None:
         for group in ("present", "absent"):
             for i, person in enumerate(r.data.get(group, [])):
                 if person not in members and c.get("person", person):
-                    c.add(r, (group, i), "not-member", f"«{person}» không phải thành viên hội đồng «{council.id}»; hãy kiểm tra lại.")
+                    c.add(
+                        r,
+                        (group, i),
+                        "not-member",
+                        f"«{person}» không phải thành viên hội đồng «{council.id}»; hãy kiểm tra lại.",
+                    )
     unique(c, r, ("votes",), "nomination", "Hồ sơ")
     for i, vote in enumerate(r.data["votes"]):
         c.ref(r, ("votes", i, "nomination"), "nomination", r.scope)
         if vote["in_favour"] > len(r.data["present"]):
-            c.add(r, ("votes", i, "in_favour"), "too-many-votes",
-                  f"{vote['in_favour']} phiếu đồng ý nhiều hơn {len(r.data['present'])} thành viên có mặt; hãy kiểm tra lại.")
+            c.add(
+                r,
+                ("votes", i, "in_favour"),
+                "too-many-votes",
+                f"{vote['in_favour']} phiếu đồng ý nhiều hơn {len(r.data['present'])} thành viên có mặt; hãy kiểm tra lại.",
+            )
     voted = {v["nomination"] for v in r.data["votes"]}
     for i, resolution in enumerate(r.data.get("resolutions", [])):
         for j, nomination in enumerate(resolution["tied"]):
             if c.ref(r, ("resolutions", i, "tied", j), "nomination", r.scope) and nomination not in voted:
-                c.add(r, ("resolutions", i, "tied", j), "tie-not-voted",
-                      f"«{nomination}» không có trong kết quả biểu quyết (votes) của phiên họp; hãy kiểm tra lại.")
+                c.add(
+                    r,
+                    ("resolutions", i, "tied", j),
+                    "tie-not-voted",
+                    f"«{nomination}» không có trong kết quả biểu quyết (votes) của phiên họp; hãy kiểm tra lại.",
+                )
         for j, nomination in enumerate(resolution["chosen"]):
             if nomination not in resolution["tied"]:
-                c.add(r, ("resolutions", i, "chosen", j), "chosen-not-tied",
-                      f"«{nomination}» không nằm trong các hồ sơ bằng phiếu (tied); hãy chọn trong số đó.")
+                c.add(
+                    r,
+                    ("resolutions", i, "chosen", j),
+                    "chosen-not-tied",
+                    f"«{nomination}» không nằm trong các hồ sơ bằng phiếu (tied); hãy chọn trong số đó.",
+                )
 
 
 @checks("decision")
@@ -58,16 +75,30 @@ def check_decision(c: Lookup, r: Record) -> None:
     for i, item in enumerate(r.data.get("awards", [])):
         nomination = c.ref(r, ("awards", i, "nomination"), "nomination", r.scope)
         if campaign and item["award"] not in awards:
-            c.add(r, ("awards", i, "award"), "unknown-award",
-                  f"«{item['award']}» không phải hình thức khen thưởng của phong trào; hãy chọn một trong: {', '.join(awards)}.")
+            c.add(
+                r,
+                ("awards", i, "award"),
+                "unknown-award",
+                f"«{item['award']}» không phải hình thức khen thưởng của phong trào; hãy chọn một trong: {', '.join(awards)}.",
+            )
         elif nomination and nomination.data["award"] != item["award"]:
-            c.add(r, ("awards", i, "award"), "award-mismatch",
-                  f"Hồ sơ «{nomination.id}» đề nghị «{nomination.data['award']}», không phải «{item['award']}»; hãy kiểm tra lại.")
+            c.add(
+                r,
+                ("awards", i, "award"),
+                "award-mismatch",
+                f"Hồ sơ «{nomination.id}» đề nghị «{nomination.data['award']}», không phải «{item['award']}»; hãy kiểm tra lại.",
+            )
     for i, item in enumerate(r.data.get("revokes", [])):
         target = c.ref(r, ("revokes", i, "decision"), "decision", r.scope)
         c.ref(r, ("revokes", i, "nomination"), "nomination", r.scope)
         if target and item["nomination"] not in {a["nomination"] for a in target.data.get("awards", [])}:
-            c.add(r, ("revokes", i, "nomination"), "revoke-not-awarded",
-                  f"Quyết định «{target.id}» không khen thưởng hồ sơ «{item['nomination']}»; không thể hủy bỏ.")
+            c.add(
+                r,
+                ("revokes", i, "nomination"),
+                "revoke-not-awarded",
+                f"Quyết định «{target.id}» không khen thưởng hồ sơ «{item['nomination']}»; không thể hủy bỏ.",
+            )
         if target and target.data["date"] > r.data["date"]:
-            c.add(r, ("date",), "date-order", f"Quyết định hủy bỏ ký trước quyết định «{target.id}» mà nó hủy; hãy kiểm tra ngày.")
+            c.add(
+                r, ("date",), "date-order", f"Quyết định hủy bỏ ký trước quyết định «{target.id}» mà nó hủy; hãy kiểm tra ngày."
+            )

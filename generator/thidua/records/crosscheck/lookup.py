@@ -80,7 +80,9 @@ class Lookup:
         if found is None and (kind, scope, value) not in self.index and (kind, scope, value) not in self.unreadable:
             folder = BY_NAME[kind].folder + (f"/{scope}" if scope else "")
             hint = suggest(value, self.ids(kind, scope)) or f" Hãy kiểm tra mã, hoặc thêm tệp records/{folder}/{value}.yml."
-            self.add(record, path, "unknown-reference", f"Không tìm thấy {BY_NAME[kind].label} «{value}» trong records/{folder}.{hint}")
+            self.add(
+                record, path, "unknown-reference", f"Không tìm thấy {BY_NAME[kind].label} «{value}» trong records/{folder}.{hint}"
+            )
         return found
 
     def refs(self, record: Record, path: Path, kind: str, scope: str | None = None) -> list[Record]:
@@ -109,11 +111,19 @@ class Lookup:
         if not target.is_relative_to(self.root) or ".git" in FsPath(value).parts:
             self.add(record, path, "file-outside", f"Tệp «{value}» nằm ngoài kho; hãy đặt {what} trong records/files/.")
         elif {"..", "."} & set(value.split("/")):
-            self.add(record, path, "file-indirect",
-                     f"Đường dẫn «{value}» có «..» hoặc «.»; hãy viết thẳng {target.relative_to(self.root).as_posix()}.")
+            self.add(
+                record,
+                path,
+                "file-indirect",
+                f"Đường dẫn «{value}» có «..» hoặc «.»; hãy viết thẳng {target.relative_to(self.root).as_posix()}.",
+            )
         elif not target.is_file():
-            self.add(record, path, "missing-file",
-                     f"Không có tệp «{value}» trong kho; hãy tải {what} lên đúng đường dẫn này, hoặc sửa đường dẫn.")
+            self.add(
+                record,
+                path,
+                "missing-file",
+                f"Không có tệp «{value}» trong kho; hãy tải {what} lên đúng đường dẫn này, hoặc sửa đường dẫn.",
+            )
         else:
             return True
         return False

@@ -19,17 +19,25 @@ def check_nomination(c: Lookup, r: Record) -> None:
         nominee = c.ref(r, ("nominee", "unit"), "unit")
         nominee_unit = nominee
         if nominee and proposer and proposer.id not in (nominee.id, nominee.data.get("parent")):
-            c.add(r, ("proposed_by",), "proposer-not-unit",
-                  f"Tập thể «{nominee.id}» phải do chính đơn vị đó hoặc đơn vị cấp trên đề nghị; hãy ghi proposed_by: {nominee.id}.")
+            c.add(
+                r,
+                ("proposed_by",),
+                "proposer-not-unit",
+                f"Tập thể «{nominee.id}» phải do chính đơn vị đó hoặc đơn vị cấp trên đề nghị; hãy ghi proposed_by: {nominee.id}.",
+            )
     else:
         nominee = c.ref(r, ("nominee", "person"), "person")
         nominee_unit = c.get("unit", nominee.data["unit"]) if nominee else None
         if nominee and proposer and nominee.data["unit"] != proposer.id:
             home = nominee.data["unit"]
             fix = f"hãy ghi proposed_by: {home}, hoặc sửa" if c.get("unit", home) else "hãy sửa"
-            c.add(r, ("proposed_by",), "person-not-in-unit",
-                  f"«{nominee.data['name']}» thuộc đơn vị «{home}», không thuộc «{proposer.id}»; "
-                  f"{fix} đơn vị của người đó trong records/people.")
+            c.add(
+                r,
+                ("proposed_by",),
+                "person-not-in-unit",
+                f"«{nominee.data['name']}» thuộc đơn vị «{home}», không thuộc «{proposer.id}»; "
+                f"{fix} đơn vị của người đó trong records/people.",
+            )
     for i, _ in enumerate(data.get("documents", [])):
         _document(c, r, i, campaign)
     unique(c, r, ("documents",), "type", "Văn bản")
@@ -39,16 +47,25 @@ def check_nomination(c: Lookup, r: Record) -> None:
     awards = {a["id"]: a for a in plan["awards"]}
     award = awards.get(data["award"])
     if award is None:
-        c.add(r, ("award",), "unknown-award",
-              f"«{data['award']}» không phải hình thức khen thưởng của phong trào «{campaign.id}»; "
-              f"hãy chọn một trong: {', '.join(awards)}.{suggest(data['award'], awards)}")
+        c.add(
+            r,
+            ("award",),
+            "unknown-award",
+            f"«{data['award']}» không phải hình thức khen thưởng của phong trào «{campaign.id}»; "
+            f"hãy chọn một trong: {', '.join(awards)}.{suggest(data['award'], awards)}",
+        )
     elif kind not in award["quota"]:
-        c.add(r, ("nominee",), "kind-not-awarded",
-              f"Hình thức «{award['name']}» không khen {kind.label}; hãy kiểm tra lại hồ sơ.")
+        c.add(
+            r, ("nominee",), "kind-not-awarded", f"Hình thức «{award['name']}» không khen {kind.label}; hãy kiểm tra lại hồ sơ."
+        )
     unit_kinds = plan["participants"].get("unit_kinds")
     if unit_kinds and nominee_unit is not None and nominee_unit.data["kind"] not in unit_kinds:
-        c.add(r, ("nominee",), "unit-not-competing",
-              f"Đơn vị «{nominee_unit.id}» (loại {nominee_unit.data['kind']}) không thuộc đối tượng thi đua của phong trào.")
+        c.add(
+            r,
+            ("nominee",),
+            "unit-not-competing",
+            f"Đơn vị «{nominee_unit.id}» (loại {nominee_unit.data['kind']}) không thuộc đối tượng thi đua của phong trào.",
+        )
     if proposer is not None:  # achievements are looked up in the proposer's report
         _achievements(c, r)
 
@@ -64,26 +81,47 @@ def _document(c: Lookup, r: Record, i: int, campaign: Record | None) -> None:
     dossier = {d["id"]: d for d in campaign.data["dossier"]}
     item = dossier.get(doc["type"])
     if item is None:
-        c.add(r, path + ("type",), "unknown-document",
-              f"«{doc['type']}» không phải văn bản trong hồ sơ của phong trào; hãy chọn một trong: {', '.join(dossier)}.")
+        c.add(
+            r,
+            path + ("type",),
+            "unknown-document",
+            f"«{doc['type']}» không phải văn bản trong hồ sơ của phong trào; hãy chọn một trong: {', '.join(dossier)}.",
+        )
         return
     meeting = doc.get("meeting")
     if item["form"] == "bien-ban-hop" and meeting is None:
-        c.add(r, path, "meeting-missing",
-              f"{item['name']} phải ghi cuộc họp: hãy thêm meeting với chair, secretary, present, absent, vote_mode, in_favour, voters.")
+        c.add(
+            r,
+            path,
+            "meeting-missing",
+            f"{item['name']} phải ghi cuộc họp: hãy thêm meeting với chair, secretary, present, absent, vote_mode, in_favour, voters.",
+        )
     if item["form"] != "bien-ban-hop" and meeting is not None:
-        c.add(r, path + ("meeting",), "meeting-not-minutes",
-              f"Chỉ Biên bản họp mới ghi cuộc họp; hãy xóa meeting khỏi {item['name']}.", at_key=True)
+        c.add(
+            r,
+            path + ("meeting",),
+            "meeting-not-minutes",
+            f"Chỉ Biên bản họp mới ghi cuộc họp; hãy xóa meeting khỏi {item['name']}.",
+            at_key=True,
+        )
     if meeting is None:
         return
     here = path + ("meeting",)
     attendance(c, r, here)
     if meeting["voters"] > len(meeting["present"]):
-        c.add(r, here + ("voters",), "too-many-voters",
-              f"{meeting['voters']} người biểu quyết nhiều hơn {len(meeting['present'])} người có mặt; hãy kiểm tra lại.")
+        c.add(
+            r,
+            here + ("voters",),
+            "too-many-voters",
+            f"{meeting['voters']} người biểu quyết nhiều hơn {len(meeting['present'])} người có mặt; hãy kiểm tra lại.",
+        )
     if meeting["in_favour"] > meeting["voters"]:
-        c.add(r, here + ("in_favour",), "too-many-votes",
-              f"{meeting['in_favour']} người đồng ý nhiều hơn {meeting['voters']} người biểu quyết; hãy kiểm tra lại.")
+        c.add(
+            r,
+            here + ("in_favour",),
+            "too-many-votes",
+            f"{meeting['in_favour']} người đồng ý nhiều hơn {meeting['voters']} người biểu quyết; hãy kiểm tra lại.",
+        )
 
 
 def _achievements(c: Lookup, r: Record) -> None:
@@ -98,6 +136,10 @@ def _achievements(c: Lookup, r: Record) -> None:
     }
     for i, ident in enumerate(cited):
         if ident not in known:
-            c.add(r, ("achievements", i), "unknown-achievement",
-                  f"Không có kết quả «{ident}» trong báo cáo của «{r.data['proposed_by']}» (records/reports/{r.scope}); "
-                  "hãy kiểm tra mã kết quả.")
+            c.add(
+                r,
+                ("achievements", i),
+                "unknown-achievement",
+                f"Không có kết quả «{ident}» trong báo cáo của «{r.data['proposed_by']}» (records/reports/{r.scope}); "
+                "hãy kiểm tra mã kết quả.",
+            )
