@@ -16,6 +16,7 @@ from thidua.site.build import GENERATED
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden"
+DATA = Path(__file__).parent / "data"
 AS_OF = "2025-11-20"  # tests never read today's date
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import write
+from conftest import ROOT, write
 from thidua.evaluation.evaluate import evaluate_registry
 from thidua.model import registry_from
 from thidua.records.reading import HELD, PARSED, read_all
@@ -42,8 +42,7 @@ def test_reading_on_workers_gives_the_outcomes_of_reading_here(tree: Path) -> No
 
 def test_rendering_side_by_side_gives_the_pages_of_rendering_in_turn() -> None:
     """The page sets rendered in forked workers are the pages, in the order, that one process renders."""
-    root = Path(__file__).resolve().parents[1]
-    registry = registry_from(validate_tree(root).records)
+    registry = registry_from(validate_tree(ROOT).records)
     as_of = dt.date(2025, 12, 20)
     results = {r.campaign.id: r for r in evaluate_registry(registry, as_of)}
     serial = render_pages(registry, results, as_of, parallel_from=10**9)

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 
-from conftest import AS_OF, ROOT, copy_repository
+from conftest import AS_OF, DATA, ROOT, copy_repository
 from site_text import page_text
 from thidua.cli import main
 from thidua.model import registry_from
 from thidua.records.validate import validate_tree
 
-SEED = Path(__file__).parent / "seed" / "ke-hoach-chung-tay-cchc-kim-phuong-2025.txt"
+SEED = DATA / "seed" / "ke-hoach-chung-tay-cchc-kim-phuong-2025.txt"
 CAMPAIGN = "chung-tay-cchc-2025"
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_repository, edit, found, write
+from conftest import ROOT, copy_repository, edit, found, write
 from thidua.cli import main
 from thidua.records.fastcheck import compile_checks, passes
 from thidua.records.schemas import build_validators, load_schemas
@@ -300,7 +300,7 @@ def test_invisible_characters_in_a_name_are_refused_with_their_name_and_place(tr
     assert message.startswith("Trường «name» ") and said in message
 
 
-SCHEMAS = load_schemas(Path(__file__).resolve().parents[1] / "schemas")
+SCHEMAS = load_schemas(ROOT / "schemas")
 
 
 @pytest.mark.parametrize("name", ["Nguyễn Thị Lan\r", "Nguyễn Thị Lan\n", "Nguyễn\rLan", "Lan\u202e", "\u200bLan", "Lan\u2029"])

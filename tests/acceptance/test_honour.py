@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_repository
+from conftest import DATA, copy_repository
 from site_text import page_text
 from thidua.cli import main
 
-SECOND = Path(__file__).parent / "data" / "second-campaign"
+SECOND = DATA / "second-campaign"
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import copy_repository, edit, write
+from conftest import ROOT, copy_repository, edit, write
 from thidua.problems import Problem
 from thidua.records import yaml_reader
 from thidua.records.validate import validate_tree
@@ -116,7 +116,7 @@ def test_removed_and_added_records_and_scans_are_seen(tree: Path) -> None:
     assert any(p.file == NOMINATION and p.code == "missing-file" for p in same_as_cold(tree))
     scan.write_bytes(content)
     (tree / "records/units/van-phong-thong-ke.yml").write_text(
-        (Path(__file__).parents[1] / "records/units/van-phong-thong-ke.yml").read_text("utf-8"), "utf-8"
+        (ROOT / "records/units/van-phong-thong-ke.yml").read_text("utf-8"), "utf-8"
     )
     assert same_as_cold(tree) == []
 

@@ -21,13 +21,13 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import ROOT, copy_repository
+from conftest import DATA, ROOT, copy_repository
 from thidua.cli import main
 from thidua.evaluation.evaluate import CampaignResult, evaluate_campaign
 from thidua.model import Registry, registry_from
 from thidua.records.validate import validate_tree
 
-DATA = Path(__file__).parent / "data" / "second-campaign"
+SECOND = DATA / "second-campaign"
 CAMPAIGN = "chuyen-doi-so-2024"
 AS_OF = "2025-01-15"  # after the council (18/12/2024), the award decision (24/12/2024) and the revocation (10/01/2025)
 A1, A2 = "giay-khen-chu-tich-ubnd-xa", "chung-nhan-dien-hinh-so"
@@ -168,7 +168,7 @@ EXPECTED: dict[str, tuple[str, tuple[str, ...], float, tuple[str, ...]]] = {
 def second_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository with the second campaign's records laid over it."""
     root = copy_repository(tmp_path_factory.mktemp("second") / "repo")
-    shutil.copytree(DATA / "records", root / "records", dirs_exist_ok=True)
+    shutil.copytree(SECOND / "records", root / "records", dirs_exist_ok=True)
     return root
 
 
