@@ -23,7 +23,8 @@ import pytest
 
 from conftest import DATA, ROOT, copy_repository
 from thidua.cli import main
-from thidua.evaluation.evaluate import CampaignResult, evaluate_campaign
+from thidua.evaluation.evaluate import evaluate_campaign
+from thidua.evaluation.results import CampaignResult
 from thidua.model import Registry, registry_from
 from thidua.records.validate import validate_tree
 

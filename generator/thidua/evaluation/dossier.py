@@ -91,10 +91,12 @@ def _dates(campaign: Campaign, nomination: Nomination) -> list[str]:
 
 
 def _timing(campaign: Campaign, nomination: Nomination) -> Timing:
+    """Not submitted (where the plan asks for a dossier), late (after a deadline the plan sets), else on time."""
     if nomination.submitted_at is None:
-        return Timing.NOT_SUBMITTED
+        return Timing.NOT_SUBMITTED if campaign.dossier else Timing.ON_TIME  # without a dossier, the record is the proposal
     submitted_on = nomination.submitted_on
-    return Timing.LATE if submitted_on is not None and submitted_on > campaign.deadline else Timing.ON_TIME
+    late = campaign.deadline is not None and submitted_on is not None and submitted_on > campaign.deadline
+    return Timing.LATE if late else Timing.ON_TIME
 
 
 def _disagreement(campaign: Campaign, nomination: Nomination, landed_at: dt.datetime | None) -> str | None:
@@ -105,7 +107,7 @@ def _disagreement(campaign: Campaign, nomination: Nomination, landed_at: dt.date
         f"Hồ sơ ghi nộp ngày {table_date(_day(nomination.submitted_at))} nhưng tệp hồ sơ chỉ vào kho "
         f"ngày {table_date(_day(landed_at))}; văn phòng cần xác minh thời điểm nộp."
     )
-    if _day(landed_at) > campaign.deadline >= _day(nomination.submitted_at):
+    if campaign.deadline is not None and _day(landed_at) > campaign.deadline >= _day(nomination.submitted_at):
         said += " Theo lịch sử kho, hồ sơ đã nộp sau hạn chót."
     return said
 
@@ -118,7 +120,7 @@ def check_dossier(
     missing, problems, to_send = _present(campaign, nomination)
     problems = _signers(campaign, nomination, people) + problems + _dates(campaign, nomination)
     timing = _timing(campaign, nomination)
-    if timing == Timing.NOT_SUBMITTED and as_of <= campaign.deadline:
+    if timing == Timing.NOT_SUBMITTED and (campaign.deadline is None or as_of <= campaign.deadline):
         to_send.append("nộp hồ sơ (ghi submitted_at khi bộ phận nhận hồ sơ ghi nhận)")
     complete = not missing and not problems
     return DossierStatus(

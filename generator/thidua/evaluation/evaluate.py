@@ -2,92 +2,33 @@
 
 Pure: it reads the registry, the as-of date and git landing times handed in,
 and returns frozen results. No file, no clock, no network.
+
+Awards are taken one at a time in the order the plan's declarations fix (``selection.award_order``): an
+award whose criteria count the holders of another comes after it, so individual outcomes are known before
+the collective outcomes that count them. Campaigns that read another's computed result come after it too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..model import Registry
 from ..model.campaign import Award, Campaign
-from ..model.records import CouncilMeeting, Nomination
+from ..model.records import Council, CouncilMeeting, Nomination
+from ..ordering import ordered
 from ..text import decimal
-from ..vocabulary import CampaignState, CriterionState, NomineeKind, Standing, Timing
-from .council import Selection, VoteResult, quota_count, select, vote_result
+from ..vocabulary import CampaignState, CriterionState, Standing, Timing
+from .council import VoteResult, vote_result
 from .dossier import DossierStatus, check_dossier
-from .rules import Finding, RuleChecker
+from .evidence import EvidenceReader, Outcomes
+from .joint import settle
+from .principles import blocks
+from .results import AwardResult, CampaignResult, CriterionResult, Granted, NominationResult
+from .rules import RuleChecker
+from .selection import Won, award_order, select_award
 
-
-@dataclass(frozen=True)
-class CriterionResult:
-    criterion: str
-    mandatory: bool
-    outcome: Finding
-
-
-@dataclass(frozen=True)
-class NominationResult:
-    nomination: Nomination
-    dossier: DossierStatus
-    criteria: tuple[CriterionResult, ...]
-    points: float | None
-    blocks: tuple[str, ...]  # principles that bar the award, in Vietnamese
-    vote: VoteResult | None
-    outcome: Standing
-    reasons: tuple[str, ...]
-    personal: tuple[str, ...] = ()  # blocks about discipline or complaints: kept off the public site
-
-    @property
-    def public_reasons(self) -> tuple[str, ...]:
-        """Reasons fit to publish: a discipline or complaint case is named only in general terms."""
-        shown = tuple(r for r in self.reasons if r not in self.personal)
-        if self.personal:
-            shown += (
-                "Chưa xét khen thưởng theo nguyên tắc của Luật Thi đua, khen thưởng về kỷ luật, điều tra, khiếu nại "
-                "(chi tiết do văn phòng lưu).",
-            )
-        return shown
-
-
-@dataclass(frozen=True)
-class AwardResult:
-    award: str
-    kind: NomineeKind
-    quota: int
-    ranked: tuple[str, ...]  # nominations that passed the council, best first
-    winners: tuple[str, ...]
-    tied: tuple[str, ...]
-    resolution: str | None
-    problems: tuple[str, ...]
-    resolved_group: tuple[str, ...] = ()  # the tied candidates the council's resolution was about
-
-
-@dataclass(frozen=True)
-class Granted:
-    nomination: str
-    award: str
-    decision: str
-    revoked_by: str | None
-    revoked_reason: str | None
-
-
-@dataclass(frozen=True)
-class CampaignResult:
-    campaign: Campaign
-    as_of: dt.date
-    state: CampaignState
-    days_left: int
-    nominations: tuple[NominationResult, ...]
-    awards: tuple[AwardResult, ...]
-    meeting: CouncilMeeting | None
-    granted: tuple[Granted, ...]
-    differences: tuple[str, ...]
-    participants: tuple[str, ...]  # units taking part
-
-    def result(self, nomination: str) -> NominationResult:
-        return next(r for r in self.nominations if r.nomination.id == nomination)
+Landings = dict[tuple[str, str], dt.datetime]
 
 
 def _criteria_state(results: tuple[CriterionResult, ...]) -> CriterionState:
@@ -104,24 +45,6 @@ def _points(campaign: Campaign, results: tuple[CriterionResult, ...], state: Cri
     if all(weights.get(r.criterion) is None for r in results):
         return None
     return float(sum(weights.get(r.criterion) or 0 for r in results if r.outcome.state == state))
-
-
-def _blocks(registry: Registry, campaign: Campaign, nomination: Nomination, as_of: dt.date) -> list[str]:
-    """Principles of the law that bar an award whatever the criteria say."""
-    start = campaign.period_from or dt.date(campaign.year, 1, 1)
-    end = campaign.period_to or dt.date(campaign.year, 12, 31)
-    found = []
-    for register in sorted(registry.discipline.values(), key=lambda r: r.id):
-        for case in register.cases:
-            target = case.person if nomination.kind == NomineeKind.INDIVIDUAL else case.unit
-            if target != nomination.nominee:
-                continue
-            if case.kind == "ky-luat" and case.overlaps(start, end):
-                found.append(f"Bị kỷ luật trong thời gian tính thành tích ({register.name}).")
-            elif case.kind in ("dieu-tra", "khieu-nai") and case.open_on(as_of):
-                what = "đang bị điều tra, xem xét" if case.kind == "dieu-tra" else "đang có khiếu nại, tố cáo chưa giải quyết"
-                found.append(f"{what[:1].upper()}{what[1:]} ({register.name}); chưa xét khen thưởng.")
-    return found
 
 
 def known_on(registry: Registry, campaign: Campaign, as_of: dt.date) -> Registry:
@@ -145,57 +68,94 @@ def _latest_meeting(registry: Registry, campaign: Campaign) -> CouncilMeeting | 
     return max(meetings, key=lambda m: (m.date, m.id)) if meetings else None
 
 
+class _Campaign:
+    """What evaluating one campaign holds while it goes through the awards."""
+
+    def __init__(
+        self, registry: Registry, campaign: Campaign, as_of: dt.date, landings: Landings | None, outcomes: Outcomes
+    ) -> None:
+        self.registry = registry
+        self.campaign = campaign
+        self.as_of = as_of
+        self.landings = landings if campaign.deadline_git_tracked else None
+        self.outcomes = outcomes
+        self.reader = EvidenceReader(registry, campaign, as_of, outcomes)
+        self.checker = RuleChecker(registry, campaign, self.reader)
+        self.meeting = _latest_meeting(registry, campaign) if campaign.council else None
+        self.council: Council | None = registry.councils.get(self.meeting.council) if self.meeting else None
+        self.duplicate = _duplicates(registry.nominations.get(campaign.id, ()))
+
+    def nomination(self, n: Nomination, award: Award) -> NominationResult:
+        """One nomination up to the quota: its dossier, criteria (each item counted once where the plan says so),
+        points, the principles that bar it, the council's vote, and where it stands."""
+        campaign = self.campaign
+        landed = (self.landings or {}).get((campaign.id, n.id))
+        dossier = check_dossier(campaign, n, landed, self.as_of, self.registry.people)
+        subject = self.checker.subject(n.kind, n.nominee)
+        chosen = campaign.criteria_for(award, n.kind)
+        findings = [self.checker.criterion(c, subject) for c in chosen]
+        if campaign.evidence_once:
+            findings = settle(self.checker, subject, chosen, findings)
+        criteria = tuple(CriterionResult(c.id, c.mandatory, f) for c, f in zip(chosen, findings, strict=True))
+        points = _points(campaign, criteria)
+        personal = tuple(blocks(self.registry, campaign, n.kind, n.nominee, self.as_of))
+        bars = personal + tuple(self.duplicate.get(n.id, []))
+        vote = vote_result(self.council, self.meeting, n.id) if self.council and self.meeting else None
+        outcome, reasons = _standing(campaign, award, dossier, bars, criteria, points, vote)
+        return NominationResult(n, dossier, criteria, points, bars, vote, outcome, tuple(reasons + list(bars)), personal)
+
+
 def evaluate_campaign(
-    registry: Registry, campaign: Campaign, as_of: dt.date, landings: dict[tuple[str, str], dt.datetime] | None = None
+    registry: Registry, campaign: Campaign, as_of: dt.date, landings: Landings | None = None, outcomes: Outcomes | None = None
 ) -> CampaignResult:
     """Everything decided about one campaign as of one date (what happened after it is not known yet).
 
-    ``landings`` gives, by (campaign, nomination id), when the nomination's file first reached the main line of history.
+    ``landings`` gives, by (campaign, nomination id), when the nomination's file first reached the main line of history;
+    ``outcomes`` the holders of awards of campaigns evaluated before (this campaign's are added to it).
     """
     registry = known_on(registry, campaign, as_of)
-    landings = landings if campaign.deadline_git_tracked else None
-    checker = RuleChecker(registry, campaign)
+    state = _Campaign(registry, campaign, as_of, landings, outcomes if outcomes is not None else Outcomes())
     nominations = registry.nominations.get(campaign.id, ())
-    meeting = _latest_meeting(registry, campaign)
-    council = registry.councils.get(meeting.council) if meeting else None
-
-    duplicate = _duplicates(nominations)
-    partial: dict[str, NominationResult] = {}
-    for n in nominations:
-        dossier = check_dossier(campaign, n, (landings or {}).get((campaign.id, n.id)), as_of, registry.people)
-        award = campaign.award(n.award)
-        subject = checker.subject(n.kind, n.nominee)
-        criteria = tuple(
-            CriterionResult(c.id, c.mandatory, checker.criterion(c, subject))
-            for c in (campaign.criteria_for(award, n.kind) if award else ())
-        )
-        points = _points(campaign, criteria)
-        personal = tuple(_blocks(registry, campaign, n, as_of))
-        blocks = personal + tuple(duplicate.get(n.id, []))
-        vote = vote_result(council, meeting, n.id) if council and meeting else None
-        outcome, reasons = _standing(campaign, award, dossier, blocks, criteria, points, vote)
-        partial[n.id] = NominationResult(
-            n, dossier, criteria, points, blocks, vote, outcome, tuple(reasons + list(blocks)), personal
-        )
-
-    awards, final = _select_winners(registry, campaign, meeting, partial)
+    final: dict[str, NominationResult] = {}
+    awards: list[AwardResult] = []
+    won: Won = {}
+    for award in award_order(campaign):
+        final |= {n.id: state.nomination(n, award) for n in nominations if n.award == award.id}
+        awards += select_award(registry, campaign, award, final, won, state.meeting, state.reader)
+        holders = {
+            final[w].nomination.nominee: campaign.window.last_day for a in awards if a.award == award.id for w in a.winners
+        }
+        state.outcomes.held[(campaign.id, award.id)] = holders
+        state.outcomes.evaluated.add((campaign.id, award.id))
     granted, differences = _decisions(registry, campaign, awards)
     participants = tuple(sorted({r.unit for r in registry.reports.get(campaign.id, ())} | {n.proposed_by for n in nominations}))
     decided = any(d.kind == "khen-thuong" for d in registry.decisions.get(campaign.id, ()))
-    days_left = (campaign.deadline - as_of).days
-    progress = CampaignState.DECIDED if decided else CampaignState.OPEN if days_left >= 0 else CampaignState.REVIEWING
+    days_left = (campaign.deadline - as_of).days if campaign.deadline is not None else None
+    open_ = days_left is not None and days_left >= 0
+    progress = CampaignState.DECIDED if decided else CampaignState.OPEN if open_ else CampaignState.REVIEWING
     return CampaignResult(
         campaign,
         as_of,
         progress,
         days_left,
-        tuple(final[n.id] for n in nominations),
+        tuple(final[n.id] for n in nominations if n.id in final),
         tuple(awards),
-        meeting,
+        state.meeting,
         granted,
         differences,
         participants,
     )
+
+
+def evaluate_registry(registry: Registry, as_of: dt.date, landings: Landings | None = None) -> list[CampaignResult]:
+    """Every campaign evaluated, in id order; a campaign that reads another's computed result is evaluated after it."""
+    edges = {(other, c.id) for c in registry.campaigns.values() for other in c.campaigns_read()}
+    outcomes = Outcomes()
+    done = {
+        ident: evaluate_campaign(registry, registry.campaigns[ident], as_of, landings, outcomes)
+        for ident in ordered(registry.campaigns, edges)
+    }
+    return [done[ident] for ident in sorted(done)]
 
 
 def _duplicates(nominations: tuple[Nomination, ...]) -> dict[str, list[str]]:
@@ -253,6 +213,8 @@ def _standing(
         return (Standing.NOT_ELIGIBLE if state == CriterionState.NOT_MET else Standing.PENDING), []
     if award and award.min_points is not None and (points or 0) < award.min_points:
         return _below_points(campaign, award.min_points, criteria, points or 0)
+    if not campaign.council:
+        return Standing.OUTSIDE_QUOTA, []  # no council: eligible nominations go straight to the quota
     if vote is None:
         return Standing.AWAITING_COUNCIL, []
     if not vote.passed:
@@ -271,105 +233,6 @@ def _below_points(
             f"nhưng có thể đạt {decimal(possible)} khi đủ căn cứ."
         ]
     return Standing.NOT_ELIGIBLE, [f"Tổng điểm {decimal(points)} dưới mức tối thiểu {decimal(minimum)}."]
-
-
-def evaluate_registry(
-    registry: Registry, as_of: dt.date, landings: dict[tuple[str, str], dt.datetime] | None = None
-) -> list[CampaignResult]:
-    """Every campaign evaluated, in id order."""
-    return [evaluate_campaign(registry, registry.campaigns[ident], as_of, landings) for ident in sorted(registry.campaigns)]
-
-
-def _select_winners(
-    registry: Registry, campaign: Campaign, meeting: CouncilMeeting | None, partial: dict[str, NominationResult]
-) -> tuple[list[AwardResult], dict[str, NominationResult]]:
-    final = dict(partial)
-    chosen: dict[tuple[str, str], str] = {}  # (kind, nominee) → award already chosen
-    resolutions = [(frozenset(r.tied), r.chosen, r.text) for r in meeting.resolutions] if meeting else []
-    results: list[AwardResult] = []
-    for award in campaign.awards:
-        for kind, quota in award.quota:
-            pool = [r for r in final.values() if r.nomination.award == award.id and r.nomination.kind == kind]
-            candidates = []
-            for r in pool:
-                if r.outcome != Standing.OUTSIDE_QUOTA:
-                    continue
-                earlier = chosen.get((kind, r.nomination.nominee))
-                if earlier:
-                    name = campaign.award(earlier).name  # type: ignore[union-attr]
-                    final[r.nomination.id] = _with(r, Standing.CHOSEN_ELSEWHERE, f"Đã được chọn cho {name}.")
-                    continue
-                candidates.append(r.nomination.id)
-            participants = _participant_count(registry, campaign, kind)
-            count = quota_count(quota, participants, len([r for r in pool if r.outcome != Standing.NOT_SUBMITTED]))
-
-            key = _ranking_key(campaign, award, final)
-            selection: Selection = select(candidates, key, count, resolutions)
-            settled = "Bằng phiếu ở ngưỡng số lượng khen; hội đồng đã kết luận: " + (selection.resolved_by or "")
-            for ident in selection.winners:
-                final[ident] = _with(final[ident], Standing.WINNER, settled if ident in selection.resolved_group else "")
-                chosen[(kind, final[ident].nomination.nominee)] = award.id
-            for ident in selection.tied:
-                final[ident] = _with(final[ident], Standing.TIE, "Bằng phiếu ở ngưỡng số lượng khen; hội đồng cần quyết định.")
-            for ident in selection.outside:
-                note = settled if ident in selection.resolved_group else f"Đã đủ {count} suất khen."
-                final[ident] = _with(final[ident], Standing.OUTSIDE_QUOTA, note)
-            ranked = tuple(sorted(candidates, key=lambda c: (key(c), c)))
-            results.append(
-                AwardResult(
-                    award.id,
-                    kind,
-                    count,
-                    ranked,
-                    selection.winners,
-                    selection.tied,
-                    selection.resolved_by,
-                    selection.problems,
-                    selection.resolved_group,
-                )
-            )
-    return results, final
-
-
-def _ranking_key(campaign: Campaign, award: Award, results: dict[str, NominationResult]) -> Callable[[str], tuple[object, ...]]:
-    """Rank by votes (or points, then votes), then by the plan's declared tie-breakers; smaller is better."""
-
-    def key(ident: str) -> tuple[object, ...]:
-        r = results[ident]
-        votes = -(r.vote.in_favour if r.vote else 0)
-        main: list[object] = [-(r.points or 0), votes] if award.ranking == "points" else [votes]
-        for breaker in campaign.tie_breakers:
-            if breaker == "earlier-submission":
-                main.append(r.nomination.submitted_at)
-            elif breaker == "more-points":
-                main.append(-(r.points or 0))
-            else:
-                main.append(-sum(c.outcome.state == CriterionState.MET for c in r.criteria))
-        return tuple(main)
-
-    return key
-
-
-def _with(result: NominationResult, outcome: Standing, reason: str) -> NominationResult:
-    reasons = result.reasons + ((reason,) if reason else ())
-    return NominationResult(
-        result.nomination,
-        result.dossier,
-        result.criteria,
-        result.points,
-        result.blocks,
-        result.vote,
-        outcome,
-        reasons,
-        result.personal,
-    )
-
-
-def _participant_count(registry: Registry, campaign: Campaign, kind: str) -> int:
-    units = {r.unit for r in registry.reports.get(campaign.id, ())}
-    if kind == NomineeKind.COLLECTIVE:
-        return len(units)
-    return sum(1 for p in registry.people.values() if p.unit in units)
 
 
 def _decisions(registry: Registry, campaign: Campaign, awards: list[AwardResult]) -> tuple[tuple[Granted, ...], tuple[str, ...]]:

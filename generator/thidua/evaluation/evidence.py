@@ -1,18 +1,19 @@
 """Read one evidence for one subject from the record of whoever owns the fact.
 
-A fact that its owner has not recorded is unknown, never assumed.
+A fact that its owner has not recorded is unknown, never assumed. Everything dated (report lines,
+discipline cases, items of a register, awards decided) counts only inside the campaign's window.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Registry
-from ..model.campaign import Campaign, Evidence
-from ..model.commune import Rating, RatingEntry
+from ..model.campaign import AwardSource, Campaign, Evidence
+from ..model.commune import Item, Person, Rating, RatingEntry
 from ..model.records import Report
-from ..text import decimal
+from ..text import decimal, table_date
 from ..vocabulary import NomineeKind
 
 _CASE_NAMES = {"ky-luat": "kỷ luật", "dieu-tra": "điều tra", "khieu-nai": "khiếu nại", "vi-pham-ky-cuong": "vi phạm kỷ cương"}
@@ -27,48 +28,67 @@ class Fact:
     value: str | float | None  # None: not known
     shown: str  # the value as a reader sees it
     source: str  # the record and its owner
+    items: tuple[Item, ...] = ()  # dated items behind the value (a register's, awards held), in the window
+    complete: bool = True  # False: the owner's record does not yet cover the whole window (more may come)
 
     @property
     def known(self) -> bool:
         return self.value is not None
 
 
+@dataclass
+class Outcomes:
+    """Who holds each award of the campaigns evaluated so far: this one's as its awards are selected, earlier ones'."""
+
+    held: dict[tuple[str, str], dict[str, dt.date]] = field(default_factory=dict)  # (campaign, award) -> holder -> date
+    evaluated: set[tuple[str, str]] = field(default_factory=set)  # (campaign, award) already selected
+
+
 class EvidenceReader:
     """Facts of one campaign, read from the registry (no I/O, no clock)."""
 
-    def __init__(self, registry: Registry, campaign: Campaign) -> None:
+    def __init__(
+        self, registry: Registry, campaign: Campaign, as_of: dt.date | None = None, outcomes: Outcomes | None = None
+    ) -> None:
         self.registry = registry
         self.campaign = campaign
-        self.period = (campaign.period_from or dt.date(campaign.year, 1, 1), campaign.period_to or dt.date(campaign.year, 12, 31))
+        self.window = campaign.window
+        self.period = (self.window.start, self.window.end)
+        self.as_of = as_of
+        self.outcomes = outcomes or Outcomes()
         self._entries: dict[str, dict[str, RatingEntry]] = {}  # by rating, then subject: a province has thousands
         self._by_unit: dict[str, list[Report]] | None = None  # by unit
         self._sources: dict[tuple[str, str], str] = {}  # how each rating and discipline register is cited, by kind and id
 
-    def _entry(self, rating: Rating, subject: str) -> RatingEntry | None:
+    def entry(self, rating: Rating, subject: str) -> RatingEntry | None:
         if rating.id not in self._entries:  # reversed: the first entry of a subject stays, as a scan would find
             self._entries[rating.id] = {entry.subject: entry for entry in reversed(rating.entries)}
         return self._entries[rating.id].get(subject)
 
-    def _owner(self, unit: str) -> str:
+    def owner(self, unit: str) -> str:
         found = self.registry.units.get(unit)
         return found.name if found else unit
 
-    def read(self, evidence: Evidence, kind: str, subject: str) -> Fact:
+    def read(self, evidence: Evidence, kind: NomineeKind, subject: str) -> Fact:
         """The fact for a nominee of ``kind`` with id ``subject``."""
         if evidence.source == "rating":
             return self._rating(evidence, kind, subject)
         if evidence.source == "discipline":
             return self._discipline(evidence, kind, subject)
+        if evidence.source == "items":
+            return self._items(evidence, kind, subject)
+        if evidence.source == "awards":
+            return self._awards(evidence, subject)
         return self._reports(evidence, kind, subject)
 
-    def _rating(self, evidence: Evidence, kind: str, subject: str) -> Fact:
+    def _rating(self, evidence: Evidence, kind: NomineeKind, subject: str) -> Fact:
         rating = self.registry.ratings[evidence.source_id or ""]
         target = self.campaign.issuer if evidence.subject == "issuer" else subject
         if ("rating", rating.id) not in self._sources:
-            self._sources["rating", rating.id] = f"{rating.name}, do {self._owner(rating.kept_by)} giữ"
+            self._sources["rating", rating.id] = f"{rating.name}, do {self.owner(rating.kept_by)} giữ"
         source = self._sources["rating", rating.id]
         wanted = "units" if evidence.subject == "issuer" or kind == NomineeKind.COLLECTIVE else "people"
-        entry = self._entry(rating, target) if rating.subjects == wanted else None
+        entry = self.entry(rating, target) if rating.subjects == wanted else None
         if entry is None:
             return Fact(evidence.id, evidence.name, None, "chưa có kết quả", source)
         if isinstance(entry.value, str):
@@ -78,11 +98,11 @@ class EvidenceReader:
         shown = decimal(entry.value) + (f" {rating.measure}" if rating.measure else "")
         return Fact(evidence.id, evidence.name, float(entry.value), shown, source)
 
-    def _discipline(self, evidence: Evidence, kind: str, subject: str) -> Fact:
+    def _discipline(self, evidence: Evidence, kind: NomineeKind, subject: str) -> Fact:
         register = self.registry.discipline[evidence.source_id or ""]
         if ("discipline", register.id) not in self._sources:
             self._sources["discipline", register.id] = (
-                f"{register.name}, do {self._owner(register.kept_by)} giữ, cập nhật đến {register.as_of:%d/%m/%Y}"
+                f"{register.name}, do {self.owner(register.kept_by)} giữ, cập nhật đến {register.as_of:%d/%m/%Y}"
             )
         source = self._sources["discipline", register.id]
         start, end = self.period
@@ -97,7 +117,7 @@ class EvidenceReader:
             c
             for c in register.cases
             if (c.person in people or c.unit in units)
-            and c.overlaps(start, end)
+            and self.window.overlaps(c.start, c.end)
             and (not evidence.case_kinds or c.kind in evidence.case_kinds)
         ]
         if not counted:
@@ -105,20 +125,102 @@ class EvidenceReader:
         kinds = sorted({_CASE_NAMES[c.kind] for c in counted})
         return Fact(evidence.id, evidence.name, float(len(counted)), f"{len(counted)} trường hợp ({', '.join(kinds)})", source)
 
-    def _reports(self, evidence: Evidence, kind: str, subject: str) -> Fact:
+    def _reports(self, evidence: Evidence, kind: NomineeKind, subject: str) -> Fact:
         unit = subject if kind == NomineeKind.COLLECTIVE else self.registry.people[subject].unit
         if self._by_unit is None:
             self._by_unit = {}
             for report in self.registry.reports.get(self.campaign.id, ()):
                 self._by_unit.setdefault(report.unit, []).append(report)
         reports = self._by_unit.get(unit, [])
-        source = f"báo cáo kết quả của {self._owner(unit)}"
+        source = f"báo cáo kết quả của {self.owner(unit)}"
         if not reports:
             return Fact(evidence.id, evidence.name, None, "đơn vị chưa có báo cáo kết quả", source)
-        start, end = self.period
         items = [
-            i for r in reports for i in r.items if start <= i.date <= end and (not evidence.tasks or i.task in evidence.tasks)
+            i
+            for r in reports
+            for i in r.items
+            if self.window.contains(i.date) and (not evidence.tasks or i.task in evidence.tasks)
         ]
         return Fact(
             evidence.id, evidence.name, float(len(items)), f"{len(items)} kết quả trong thời gian tính thành tích", source
         )
+
+    def _items(self, evidence: Evidence, kind: NomineeKind, subject: str) -> Fact:
+        """Items of a register for the subject, in the window and of the kinds and levels the plan counts."""
+        register = self.registry.registers[evidence.source_id or ""]
+        source = f"{register.name}, do {self.owner(register.kept_by)} giữ, cập nhật đến {table_date(register.as_of)}"
+        if register.subjects != ("units" if kind == NomineeKind.COLLECTIVE else "people"):
+            return Fact(evidence.id, evidence.name, None, "sổ không ghi minh chứng cho đối tượng này", source)
+        items = tuple(
+            item
+            for item in register.by_subject.get(subject, ())
+            if self.window.contains(item.date)
+            and (not evidence.item_kinds or item.kind in evidence.item_kinds)
+            and (not evidence.levels or item.level in evidence.levels)
+        )
+        complete = register.as_of >= self.window.last_day
+        if evidence.best:
+            values = [item.value for item in items if item.value is not None]
+            if not values:
+                return Fact(evidence.id, evidence.name, None, "chưa có minh chứng có giá trị", source, (), complete)
+            best = max(values)
+            return Fact(
+                evidence.id, evidence.name, best, decimal(best), source, tuple(i for i in items if i.value == best), complete
+            )
+        shown = f"{len(items)} minh chứng trong thời gian tính thành tích"
+        return Fact(evidence.id, evidence.name, float(len(items)), shown, source, items, complete)
+
+    def _awards(self, evidence: Evidence, subject: str) -> Fact:
+        """Whether the subject holds an award: this campaign's as selected, another's as decided (or computed)."""
+        award_source = evidence.awards
+        assert award_source is not None  # an awards evidence names its award
+        campaign_id = award_source.campaign or self.campaign.id
+        other = self.registry.campaigns.get(campaign_id)
+        award = other.award(award_source.award) if other else None
+        title = award.name if award else award_source.award
+        if award_source.campaign and award_source.decided:
+            return self._decided(evidence, award_source, subject, title)
+        key = (campaign_id, award_source.award)
+        source = f"kết quả xét {title}" + (
+            f" của phong trào {other.name} {other.year}" if other and award_source.campaign else ""
+        )
+        if key not in self.outcomes.evaluated:
+            return Fact(evidence.id, evidence.name, None, "chưa có kết quả xét", source)
+        held = self.outcomes.held.get(key, {})
+        if subject not in held:
+            return Fact(evidence.id, evidence.name, 0.0, "không", source)
+        item = Item(f"{campaign_id}/{award_source.award}", subject, "khen-thuong", title, held[subject], "", None, None, None)
+        counted = self.window.contains(item.date) or not award_source.campaign  # this campaign's own result is in its window
+        return Fact(
+            evidence.id,
+            evidence.name,
+            1.0 if counted else 0.0,
+            "có" if counted else "ngoài thời gian tính",
+            source,
+            (item,) if counted else (),
+        )
+
+    def _decided(self, evidence: Evidence, award_source: AwardSource, subject: str, title: str) -> Fact:
+        """An award of another campaign, as its decisions grant it (a revoked grant does not count)."""
+        campaign_id = award_source.campaign or ""
+        decisions = [d for d in self.registry.decisions.get(campaign_id, ()) if self.as_of is None or d.date <= self.as_of]
+        source = f"quyết định khen thưởng {title}"
+        if not any(d.kind == "khen-thuong" for d in decisions):
+            return Fact(evidence.id, evidence.name, None, "phong trào đó chưa có quyết định khen thưởng", source)
+        revoked = {(r.decision, r.nomination) for d in decisions if d.kind == "huy-bo" for r in d.revokes}
+        nominations = {n.id: n for n in self.registry.nominations.get(campaign_id, ())}
+        items = tuple(
+            Item(f"{d.id}/{g.nomination}", subject, "khen-thuong", title, d.date, d.number, None, None, d.file)
+            for d in decisions
+            if d.kind == "khen-thuong"
+            for g in d.awards
+            if g.award == award_source.award
+            and (d.id, g.nomination) not in revoked
+            and g.nomination in nominations
+            and nominations[g.nomination].nominee == subject
+            and self.window.contains(d.date)
+        )
+        return Fact(evidence.id, evidence.name, float(len(items)), "có" if items else "không", source, items)
+
+    def person(self, ident: str) -> Person | None:
+        return self.registry.people.get(ident)

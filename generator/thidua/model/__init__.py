@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from .campaign import Campaign, _date, campaign_from
-from .commune import Law, Level, Person, Rating, RatingEntry, Scale, Unit
+from .commune import Item, Law, Level, Person, Rating, RatingEntry, Register, Scale, Status, Unit
 from .records import (
     Council,
     CouncilMeeting,
@@ -63,6 +63,7 @@ class Registry:
     meetings: dict[str, tuple[CouncilMeeting, ...]] = field(default_factory=dict)  # by campaign
     decisions: dict[str, tuple[Decision, ...]] = field(default_factory=dict)  # by campaign
     stories: dict[str, Story] = field(default_factory=dict)  # exemplary people and deeds, by id
+    registers: dict[str, Register] = field(default_factory=dict)  # dated evidence items, by register
 
     def members_of(self, unit: str) -> tuple[Person, ...]:
         """The people of a unit, in id order."""
@@ -74,6 +75,27 @@ class Registry:
         for _, person in sorted(self.people.items()):
             grouped.setdefault(person.unit, []).append(person)
         return {unit: tuple(people) for unit, people in grouped.items()}
+
+    def children(self, unit: str) -> list[str]:
+        """The units directly below a unit, in id order."""
+        return self._children.get(unit, [])
+
+    def descendants(self, unit: str) -> list[str]:
+        """Every unit below a unit, level by level, each level in id order."""
+        found: list[str] = []
+        level = self.children(unit)
+        while level:
+            found += level
+            level = [child for u in level for child in self.children(u) if child not in found]
+        return found
+
+    @functools.cached_property
+    def _children(self) -> dict[str, list[str]]:
+        grouped: dict[str, list[str]] = {}
+        for ident, unit in sorted(self.units.items()):
+            if unit.parent:
+                grouped.setdefault(unit.parent, []).append(ident)
+        return grouped
 
     def news(self, unit: str | None = None) -> tuple[Story, ...]:
         """Stories, newest first (then by id), of one unit or of all."""
@@ -90,10 +112,7 @@ def registry_from(records: Iterable[ValidRecord]) -> Registry:
         u["id"]: Unit(u["id"], u["name"], u["kind"], u.get("parent"), u.get("head"), tuple(u.get("owners", ())))
         for u in by_kind.get("unit", [])
     }
-    people = {
-        p["id"]: Person(p["id"], p["name"], p["unit"], p.get("position"), p.get("category"), bool(p.get("fictional")))
-        for p in by_kind.get("person", [])
-    }
+    people = {p["id"]: _person(p) for p in by_kind.get("person", [])}
     laws = {
         x["id"]: Law(
             x["id"],
@@ -141,7 +160,41 @@ def registry_from(records: Iterable[ValidRecord]) -> Registry:
         meetings=_by_campaign(meeting_from(m) for m in by_kind.get("meeting", [])),
         decisions=_by_campaign(decision_from(d) for d in by_kind.get("decision", [])),
         stories={s["id"]: story_from(s) for s in sorted(by_kind.get("story", []), key=lambda s: str(s["id"]))},
+        registers={r["id"]: _register(r) for r in by_kind.get("register", [])},
     )
+
+
+def _person(p: dict[str, Any]) -> Person:
+    statuses = tuple(Status(s["status"], dt.date.fromisoformat(s["from"]), _date(s.get("to"))) for s in p.get("statuses", ()))
+    return Person(
+        p["id"],
+        p["name"],
+        p["unit"],
+        p.get("position"),
+        p.get("category"),
+        bool(p.get("fictional")),
+        tuple(sorted(p.get("attributes", {}).items())),
+        statuses,
+    )
+
+
+def _register(r: dict[str, Any]) -> Register:
+    items = tuple(
+        Item(
+            i["id"],
+            i["subject"],
+            i["kind"],
+            i["name"],
+            dt.date.fromisoformat(i["date"]),
+            i["issuer"],
+            i.get("level"),
+            i.get("value"),
+            i.get("file"),
+            r["id"],
+        )
+        for i in r["items"]
+    )
+    return Register(r["id"], r["name"], r["kept_by"], r["subjects"], dt.date.fromisoformat(r["as_of"]), items)
 
 
 def _by_campaign(items: Iterable[Any]) -> dict[str, tuple[Any, ...]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,25 +42,71 @@ class Task:
 
 
 @dataclass(frozen=True)
+class Window:
+    """When achievements count: from a day to a day, each end counted or not as the plan says."""
+
+    start: dt.date
+    end: dt.date
+    ends: str = "both"  # "both", "start", "end" or "none": which end days count
+
+    def contains(self, day: dt.date) -> bool:
+        after = day >= self.start if self.ends in ("both", "start") else day > self.start
+        before = day <= self.end if self.ends in ("both", "end") else day < self.end
+        return after and before
+
+    def overlaps(self, start: dt.date, end: dt.date | None) -> bool:
+        """Whether a span from ``start`` to ``end`` (None: still running) has a day in the window."""
+        first = self.start if self.ends in ("both", "start") else self.start + dt.timedelta(days=1)
+        last = self.end if self.ends in ("both", "end") else self.end - dt.timedelta(days=1)
+        return start <= last and (end is None or end >= first)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day that counts."""
+        return self.end if self.ends in ("both", "end") else self.end - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class AwardSource:
+    """Awards held, as evidence: of this campaign (computed), or of another (decided, or computed when asked)."""
+
+    award: str
+    campaign: str | None  # None: this campaign
+    decided: bool  # another campaign's decision (True) or its computed result (False)
+
+
+@dataclass(frozen=True)
 class Evidence:
     """A fact a rule may read, and the record that owns it."""
 
     id: str
     name: str
-    source: str  # "rating", "discipline" or "reports"
-    source_id: str | None  # the rating or discipline register; None for reports
+    source: str  # "rating", "discipline", "reports", "items" or "awards"
+    source_id: str | None  # the rating, discipline register or item register; None for reports and awards
     case_kinds: tuple[str, ...]  # discipline: the kinds of case counted (empty: all)
     tasks: tuple[str, ...]  # reports: the tasks counted (empty: all)
     subject: str  # "nominee", "issuer" or "members"
+    item_kinds: tuple[str, ...] = ()  # items: the kinds counted (empty: all)
+    levels: tuple[str, ...] = ()  # items: the levels counted (empty: all)
+    awards: AwardSource | None = None
+    best: bool = False  # items: the fact is the best value among them, not how many there are
+
+    @property
+    def dated_items(self) -> bool:
+        """Evidence made of identified, dated items (an item register or awards held), which can count only once."""
+        return self.source in ("items", "awards")
 
 
 @dataclass(frozen=True)
 class Threshold:
-    """A number, or one number per value of a nominee's attribute."""
+    """A number; or one number per value of a nominee's attribute; or a unit's target times a factor."""
 
     default: float | None
-    by: str | None = None  # "unit_kind", "category" or "unit"
+    by: str | None = None  # "unit_kind", "category", "unit" or an attribute the plan declares
     values: tuple[tuple[str, float], ...] = ()
+    target: str | None = None  # a rating of one number per unit
+    times: float = 1.0
+    rounding: str | None = None
 
 
 @dataclass(frozen=True)
@@ -95,12 +142,27 @@ class Fallback:
 
 @dataclass(frozen=True)
 class Members:
-    criterion: str
+    """How many members (people, or sub-units) meet an individual criterion or hold a title or award."""
+
+    criterion: str | None  # an individual criterion of the plan; or
+    holds: str | None  # an evidence of awards or items: a member holds it with one item in the window
     min_share: float | None
-    min_count: int | None
+    min_count: Threshold | None
+    rounding: str | None = None  # of the share times the denominator
+    excluding: tuple[str, ...] = ()  # statuses left out of the count and the denominator
+    count: str = "people"  # or "units": sub-units
+    scope: str = "direct"  # or "all": the members of every unit below too
 
 
-Rule = Compare | AllOf | AnyOf | AtLeast | Fallback | Members
+@dataclass(frozen=True)
+class HasAttribute:
+    """The nominee's attribute has one of the values (a route open to one cohort, one group of majors)."""
+
+    attribute: str
+    values: tuple[str, ...]
+
+
+Rule = Compare | AllOf | AnyOf | AtLeast | Fallback | Members | HasAttribute
 
 
 @dataclass(frozen=True)
@@ -120,6 +182,16 @@ class Quota:
     percent: float | None = None
     of: str | None = None
     rounding: str | None = None
+    target: str | None = None  # a rating of one number per unit: each unit's winners are capped by its target
+
+
+@dataclass(frozen=True)
+class ValueRanking:
+    """Rank by a measured value (the highest or the lowest first), within each group of an attribute."""
+
+    evidence: str
+    highest: bool
+    per: str | None
 
 
 @dataclass(frozen=True)
@@ -130,7 +202,7 @@ class Award:
     quota: tuple[tuple[NomineeKind, Quota], ...]
     criteria: tuple[str, ...]
     basis: tuple[LegalRef, ...]
-    ranking: str = "votes"
+    ranking: str | ValueRanking = "votes"
     min_points: float | None = None
 
 
@@ -183,6 +255,12 @@ class PlanDocument:
 
 
 @dataclass(frozen=True)
+class Attribute:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Campaign:
     id: str
     name: str
@@ -206,8 +284,8 @@ class Campaign:
     criteria: tuple[Criterion, ...]
     awards: tuple[Award, ...]
     dossier: tuple[DossierItem, ...]
-    deadline: dt.date
-    deadline_text: str
+    deadline: dt.date | None  # None: the plan sets no deadline (a standing regulation)
+    deadline_text: str | None
     deadline_receiver: str | None
     deadline_git_tracked: bool
     responsibilities: tuple[Responsibility, ...]
@@ -216,6 +294,20 @@ class Campaign:
     signer: Signer
     fictional: bool
     tie_breakers: tuple[str, ...] = ()
+    evidence_once: bool = False  # an item counts for one requirement only
+    council: bool = True  # nominations go to the council's vote
+    attributes: tuple[Attribute, ...] = ()
+    together: tuple[tuple[str, ...], ...] = ()  # awards one nominee may hold at once
+    exclusive: tuple[tuple[str, ...], ...] = ()  # awards one nominee holds only one of, highest first
+    ends: str = "both"  # which ends of the period count
+
+    @property
+    def window(self) -> Window:
+        """When achievements count: the plan's period, or its calendar year (both ends counted)."""
+        return Window(self.period_from or dt.date(self.year, 1, 1), self.period_to or dt.date(self.year, 12, 31), self.ends)
+
+    def evidence_named(self, ident: str) -> Evidence | None:
+        return next((e for e in self.evidence if e.id == ident), None)
 
     def award(self, ident: str) -> Award | None:
         return next((a for a in self.awards if a.id == ident), None)
@@ -233,6 +325,76 @@ class Campaign:
         chosen = [c for c in self.criteria if c.applies_to == kind]
         return tuple(c for c in chosen if not award.criteria or c.id in award.criteria)
 
+    def evidence_read(self, rule: Rule) -> set[str]:
+        """Every evidence a rule reads, through the criteria its members rules count too."""
+        found: set[str] = set()
+        for leaf in leaves(rule):
+            if isinstance(leaf, Compare):
+                found.add(leaf.evidence)
+            elif isinstance(leaf, Members):
+                found |= {leaf.holds} if leaf.holds else set()
+                criterion = self.criterion(leaf.criterion or "")
+                found |= self.evidence_read(criterion.rule) if criterion and criterion.rule is not rule else set()
+        return found
+
+    def awards_read(self, award: Award) -> set[AwardSource]:
+        """The awards (of this campaign or others) whose holders an award's criteria look at."""
+        read: set[AwardSource] = set()
+        for kind, _ in award.quota:
+            for criterion in self.criteria_for(award, kind):
+                for ident in self.evidence_read(criterion.rule):
+                    evidence = self.evidence_named(ident)
+                    if evidence is not None and evidence.awards is not None:
+                        read.add(evidence.awards)
+        return read
+
+    def award_edges(self) -> set[tuple[str, str]]:
+        """(before, after): awards selected before others, because the others count their holders or rank below them."""
+        edges = {
+            (source.award, award.id) for award in self.awards for source in self.awards_read(award) if source.campaign is None
+        }
+        edges |= {(higher, lower) for group in self.exclusive for higher, lower in itertools.pairwise(group)}
+        return edges
+
+    def campaigns_read(self) -> set[str]:
+        """Other campaigns whose computed results this one reads (they are evaluated first)."""
+        return {s.campaign for a in self.awards for s in self.awards_read(a) if s.campaign and not s.decided}
+
+    def outranks(self, higher: str, lower: str) -> bool:
+        """Whether ``higher`` comes before ``lower`` in a group of awards one holds only one of."""
+        return any(higher in group and lower in group and group.index(higher) < group.index(lower) for group in self.exclusive)
+
+
+MAX_WAYS = 64  # ways of meeting one criterion, its rule written as alternatives (validation refuses more)
+
+
+def alternatives(rule: Rule) -> list[tuple[Rule, ...]]:
+    """The rule as alternatives, each the leaves that together meet it: all multiplies, any and fallback add up,
+    at least k of n takes every k. Stops growing past MAX_WAYS (validation refuses such a rule where it matters)."""
+    if isinstance(rule, AllOf):
+        found: list[tuple[Rule, ...]] = [()]
+        for inner in rule.rules:
+            found = [a + b for a in found for b in alternatives(inner)][: MAX_WAYS + 1]
+        return found
+    if isinstance(rule, AnyOf):
+        return [way for inner in rule.rules for way in alternatives(inner)][: MAX_WAYS + 1]
+    if isinstance(rule, Fallback):
+        return (alternatives(rule.primary) + alternatives(rule.otherwise))[: MAX_WAYS + 1]
+    if isinstance(rule, AtLeast):
+        return [way for chosen in itertools.combinations(rule.rules, rule.count) for way in alternatives(AllOf(chosen))][
+            : MAX_WAYS + 1
+        ]
+    return [(rule,)]
+
+
+def leaves(rule: Rule) -> list[Rule]:
+    """The rules at the leaves of a rule (comparisons, members counts, attributes), in order."""
+    if isinstance(rule, (AllOf, AnyOf, AtLeast)):
+        return [leaf for inner in rule.rules for leaf in leaves(inner)]
+    if isinstance(rule, Fallback):
+        return leaves(rule.primary) + leaves(rule.otherwise)
+    return [rule]
+
 
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
@@ -245,6 +407,8 @@ def _legal(items: list[dict[str, Any]] | None) -> tuple[LegalRef, ...]:
 def _threshold(value: float | dict[str, Any] | None) -> Threshold | None:
     if value is None:
         return None
+    if isinstance(value, dict) and "target" in value:
+        return Threshold(None, target=value["target"], times=float(value["times"]), rounding=value["rounding"])
     if isinstance(value, dict):
         return Threshold(value.get("default"), value["by"], tuple(sorted(value["values"].items())))
     return Threshold(float(value))
@@ -262,7 +426,18 @@ def _rule(data: dict[str, Any]) -> Rule:
         return Fallback(_rule(data["fallback"]["primary"]), _rule(data["fallback"]["otherwise"]))
     if "members" in data:
         group = data["members"]
-        return Members(group["criterion"], group.get("min_share"), group.get("min_count"))
+        return Members(
+            group.get("criterion"),
+            group.get("holds"),
+            group.get("min_share"),
+            _threshold(group.get("min_count")),
+            group.get("rounding"),
+            tuple(group.get("excluding", ())),
+            group.get("count", "people"),
+            group.get("scope", "direct"),
+        )
+    if "attribute" in data:
+        return HasAttribute(data["attribute"], tuple(data["in"]))
     return Compare(
         data["evidence"],
         data.get("at_least"),
@@ -278,13 +453,22 @@ _NUMBERED_FORMS = ("to-trinh", "bien-ban-hop")
 def _quota(value: int | dict[str, Any]) -> Quota:
     if isinstance(value, int):
         return Quota(count=value)
+    if "target" in value:
+        return Quota(target=value["target"])
     return Quota(percent=value["percent"], of=value["of"], rounding=value["rounding"])
+
+
+def _ranking(value: str | dict[str, Any] | None) -> str | ValueRanking:
+    if isinstance(value, dict):
+        return ValueRanking(value["evidence"], value["order"] == "highest", value.get("per"))
+    return value or "votes"
 
 
 def campaign_from(data: dict[str, Any]) -> Campaign:
     doc = data["document"]
     period = data.get("period", {})
     participants = data["participants"]
+    deadline = data.get("deadline", {})
     return Campaign(
         id=data["id"],
         name=data["name"],
@@ -344,7 +528,7 @@ def campaign_from(data: dict[str, Any]) -> Campaign:
                 tuple((NomineeKind(kind), _quota(q)) for kind, q in a["quota"].items()),
                 tuple(a.get("criteria", ())),
                 _legal(a.get("basis")),
-                a.get("ranking", "votes"),
+                _ranking(a.get("ranking")),
                 a.get("min_points"),
             )
             for a in data["awards"]
@@ -358,12 +542,12 @@ def campaign_from(data: dict[str, Any]) -> Campaign:
                 _legal(d.get("basis")),
                 d.get("numbered", d["form"] in _NUMBERED_FORMS),
             )
-            for d in data["dossier"]
+            for d in data.get("dossier", ())
         ),
-        deadline=dt.date.fromisoformat(data["deadline"]["date"]),
-        deadline_text=data["deadline"]["text"],
-        deadline_receiver=data["deadline"].get("receiver"),
-        deadline_git_tracked=data["deadline"].get("git_tracked", True),
+        deadline=_date(deadline.get("date")),
+        deadline_text=deadline.get("text"),
+        deadline_receiver=deadline.get("receiver"),
+        deadline_git_tracked=deadline.get("git_tracked", True),
         responsibilities=tuple(
             Responsibility(r["text"], tuple(r.get("units", ())), tuple(r.get("unit_kinds", ()))) for r in data["responsibilities"]
         ),
@@ -374,18 +558,31 @@ def campaign_from(data: dict[str, Any]) -> Campaign:
         signer=Signer(data["signer"]["authority"], data["signer"]["title"], data["signer"]["person"]),
         fictional=bool(data.get("fictional", False)),
         tie_breakers=tuple(data.get("tie_breakers", ())),
+        evidence_once=bool(data.get("evidence_once", False)),
+        council=bool(data.get("council", True)),
+        attributes=tuple(Attribute(a["id"], a["name"]) for a in data.get("attributes", ())),
+        together=tuple(tuple(group) for group in data.get("awards_held", {}).get("together", ())),
+        exclusive=tuple(tuple(group) for group in data.get("awards_held", {}).get("exclusive", ())),
+        ends=period.get("ends", "both"),
     )
 
 
 def _evidence(data: dict[str, Any]) -> Evidence:
     source = data["source"]
     kind = next(iter(source))
+    value = source[kind]
+    items = value if kind == "items" else {}
+    awards = value if kind == "awards" else None
     return Evidence(
         data["id"],
         data["name"],
         kind,
-        source[kind] if kind != "reports" else None,
+        value if kind in ("rating", "discipline") else items.get("register"),
         tuple(data.get("case_kinds", ())),
-        tuple(source["reports"].get("tasks", ())) if kind == "reports" else (),
+        tuple(value.get("tasks", ())) if kind == "reports" else (),
         data["subject"],
+        tuple(items.get("kinds", ())),
+        tuple(items.get("levels", ())),
+        AwardSource(awards["award"], awards.get("campaign"), awards.get("as", "decided") == "decided") if awards else None,
+        data.get("measure") == "best",
     )

@@ -32,6 +32,18 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class Status:
+    """A status with its dates (thôi học, bảo lưu, không tham gia…)."""
+
+    status: str
+    start: dt.date
+    end: dt.date | None
+
+    def on(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or self.end >= day)
+
+
+@dataclass(frozen=True)
 class Person:
     """The public side of a person; private fields are deliberately absent."""
 
@@ -41,6 +53,15 @@ class Person:
     position: str | None
     category: str | None
     fictional: bool
+    attributes: tuple[tuple[str, str], ...] = ()
+    statuses: tuple[Status, ...] = ()
+
+    def attribute(self, name: str) -> str | None:
+        return dict(self.attributes).get(name)
+
+    def status_on(self, day: dt.date) -> str | None:
+        """The status the person is in on ``day``, if any (the first listed, if several)."""
+        return next((s.status for s in self.statuses if s.on(day)), None)
 
 
 @dataclass(frozen=True)
@@ -82,3 +103,38 @@ class Rating:
     scale: str | None
     measure: str | None
     entries: tuple[RatingEntry, ...]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One dated piece of evidence (a certificate, a prize, a transcript line) from a register."""
+
+    id: str
+    subject: str
+    kind: str
+    name: str
+    date: dt.date
+    issuer: str
+    level: str | None
+    value: float | None
+    file: str | None
+    register: str = ""
+
+
+@dataclass(frozen=True)
+class Register:
+    """Identified, dated evidence kept by a unit; complete up to ``as_of``."""
+
+    id: str
+    name: str
+    kept_by: str
+    subjects: str  # "people" or "units"
+    as_of: dt.date
+    items: tuple[Item, ...]
+
+    @functools.cached_property
+    def by_subject(self) -> dict[str, tuple[Item, ...]]:
+        grouped: dict[str, list[Item]] = {}
+        for item in self.items:
+            grouped.setdefault(item.subject, []).append(item)
+        return {subject: tuple(items) for subject, items in grouped.items()}

@@ -8,7 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..evaluation.evaluate import CampaignResult, evaluate_registry
+from ..evaluation.evaluate import evaluate_registry
+from ..evaluation.results import CampaignResult
 from ..model import Registry, registry_from
 from ..records.record import Result
 from ..repo.githistory import nomination_landings

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..evaluation.evaluate import AwardResult, CampaignResult, NominationResult
+from ..evaluation.results import AwardResult, CampaignResult, NominationResult
 from ..model import Registry
 from ..text import decimal, lower_first, table_date
 from ..vocabulary import CriterionState, NomineeKind
@@ -20,10 +20,14 @@ def render_text(registry: Registry, result: CampaignResult) -> str:
     c = result.campaign
     n = counts(result)
     days = result.days_left
-    left = f"còn {days} ngày" if days > 0 else "hôm nay là hạn chót" if days == 0 else f"đã quá hạn {-days} ngày"
+    if days is None or c.deadline is None:
+        deadline = "kế hoạch không đặt hạn nộp hồ sơ"
+    else:
+        left = f"còn {days} ngày" if days > 0 else "hôm nay là hạn chót" if days == 0 else f"đã quá hạn {-days} ngày"
+        deadline = f"hạn nộp hồ sơ {table_date(c.deadline)} ({left})"
     lines = [
         f"Phong trào “{c.name}” năm {c.year} — tính đến ngày {table_date(result.as_of)}",
-        f"Tình trạng: {lower_first(result.state.label)}; hạn nộp hồ sơ {table_date(c.deadline)} ({left}).",
+        f"Tình trạng: {lower_first(result.state.label)}; {deadline}.",
         f"Hồ sơ: {n['nominations']} đề nghị, {n['dossiers_sent']} đã nộp, {n['complete']} đầy đủ, "
         f"{n['eligible']} đủ điều kiện, {n['winners']} được chọn; {n['units_taking_part']} đơn vị tham gia.",
     ]

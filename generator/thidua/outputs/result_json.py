@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from ..evaluation.evaluate import CampaignResult, NominationResult
+from ..evaluation.results import CampaignResult, NominationResult
 from ..model import Registry
 from ..vocabulary import NomineeKind, Standing, Timing
 

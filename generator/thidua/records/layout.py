@@ -30,6 +30,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("scale", "scales", "thang xếp loại"),
     Kind("rating", "ratings", "bảng xếp loại"),
     Kind("discipline", "discipline", "sổ theo dõi kỷ luật"),
+    Kind("register", "registers", "sổ minh chứng"),
     Kind("council", "councils", "hội đồng"),
     Kind("report", "reports", "báo cáo kết quả", per_campaign=True),
     Kind("nomination", "nominations", "hồ sơ đề nghị", per_campaign=True),

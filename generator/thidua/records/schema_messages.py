@@ -219,16 +219,21 @@ def _specific(error: ValidationError) -> ValidationError | None:
 
     None when no branch has the value's type (the caller then lists the types wanted).
     """
-    for inner_errors in _branch_errors(error).values():
-        wrong_type = any(e.validator == "type" and not e.relative_path for e in inner_errors)
-        if not wrong_type:
-            from jsonschema.exceptions import best_match, relevance
+    branches = [
+        errors
+        for errors in _branch_errors(error).values()
+        if not any(e.validator == "type" and not e.relative_path for e in errors)
+    ]
+    if not branches:
+        return None
+    # The branch the value was meant for: the one whose own keys are all there (its errors lie deeper), else the first.
+    inner_errors = min(branches, key=lambda errors: sum(1 for e in errors if not e.relative_path))
+    from jsonschema.exceptions import best_match, relevance
 
-            best: ValidationError | None = best_match(inner_errors, key=relevance)
-            if best is not None and best.context:
-                return _specific(best) or best
-            return best
-    return None
+    best: ValidationError | None = best_match(inner_errors, key=relevance)
+    if best is not None and best.context:
+        return _specific(best) or best
+    return best
 
 
 def _wanted_types(error: ValidationError) -> list[str]:
@@ -431,6 +436,18 @@ def _properties_count(e: _Error) -> Iterator[Message]:
         yield Message(e.path, False, "empty", f"{e.subject} không được để trống.")
 
 
+def _dependent(e: _Error) -> Iterator[Message]:
+    for name, needs in e.expected.items():
+        missing = [n for n in needs if name in e.value and n not in e.value]
+        if missing:
+            yield Message(
+                e.path + (name,),
+                True,
+                "required",
+                f"Trường «{name}» cần ghi kèm {', '.join(f'«{m}»' for m in missing)}; hãy thêm dòng «{missing[0]}: …».",
+            )
+
+
 def _invalid(e: _Error) -> Iterator[Message]:
     yield Message(e.path, False, "invalid", f"{e.subject} không hợp lệ; hãy đối chiếu với mẫu {e.kind_label}.")
 
@@ -458,4 +475,5 @@ _HANDLERS: dict[str, Handler] = {
     "uniqueItems": _unique_items,
     "minProperties": _properties_count,
     "maxProperties": _properties_count,
+    "dependentRequired": _dependent,
 }

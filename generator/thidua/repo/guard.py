@@ -38,7 +38,7 @@ def deadline_problems(registry: Registry, changed: list[str], today: dt.date) ->
     for path in changed:
         parts = Path(path).parts  # records/nominations/<campaign>/<id>.yml
         campaign = registry.campaigns.get(parts[2]) if len(parts) == 4 else None
-        if campaign is None or today <= campaign.deadline:
+        if campaign is None or campaign.deadline is None or today <= campaign.deadline:
             continue
         problems.append(
             Problem(

@@ -11,7 +11,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from ..evaluation.evaluate import CampaignResult
+from ..evaluation.results import CampaignResult
 from ..model.campaign import Campaign
 from ..model.records import Report
 from ..text import table_date
@@ -37,13 +37,16 @@ def submissions(campaign: Campaign, result: CampaignResult) -> Markup:
     """Dossiers received, day by day up to the deadline and after, as a running total."""
     days = sorted(r.nomination.submitted_on for r in result.nominations if r.nomination.submitted_on)
     title = "Hồ sơ đã nộp so với hạn chót"
+    deadline = campaign.deadline
+    if deadline is None:
+        return Markup("")  # no deadline, nothing to draw against (the board says the plan sets none)
     if not days:
         return _svg(title, "Chưa có hồ sơ nào được nộp.", 40, [_text(10, 25, "Chưa có hồ sơ nào được nộp.")])
-    start = min(days[0], campaign.deadline - dt.timedelta(days=14))
-    end = max(days[-1], campaign.deadline + dt.timedelta(days=3))
+    start = min(days[0], deadline - dt.timedelta(days=14))
+    end = max(days[-1], deadline + dt.timedelta(days=3))
     span = (end - start).days + 1
-    late = sum(d > campaign.deadline for d in days)
-    description = (f"{len(days)} hồ sơ đã nộp, {len(days) - late} trước hạn chót {table_date(campaign.deadline)}, "
+    late = sum(d > deadline for d in days)
+    description = (f"{len(days)} hồ sơ đã nộp, {len(days) - late} trước hạn chót {table_date(deadline)}, "
                    f"{late} sau hạn chót.")
     height, top, bottom, left = 240, 24, 44, 40
     plot_w, plot_h = WIDTH - left - 10, height - top - bottom
@@ -54,8 +57,8 @@ def submissions(campaign: Campaign, result: CampaignResult) -> Markup:
         body.append(_text(left - 6, y + 4, str(step), "end", 15))
     for index in range(span):
         day = start + dt.timedelta(days=index)
-        on_time = bisect.bisect_right(days, min(day, campaign.deadline))  # days is sorted: counts by bisection
-        after = bisect.bisect_right(days, day) - bisect.bisect_right(days, campaign.deadline) if day > campaign.deadline else 0
+        on_time = bisect.bisect_right(days, min(day, deadline))  # days is sorted: counts by bisection
+        after = bisect.bisect_right(days, day) - bisect.bisect_right(days, deadline) if day > deadline else 0
         x = left + index * bar_w + 1
         label = f"{table_date(day)}: {on_time + after} hồ sơ" + (f", trong đó {after} sau hạn" if after else "")
         for part, base, colour in ((on_time, 0, _ON_TIME), (after, on_time, _LATE)):
@@ -63,9 +66,9 @@ def submissions(campaign: Campaign, result: CampaignResult) -> Markup:
                 h, y = plot_h * part / len(days), top + plot_h - plot_h * (base + part) / len(days)
                 body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(bar_w - 2, 1):.1f}" height="{h:.1f}" fill="{colour}">'
                             f"<title>{escape(label)}</title></rect>")
-    x = left + ((campaign.deadline - start).days + 1) * bar_w
+    x = left + ((deadline - start).days + 1) * bar_w
     body.append(f'<line x1="{x:.1f}" y1="{top - 5}" x2="{x:.1f}" y2="{top + plot_h}" stroke="{_AXIS}" stroke-dasharray="4 3"/>')
-    body.append(_text(x - 4, top + 8, f"Hạn chót {table_date(campaign.deadline)}", "end", 15))
+    body.append(_text(x - 4, top + 8, f"Hạn chót {table_date(deadline)}", "end", 15))
     body.append(_text(left, height - 12, table_date(start), "start", 15))
     body.append(_text(WIDTH - 10, height - 12, table_date(end), "end", 15))
     body.append(_text(WIDTH / 2, height - 12, "xanh: nộp đúng hạn · đỏ: nộp sau hạn", "middle", 15))

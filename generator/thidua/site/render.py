@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..evaluation.evaluate import CampaignResult
+from ..evaluation.results import CampaignResult
 from ..model import Registry
 from ..speed.parallel import fork_map
 from .page import Page, Publishing, Site, environment

@@ -145,16 +145,16 @@ def test_result_does_not_depend_on_reading_order(rng: random.Random) -> None:
 
 
 def _two_awards(registry):  # type: ignore[no-untyped-def]
-    """The sample plan with a second, lower award for individuals."""
+    """The sample plan with a second, lower award for individuals, the two declared exclusive (the Giấy khen higher)."""
     plan = registry.campaigns[CAMPAIGN]
     lower = replace(
         plan.awards[0], id="giay-chung-nhan", name="Giấy chứng nhận", quota=((NomineeKind.INDIVIDUAL, Quota(count=1)),)
     )
-    return replace(plan, awards=(plan.awards[0], lower))
+    return replace(plan, awards=(plan.awards[0], lower), exclusive=((plan.awards[0].id, lower.id),))
 
 
 def test_one_nominee_citing_an_achievement_for_two_awards_gets_the_higher_one() -> None:
-    """A nominee proposed for two awards with the same achievement is not blocked: the plan's order gives the higher award."""
+    """A nominee proposed for two exclusive awards with the same achievement is not blocked: the higher award is theirs."""
     plan = _two_awards(REGISTRY)
     lan = next(n for n in REGISTRY.nominations[CAMPAIGN] if n.id == "ca-nhan-nguyen-thi-lan")
     second = replace(

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from factory import campaign_data, registry
-from thidua.evaluation.rules import RuleChecker, describe
+from thidua.evaluation.describe import describe
+from thidua.evaluation.rules import RuleChecker
 from thidua.model.records import DisciplineCase
 from thidua.vocabulary import CriterionState, NomineeKind
 
@@ -136,11 +137,13 @@ def test_fallback_counts_only_when_the_primary_group_fails() -> None:
 
 def test_members_rule_counts_individual_results() -> None:
     """A collective criterion counts how many members meet an individual criterion, unknowns kept apart."""
-    rule = {"members": {"criterion": "ca-nhan-tot", "min_share": 60}}
-    # bo-phan-a: an tot (met), binh kha (not met), cuong xuat-sac (met): 2/3 = 66,7% ≥ 60%
+    rule = {"members": {"criterion": "ca-nhan-tot", "min_share": 60, "rounding": "up"}}
+    # bo-phan-a: an tot (met), binh kha (not met), cuong xuat-sac (met): 2 met; 60% of 3 = 1,8, rounded up: 2 needed
     state, reason = _outcome(rule, kind="tap-the", subject="bo-phan-a", ratings=RATINGS)
     assert state == CriterionState.MET
-    assert reason == "2/3 thành viên đạt tiêu chí «Xếp loại tốt» (0 chưa đủ căn cứ); cần ít nhất 60% thành viên"
+    assert reason == (
+        "2/3 thành viên đạt tiêu chí «Xếp loại tốt» (0 chưa đủ căn cứ); cần ít nhất 2 (60% × 3 = 1,8, làm tròn lên thành 2)"
+    )
     assert (
         _outcome({"members": {"criterion": "ca-nhan-tot", "min_count": 3}}, kind="tap-the", subject="bo-phan-a", ratings=RATINGS)[
             0

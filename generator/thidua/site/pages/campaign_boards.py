@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .. import charts
-from ...evaluation.evaluate import CampaignResult, NominationResult
+from ...evaluation.results import CampaignResult, NominationResult
 from ...model.campaign import Campaign
 from ..page import Page, Site
 from ...vocabulary import CriterionState, NomineeKind

@@ -11,10 +11,13 @@ from ...vocabulary import CampaignState
 
 def state_text(site: Site, campaign_id: str) -> str:
     result = site.results[campaign_id]
+    deadline = result.campaign.deadline
+    if deadline is None:
+        return f"{result.state.label} (kế hoạch không đặt hạn nộp hồ sơ)"
     if result.state == CampaignState.OPEN:
         left = "hôm nay là hạn chót" if result.days_left == 0 else f"còn {result.days_left} ngày"
-        return f"{result.state.label}: {left} (hạn chót {table_date(result.campaign.deadline)})"
-    return f"{result.state.label} (hạn chót {table_date(result.campaign.deadline)})"
+        return f"{result.state.label}: {left} (hạn chót {table_date(deadline)})"
+    return f"{result.state.label} (hạn chót {table_date(deadline)})"
 
 
 def pages(site: Site) -> list[Page]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..page import Page, Site
-from ...evaluation.rules import describe
+from ...evaluation.describe import describe
 
 
 def pages(site: Site) -> list[Page]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...evaluation.evaluate import NominationResult
+from ...evaluation.results import NominationResult
 from ...model.campaign import Campaign
 from ...vocabulary import NomineeKind
 from ..page import Page, Site

@@ -1,0 +1,123 @@
+"""The plan's rules in words: how each criterion is checked, naming its evidence and whose record it comes from."""
+
+from __future__ import annotations
+
+from ..model import Registry
+from ..model.campaign import AllOf, AnyOf, AtLeast, Campaign, Compare, Evidence, Fallback, HasAttribute, Members, Rule, Threshold
+from ..model.commune import Rating
+from ..text import decimal
+from .findings import ATTRIBUTE_NAMES, ROUNDING_NAMES
+
+
+def describe(rule: Rule, campaign: Campaign, registry: Registry) -> str:
+    """A Vietnamese sentence saying how a rule is checked, naming its evidence and its owner."""
+    if isinstance(rule, (AllOf, AnyOf, AtLeast)):
+        parts = [describe(inner, campaign, registry) for inner in rule.rules]
+        head = (
+            "Đạt tất cả"
+            if isinstance(rule, AllOf)
+            else "Đạt ít nhất một"
+            if isinstance(rule, AnyOf)
+            else f"Đạt ít nhất {rule.count}"
+        )
+        return f"{head} trong các điều kiện: " + " ".join(parts)
+    if isinstance(rule, Fallback):
+        return (
+            f"Xét nhóm chính: {describe(rule.primary, campaign, registry)} "
+            f"Nếu nhóm chính không đạt, xét nhóm thay thế: {describe(rule.otherwise, campaign, registry)}"
+        )
+    if isinstance(rule, Members):
+        return _describe_members(rule, campaign)
+    if isinstance(rule, HasAttribute):
+        name = next((a.name for a in campaign.attributes if a.id == rule.attribute), rule.attribute)
+        return f"{name} là một trong: {', '.join(rule.values)}."
+    return _describe_comparison(rule, campaign, registry)
+
+
+def _describe_members(rule: Members, campaign: Campaign) -> str:
+    """``Có ít nhất 10% (làm tròn lên) thành viên … giữ danh hiệu «…», không tính …``."""
+    share = (
+        f"ít nhất {decimal(rule.min_share)}%" + (f" ({ROUNDING_NAMES[rule.rounding]})" if rule.rounding else "")
+        if rule.min_share is not None
+        else ""
+    )
+    wanted = " và ".join(x for x in (share, _count(rule.min_count)) if x)
+    whom = ("đơn vị cấp dưới" if rule.count == "units" else "thành viên") + (
+        " (kể cả của các đơn vị cấp dưới)" if rule.scope == "all" and rule.count == "people" else ""
+    )
+    if rule.criterion:
+        criterion = campaign.criterion(rule.criterion)
+        what = f"đạt tiêu chí cá nhân «{criterion.text if criterion else rule.criterion}»"
+    else:
+        evidence = campaign.evidence_named(rule.holds or "")
+        what = f"giữ «{evidence.name if evidence else rule.holds}» (người đang bị kỷ luật, điều tra, khiếu nại không được tính)"
+    left_out = f"; không tính vào mẫu số: {', '.join(rule.excluding)}" if rule.excluding else ""
+    return f"Có {wanted} {whom} {what}{left_out}."
+
+
+def _count(threshold: Threshold | None) -> str:
+    if threshold is None:
+        return ""
+    if threshold.target is not None:
+        return f"ít nhất chỉ tiêu của đơn vị × {decimal(threshold.times)} ({ROUNDING_NAMES[threshold.rounding or 'down']})"
+    return f"ít nhất {decimal(threshold.default or 0)} người" if threshold.by is None else "ít nhất số người theo bảng"
+
+
+def _describe_comparison(rule: Compare, campaign: Campaign, registry: Registry) -> str:
+    """How one comparison is checked: its conditions, then whose record the fact comes from."""
+    evidence = next(e for e in campaign.evidence if e.id == rule.evidence)
+    rating = registry.ratings.get(evidence.source_id or "") if evidence.source == "rating" else None
+    scale = registry.scales.get(rating.scale or "") if rating else None
+
+    def level_name(ident: str) -> str:
+        level = scale.level(ident) if scale else None
+        return level.name if level else ident
+
+    def bound(threshold: Threshold, word: str) -> str:
+        if threshold.target is not None:
+            target = registry.ratings.get(threshold.target)
+            return (
+                f"{word} {target.name if target else threshold.target} × {decimal(threshold.times)} "
+                f"({ROUNDING_NAMES[threshold.rounding or 'down']})"
+            )
+        if threshold.by is None:
+            return f"{word} {decimal(threshold.default or 0)}"
+        per = ", ".join(f"{key}: {decimal(value)}" for key, value in threshold.values)
+        rest = f", các trường hợp khác: {decimal(threshold.default)}" if threshold.default is not None else ""
+        group = ATTRIBUTE_NAMES.get(threshold.by) or next(
+            (a.name.lower() for a in campaign.attributes if a.id == threshold.by), threshold.by
+        )
+        return f"{word} theo {group} ({per}{rest})"
+
+    conditions = []
+    if rule.at_least:
+        conditions.append(f"từ mức «{level_name(rule.at_least)}» trở lên")
+    if rule.one_of:
+        conditions.append("thuộc một trong các mức " + ", ".join(f"«{level_name(x)}»" for x in rule.one_of))
+    if rule.minimum is not None:
+        conditions.append(bound(rule.minimum, "không dưới"))
+    if rule.maximum is not None:
+        plain_zero = rule.maximum.by is None and rule.maximum.default == 0
+        conditions.append("bằng 0" if plain_zero else bound(rule.maximum, "không quá"))
+    return f"{evidence.name}: {' và '.join(conditions)}{_source_text(evidence, rating, registry)}."
+
+
+def _source_text(evidence: Evidence, rating: Rating | None, registry: Registry) -> str:
+    """`` (theo …, do … giữ)``: whose record a fact is read from."""
+    if rating is not None:
+        owner = registry.units.get(rating.kept_by)
+        return f" (theo {rating.name}{', do ' + owner.name + ' giữ' if owner else ''})"
+    if evidence.source == "discipline":
+        register = registry.discipline.get(evidence.source_id or "")
+        return f" (theo {register.name})" if register else ""
+    if evidence.source == "items":
+        items = registry.registers.get(evidence.source_id or "")
+        kinds = f", loại {', '.join(evidence.item_kinds)}" if evidence.item_kinds else ""
+        levels = f", cấp {', '.join(evidence.levels)}" if evidence.levels else ""
+        return f" (theo {items.name if items else evidence.source_id}{kinds}{levels}, trong thời gian tính thành tích)"
+    if evidence.awards is not None:
+        source = evidence.awards
+        other = registry.campaigns.get(source.campaign or "")
+        how = "theo quyết định khen thưởng" if source.campaign and source.decided else "theo kết quả xét"
+        return f" ({how}{' của phong trào ' + other.name + ' ' + str(other.year) if other else ''})"
+    return " (theo báo cáo kết quả của đơn vị)"

@@ -1,0 +1,116 @@
+"""Evidence items that count under one requirement only ("mỗi minh chứng chỉ được kê khai ở một tiêu chí").
+
+A nominee meets the criteria of an award together only if distinct items can be given to every requirement
+that needs them. Each criterion's rule is written as alternatives (``model.campaign.alternatives``); the
+search tries the combinations of one alternative (or none) per criterion, best first, and keeps the one that
+meets the most mandatory criteria, then the most points, whose item demands an exact assignment can serve
+(``matching.assign``, a maximum flow). Criteria met on their own but not in that combination are not met:
+their items went to another criterion.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..model.campaign import MAX_WAYS, Compare, Criterion, Rule, alternatives
+from ..model.commune import Item
+from .findings import MET, NOT_MET, UNKNOWN, Finding, Subject
+from .matching import MAX_CHOICES, Demand, assign
+from .rules import RuleChecker
+
+
+@dataclass(frozen=True)
+class _Way:
+    """One alternative of a criterion: the item demands it makes (its other leaves are met)."""
+
+    demands: tuple[Demand, ...]
+    items: dict[str, Item]  # every item a demand may take, by id
+    incomplete: bool  # an item source not yet complete: more items may come
+
+
+def settle(checker: RuleChecker, subject: Subject, criteria: Sequence[Criterion], findings: Sequence[Finding]) -> list[Finding]:
+    """The findings once items count only once: unchanged where no criterion needs items, else as the best assignment."""
+    options: list[list[_Way]] = []
+    for criterion, finding in zip(criteria, findings, strict=True):
+        ways = [
+            way
+            for way in (_way(checker, subject, criterion, rule_way) for rule_way in alternatives(criterion.rule)[:MAX_WAYS])
+            if way
+        ]
+        options.append(ways if finding.state == MET else [])
+    if not any(way.demands for ways in options for way in ways):
+        return list(findings)
+    best = _best(criteria, options)
+    settled = []
+    picks, given = best if best else ((None,) * len(criteria), {})
+    for index, finding in enumerate(findings):
+        pick = picks[index]
+        if pick is not None:
+            way = options[index][pick]
+            used = [way.items[i] for d in way.demands for i in given.get(d.key, ())]
+            lines = (
+                [f"Minh chứng được tính cho tiêu chí này: {', '.join(f'{i.name} ({i.date:%d/%m/%Y})' for i in used)}"]
+                if used
+                else []
+            )
+            settled.append(replace(finding, details=finding.details + tuple(lines), used=tuple(used)))
+        elif finding.state == MET:
+            incomplete = any(way.incomplete for way in options[index])
+            settled.append(
+                Finding(
+                    UNKNOWN if incomplete else NOT_MET,
+                    f"{finding.reason}; nhưng không còn đủ minh chứng riêng: mỗi minh chứng chỉ được tính cho "
+                    "một tiêu chí, và các minh chứng này đã được tính cho tiêu chí khác",
+                    finding.facts,
+                    finding.details,
+                )
+            )
+        else:
+            settled.append(finding)
+    return settled
+
+
+def _way(checker: RuleChecker, subject: Subject, criterion: Criterion, leaves: tuple[Rule, ...]) -> _Way | None:
+    """The demands of one alternative, or None when one of its other leaves is not met."""
+    demands: list[Demand] = []
+    items: dict[str, Item] = {}
+    incomplete = False
+    for index, leaf in enumerate(leaves):
+        evidence = checker.evidence.get(leaf.evidence) if isinstance(leaf, Compare) else None
+        if isinstance(leaf, Compare) and evidence is not None and evidence.dated_items and leaf.minimum is not None:
+            fact = checker.reader.read(evidence, subject.kind, subject.id)
+            limit, _ = checker.threshold(leaf.minimum, subject)
+            if limit is None:
+                return None
+            pool = [i for i in fact.items if not evidence.best or (i.value is not None and i.value >= limit)]
+            count = 1 if evidence.best else int(limit)
+            incomplete = incomplete or not fact.complete
+            if count > len(pool):
+                return None
+            items |= {item.id: item for item in pool}
+            demands.append(Demand(f"{criterion.id}#{index}", count, frozenset(item.id for item in pool)))
+        elif checker.check(leaf, subject).state != MET:
+            return None
+    return _Way(tuple(demands), items, incomplete)
+
+
+def _best(
+    criteria: Sequence[Criterion], options: list[list[_Way]]
+) -> tuple[tuple[int | None, ...], dict[str, tuple[str, ...]]] | None:
+    """The combination meeting the most mandatory criteria, then the most points, that an assignment serves."""
+    choices = [list(range(len(ways))) + [None] for ways in options]
+    best: tuple[tuple[int, float], tuple[int | None, ...], dict[str, tuple[str, ...]]] | None = None
+    for combination in itertools.islice(itertools.product(*choices), MAX_CHOICES):
+        score = (
+            sum(1 for c, pick in zip(criteria, combination, strict=True) if pick is not None and c.mandatory),
+            sum(c.points or 0 for c, pick in zip(criteria, combination, strict=True) if pick is not None),
+        )
+        if best is not None and score <= best[0]:
+            continue
+        demands = [d for ways, pick in zip(options, combination, strict=True) if pick is not None for d in ways[pick].demands]
+        given = assign(demands)
+        if given is not None:
+            best = (score, combination, given)
+    return (best[1], best[2]) if best else None

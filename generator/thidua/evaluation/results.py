@@ -1,0 +1,89 @@
+"""What evaluating a campaign gives: each nomination's standing and why, each award's ranking and winners, the decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from ..model.campaign import Campaign
+from ..model.records import CouncilMeeting, Nomination
+from ..vocabulary import CampaignState, NomineeKind, Standing
+from .council import VoteResult
+from .dossier import DossierStatus
+from .findings import Finding
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    criterion: str
+    mandatory: bool
+    outcome: Finding
+
+
+@dataclass(frozen=True)
+class NominationResult:
+    nomination: Nomination
+    dossier: DossierStatus
+    criteria: tuple[CriterionResult, ...]
+    points: float | None
+    blocks: tuple[str, ...]  # principles that bar the award, in Vietnamese
+    vote: VoteResult | None
+    outcome: Standing
+    reasons: tuple[str, ...]
+    personal: tuple[str, ...] = ()  # blocks about discipline or complaints: kept off the public site
+
+    @property
+    def public_reasons(self) -> tuple[str, ...]:
+        """Reasons fit to publish: a discipline or complaint case is named only in general terms."""
+        shown = tuple(r for r in self.reasons if r not in self.personal)
+        if self.personal:
+            shown += (
+                "Chưa xét khen thưởng theo nguyên tắc của Luật Thi đua, khen thưởng về kỷ luật, điều tra, khiếu nại "
+                "(chi tiết do văn phòng lưu).",
+            )
+        return shown
+
+
+@dataclass(frozen=True)
+class AwardResult:
+    award: str
+    kind: NomineeKind
+    quota: int
+    ranked: tuple[str, ...]  # nominations that passed the council, best first
+    winners: tuple[str, ...]
+    tied: tuple[str, ...]
+    resolution: str | None
+    problems: tuple[str, ...]
+    resolved_group: tuple[str, ...] = ()  # the tied candidates the council's resolution was about
+    group: str | None = None  # the group ranked apart (a value of the ranking's attribute, or a unit under its target)
+
+
+@dataclass(frozen=True)
+class Granted:
+    nomination: str
+    award: str
+    decision: str
+    revoked_by: str | None
+    revoked_reason: str | None
+
+
+@dataclass(frozen=True)
+class CampaignResult:
+    campaign: Campaign
+    as_of: dt.date
+    state: CampaignState
+    days_left: int | None  # None: the plan sets no deadline
+    nominations: tuple[NominationResult, ...]
+    awards: tuple[AwardResult, ...]
+    meeting: CouncilMeeting | None
+    granted: tuple[Granted, ...]
+    differences: tuple[str, ...]
+    participants: tuple[str, ...]  # units taking part
+
+    def result(self, nomination: str) -> NominationResult:
+        return next(r for r in self.nominations if r.nomination.id == nomination)
+
+
+def with_standing(result: NominationResult, outcome: Standing, reason: str) -> NominationResult:
+    """The same result at another standing, one more reason given."""
+    return replace(result, outcome=outcome, reasons=result.reasons + ((reason,) if reason else ()))
