@@ -14,10 +14,10 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..model.campaign import MAX_WAYS, Compare, Criterion, Rule, alternatives
+from ..model.campaign import MAX_CHOICES, MAX_WAYS, Compare, Criterion, Rule, alternatives
 from ..model.commune import Item
 from .findings import MET, NOT_MET, UNKNOWN, Finding, Subject
-from .matching import MAX_CHOICES, Demand, assign
+from .matching import Demand, assign
 from .rules import RuleChecker
 
 

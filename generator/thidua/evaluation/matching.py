@@ -17,8 +17,6 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-MAX_CHOICES = 4096  # combinations of ways over a nomination's criteria
-
 
 @dataclass(frozen=True)
 class Demand:

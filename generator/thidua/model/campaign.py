@@ -366,6 +366,7 @@ class Campaign:
 
 
 MAX_WAYS = 64  # ways of meeting one criterion, its rule written as alternatives (validation refuses more)
+MAX_CHOICES = 4096  # combinations of ways over one award's criteria, each item counted once (validation refuses more)
 
 
 def alternatives(rule: Rule) -> list[tuple[Rule, ...]]:

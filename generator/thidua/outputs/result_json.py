@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from ..evaluation.findings import Finding
 from ..evaluation.results import CampaignResult, NominationResult
 from ..model import Registry
 from ..vocabulary import NomineeKind, Standing, Timing
@@ -66,6 +67,7 @@ def _nomination(registry: Registry, result: CampaignResult, r: NominationResult)
                     {"id": f.evidence, "name": f.name, "value": f.value, "shown": f.shown, "source": f.source}
                     for f in c.outcome.facts
                 ],
+                **_explained(c.outcome),
             }
             for c in r.criteria
         ],
@@ -78,6 +80,20 @@ def _nomination(registry: Registry, result: CampaignResult, r: NominationResult)
         "outcome_name": r.outcome.label,
         "reasons": list(r.reasons),
     }
+
+
+def _explained(finding: Finding) -> dict[str, Any]:
+    """What explains a finding beyond its reason, only where there is something: the lines of a count, the items counted."""
+    items = finding.used or tuple(item for fact in finding.facts for item in fact.items)
+    found: dict[str, Any] = {}
+    if finding.details:
+        found["details"] = list(finding.details)
+    if items:
+        found["items"] = [
+            {"id": i.id, "name": i.name, "date": _iso(i.date), "issuer": i.issuer, "level": i.level, "register": i.register}
+            for i in items
+        ]
+    return found
 
 
 def counts(result: CampaignResult) -> dict[str, int]:
@@ -122,6 +138,7 @@ def as_dict(registry: Registry, result: CampaignResult) -> dict[str, Any]:
                 "resolution": a.resolution,
                 "resolved_group": list(a.resolved_group),
                 "problems": list(a.problems),
+                **({"group": a.group} if a.group is not None else {}),
             }
             for a in result.awards
         ],

@@ -8,8 +8,10 @@ from ...vocabulary import NomineeKind
 from ..record import Record
 from ..schema_messages import suggest
 from ..yaml_reader import Path
-from .common import checks, date_order, legal_refs, unique
+from .common import checks, date_order, inner_rules, legal_refs, unique
 from .lookup import Lookup
+from .plan_awards import check_plan_awards
+from .plan_values import check_plan_values
 
 _COMPARISONS = ("at_least", "in", "min", "max")
 
@@ -19,7 +21,7 @@ def check_campaign(c: Lookup, r: Record) -> None:
     data = r.data
     c.ref(r, ("issuer",), "unit")
     c.ref(r, ("signer", "person"), "person")
-    if "receiver" in data["deadline"]:
+    if "receiver" in data.get("deadline", {}):
         c.ref(r, ("deadline", "receiver"), "unit")
     for group in ("responsibilities", "recipients"):
         for i, _ in enumerate(data[group]):
@@ -46,6 +48,8 @@ def check_campaign(c: Lookup, r: Record) -> None:
     evidence = _evidence(c, r)
     _criteria(c, r, evidence)
     _awards(c, r)
+    check_plan_values(c, r)
+    check_plan_awards(c, r)
 
 
 def _criteria(c: Lookup, r: Record, evidence: dict[str, tuple[dict[str, Any], list[str] | None]]) -> None:
@@ -112,27 +116,7 @@ def _evidence(c: Lookup, r: Record) -> dict[str, tuple[dict[str, Any], list[str]
     found: dict[str, tuple[dict[str, Any], list[str] | None]] = {}
     for i, item in enumerate(r.data["evidence"]):
         source = item["source"]
-        levels: list[str] | None = None
-        if "rating" in source:
-            rating = c.ref(r, ("evidence", i, "source", "rating"), "rating")
-            if rating is not None and "scale" in rating.data:
-                scale = c.get("scale", rating.data["scale"])
-                levels = [level["id"] for level in scale.data["levels"]] if scale else []
-            elif rating is None:
-                continue  # the missing rating is reported; nothing to compare against
-        elif "discipline" in source:
-            if c.ref(r, ("evidence", i, "source", "discipline"), "discipline") is None:
-                continue
-        else:
-            tasks = [t["id"] for t in r.data["tasks"]]
-            for j, task in enumerate(source["reports"].get("tasks", [])):
-                if task not in tasks:
-                    c.add(
-                        r,
-                        ("evidence", i, "source", "reports", "tasks", j),
-                        "unknown-task",
-                        f"«{task}» không phải nhiệm vụ của phong trào; hãy chọn một trong: {', '.join(tasks)}.{suggest(task, tasks)}",
-                    )
+        ok, levels = _source(c, r, i, source)
         if "case_kinds" in item and "discipline" not in source:
             c.add(
                 r,
@@ -141,20 +125,79 @@ def _evidence(c: Lookup, r: Record) -> dict[str, tuple[dict[str, Any], list[str]
                 "case_kinds chỉ dùng với nguồn discipline (sổ theo dõi kỷ luật); hãy xóa dòng này.",
                 at_key=True,
             )
-        found[item["id"]] = (item, levels)
+        if item.get("measure") == "best" and "items" not in source:
+            c.add(
+                r,
+                ("evidence", i, "measure"),
+                "measure-not-items",
+                "measure: best chỉ dùng với minh chứng trong sổ (items); hãy xóa dòng này.",
+                at_key=True,
+            )
+        if ok:
+            found[item["id"]] = (item, levels)
+    if any(("items" in e["source"] or "awards" in e["source"]) for e in r.data["evidence"]) and "period" not in r.data:
+        c.add(
+            r,
+            ("evidence",),
+            "period-missing",
+            "Kế hoạch đọc minh chứng có ngày (items, awards) nên phải ghi thời gian tính thành tích: hãy thêm period với "
+            "from, to và ends (ngày đầu, ngày cuối có được tính không), như kế hoạch ghi.",
+            at_key=True,
+        )
     return found
 
 
-def _inner(rule: dict[str, Any]) -> list[tuple[Path, dict[str, Any]]]:
-    """The rules a combinator holds, each with its path from the combinator (none for a comparison)."""
-    for combinator in ("all", "any"):
-        if combinator in rule:
-            return [((combinator, i), inner) for i, inner in enumerate(rule[combinator])]
-    if "fallback" in rule:
-        return [(("fallback", part), rule["fallback"][part]) for part in ("primary", "otherwise")]
-    if "at_least_of" in rule:
-        return [(("at_least_of", "rules", i), inner) for i, inner in enumerate(rule["at_least_of"]["rules"])]
-    return []
+def _source(c: Lookup, r: Record, i: int, source: dict[str, Any]) -> tuple[bool, list[str] | None]:
+    """Whether an evidence's source exists (a missing one is reported), and the levels of its scale if it has one."""
+    path = ("evidence", i, "source")
+    if "rating" in source:
+        rating = c.ref(r, path + ("rating",), "rating")
+        if rating is None:
+            return False, None  # the missing rating is reported; nothing to compare against
+        scale = c.get("scale", rating.data["scale"]) if "scale" in rating.data else None
+        return True, ([level["id"] for level in scale.data["levels"]] if scale else []) if "scale" in rating.data else None
+    if "discipline" in source:
+        return c.ref(r, path + ("discipline",), "discipline") is not None, None
+    if "items" in source:
+        return c.ref(r, path + ("items", "register"), "register") is not None, None
+    if "awards" in source:
+        return _award_source(c, r, path + ("awards",), source["awards"]), None
+    tasks = [t["id"] for t in r.data["tasks"]]
+    for j, task in enumerate(source["reports"].get("tasks", [])):
+        if task not in tasks:
+            c.add(
+                r,
+                path + ("reports", "tasks", j),
+                "unknown-task",
+                f"«{task}» không phải nhiệm vụ của phong trào; hãy chọn một trong: {', '.join(tasks)}.{suggest(task, tasks)}",
+            )
+    return True, None
+
+
+def _award_source(c: Lookup, r: Record, path: Path, source: dict[str, Any]) -> bool:
+    """An awards evidence names an award of this campaign, or of another campaign that exists."""
+    other = c.ref(r, path + ("campaign",), "campaign") if "campaign" in source else r
+    if other is None:
+        return False
+    if "campaign" not in source and "as" in source:
+        c.add(
+            r,
+            path + ("as",),
+            "as-this-campaign",
+            "as chỉ dùng với hình thức của phong trào khác; hình thức của phong trào này luôn theo kết quả xét, hãy xóa dòng này.",
+            at_key=True,
+        )
+    awards = [a["id"] for a in other.data["awards"]]
+    if source["award"] not in awards:
+        c.add(
+            r,
+            path + ("award",),
+            "unknown-award",
+            f"«{source['award']}» không phải hình thức khen thưởng của phong trào «{other.id}»; hãy chọn một trong: "
+            f"{', '.join(awards)}.{suggest(source['award'], awards)}",
+        )
+        return False
+    return True
 
 
 def _rule(c: Lookup, r: Record, path: Path, rule: dict[str, Any], evidence: dict[str, Any], applies_to: str) -> None:
@@ -170,7 +213,7 @@ def _rule(c: Lookup, r: Record, path: Path, rule: dict[str, Any], evidence: dict
             "count-too-large",
             f"Yêu cầu đạt {group['count']} quy tắc nhưng chỉ có {len(group['rules'])}; hãy sửa count.",
         )
-    inner = _inner(rule)
+    inner = inner_rules(rule)
     for relative, part in inner:
         _rule(c, r, path + relative, part, evidence, applies_to)
     if not inner and "evidence" in rule:
@@ -252,15 +295,27 @@ def _levels(c: Lookup, r: Record, path: Path, rule: dict[str, Any], op: str, nam
 
 
 def _members(c: Lookup, r: Record, path: Path, rule: dict[str, Any], applies_to: str) -> None:
-    """A members rule belongs to a collective criterion and counts an individual criterion of the same plan."""
+    """A members rule belongs to a collective criterion and counts a criterion of its members' kind, or a title."""
     if applies_to != NomineeKind.COLLECTIVE:
         c.add(r, path, "members-of-person", "Quy tắc theo kết quả của thành viên chỉ dùng cho tiêu chí tập thể.", at_key=True)
-    individual = [x["id"] for x in r.data["criteria"] if x["applies_to"] == NomineeKind.INDIVIDUAL]
+    if "holds" in rule:
+        titles = [e["id"] for e in r.data["evidence"] if "items" in e["source"] or "awards" in e["source"]]
+        if rule["holds"] not in titles:
+            c.add(
+                r,
+                path + ("holds",),
+                "unknown-evidence",
+                f"«{rule['holds']}» không phải minh chứng về danh hiệu, khen thưởng (nguồn awards hoặc items) của kế hoạch; "
+                f"hãy chọn một trong: {', '.join(titles) or '(chưa có)'}.{suggest(rule['holds'], titles)}",
+            )
+        return
+    kind = NomineeKind.COLLECTIVE if rule.get("count") == "units" else NomineeKind.INDIVIDUAL
+    individual = [x["id"] for x in r.data["criteria"] if x["applies_to"] == kind]
     if rule["criterion"] not in individual:
         c.add(
             r,
             path + ("criterion",),
             "unknown-criterion",
-            f"«{rule['criterion']}» không phải tiêu chí cá nhân của kế hoạch; hãy chọn một trong: "
+            f"«{rule['criterion']}» không phải tiêu chí {kind.label} của kế hoạch; hãy chọn một trong: "
             f"{', '.join(individual) or '(chưa có)'}.{suggest(rule['criterion'], individual)}",
         )

@@ -77,3 +77,23 @@ def day(value: Any) -> dt.date | None:
         return dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
     except ValueError:
         return None
+
+
+def inner_rules(rule: dict[str, Any]) -> list[tuple[Path, dict[str, Any]]]:
+    """The rules a combinator holds, each with its path from the combinator (none for a leaf)."""
+    for combinator in ("all", "any"):
+        if combinator in rule:
+            return [((combinator, i), inner) for i, inner in enumerate(rule[combinator])]
+    if "fallback" in rule:
+        return [(("fallback", part), rule["fallback"][part]) for part in ("primary", "otherwise")]
+    if "at_least_of" in rule:
+        return [(("at_least_of", "rules", i), inner) for i, inner in enumerate(rule["at_least_of"]["rules"])]
+    return []
+
+
+def leaf_rules(rule: dict[str, Any], path: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """Every leaf of a rule (a comparison, a members count, an attribute), with its path."""
+    inner = inner_rules(rule)
+    if not inner:
+        return [(path, rule)]
+    return [leaf for relative, part in inner for leaf in leaf_rules(part, path + relative)]

@@ -26,6 +26,14 @@ def check_unit(c: Lookup, r: Record) -> None:
 @checks("person")
 def check_person(c: Lookup, r: Record) -> None:
     c.ref(r, ("unit",), "unit")
+    for i, _ in enumerate(r.data.get("statuses", [])):
+        date_order(
+            c,
+            r,
+            ("statuses", i, "from"),
+            ("statuses", i, "to"),
+            "Ngày kết thúc tình trạng sớm hơn ngày bắt đầu; hãy kiểm tra lại.",
+        )
 
 
 @checks("law")

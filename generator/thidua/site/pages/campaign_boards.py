@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .. import charts
-from ...evaluation.results import CampaignResult, NominationResult
-from ...model.campaign import Campaign
+from ...evaluation.results import AwardResult, CampaignResult, NominationResult
+from ...evaluation.selection import award_order
+from ...model.campaign import Award, Campaign, ValueRanking
 from ..page import Page, Site
 from ...vocabulary import CriterionState, NomineeKind
 from ...text import name_sort_key, sort_key, table_date
@@ -98,8 +99,36 @@ def eligibility_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
     cells = {row.id: _criteria_cells(row.result) for row in board}
     text = site.render("eligibility.md.j2", c=c, result=result, rows=board, groups=groups, council=council,
                        marks=STATE_MARKS, unknown=UNKNOWN_MARK, shown=shown, cells=cells, several=len(c.awards) > 1,
-                       by_id={row.id: row for row in board})
+                       by_id={row.id: row for row in board}, sections=_sections(site, c, result))
     return Page(f"phong-trao/{c.id}/xet-chon.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Xét chọn"))
+
+
+@dataclass(frozen=True)
+class Section:
+    """One award for one kind of nominee on the eligibility board, with its ranking groups."""
+
+    award: Award
+    kind: NomineeKind
+    quota: str  # "01 suất", "01 suất mỗi nhóm", "theo chỉ tiêu của từng đơn vị"
+    groups: tuple[tuple[str | None, AwardResult], ...]  # (the group's name, its ranking)
+
+
+def _sections(site: Site, c: Campaign, result: CampaignResult) -> list[Section]:
+    """Each award and kind in the order they were selected, each ranking group named (an attribute value, a unit)."""
+    found: list[Section] = []
+    for award in award_order(c):
+        for kind, quota in award.quota:
+            ranked = [a for a in result.awards if a.award == award.id and a.kind == kind]
+            grouped = isinstance(award.ranking, ValueRanking) and award.ranking.per is not None
+            if quota.target is not None:
+                label = "theo chỉ tiêu của từng đơn vị"
+            else:
+                count = ranked[0].quota if ranked else quota.count or 0
+                label = f"{count:02d} suất" + (" mỗi nhóm" if grouped else "")
+            names = [(site.registry.units[a.group].name if quota.target is not None and a.group in site.registry.units else a.group)
+                     for a in ranked]
+            found.append(Section(award, kind, label, tuple(zip(names, ranked, strict=True))))
+    return found
 
 
 def tasks_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
