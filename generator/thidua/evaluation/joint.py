@@ -50,12 +50,7 @@ def settle(checker: RuleChecker, subject: Subject, criteria: Sequence[Criterion]
         if pick is not None:
             way = options[index][pick]
             used = [way.items[i] for d in way.demands for i in given.get(d.key, ())]
-            lines = (
-                [f"Minh chứng được tính cho tiêu chí này: {', '.join(f'{i.name} ({i.date:%d/%m/%Y})' for i in used)}"]
-                if used
-                else []
-            )
-            settled.append(replace(finding, details=finding.details + tuple(lines), used=tuple(used)))
+            settled.append(replace(finding, used=tuple(used)))
         elif finding.state == MET:
             incomplete = any(way.incomplete for way in options[index])
             settled.append(
