@@ -280,7 +280,7 @@ def nomination_from(data: dict[str, Any]) -> Nomination:
                 d["file"],
                 _meeting(d.get("meeting")),
             )
-            for d in data["documents"]
+            for d in data.get("documents", ())
         ),
         bool(data.get("fictional", False)),
     )

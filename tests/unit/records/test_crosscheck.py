@@ -475,6 +475,7 @@ def test_meeting_vote_for_a_nomination_of_another_campaign_is_reported(tree: Pat
 def test_decision_awarding_a_nomination_under_another_award_is_reported(tree: Path) -> None:
     """A decision may only confer the award that the nomination asked for."""
     edit(tree, CAMPAIGN, "dossier:\n", "  - id: bang-khen\n    name: Bằng khen\n    quota:\n      ca-nhan: 1\ndossier:\n")
+    edit(tree, CAMPAIGN, "awards:\n", "awards_held:\n  exclusive:\n    - [bang-khen, giay-khen-chu-tich-ubnd-xa]\nawards:\n")
     edit(
         tree,
         DECISION,
@@ -489,4 +490,107 @@ def test_decision_awarding_a_nomination_under_another_award_is_reported(tree: Pa
             "award-mismatch",
             "Hồ sơ «ca-nhan-nguyen-thi-lan» đề nghị «giay-khen-chu-tich-ubnd-xa», không phải «bang-khen»; hãy kiểm tra lại.",
         ),
+    ]
+
+
+# --- plans for real agencies (issue 13) --------------------------------------------------------------------------------
+
+SECOND_AWARD = "  - id: giay-chung-nhan\n    name: Giấy chứng nhận của Chủ tịch UBND xã\n    quota:\n      ca-nhan: 1\ndossier:\n"
+
+
+def test_every_kind_of_record_has_its_check() -> None:
+    """Each kind a folder of records/ holds is checked across records (a kind without a check would crash validation)."""
+    from thidua.records.crosscheck.common import CHECKS
+    from thidua.records.layout import KINDS
+
+    assert sorted(CHECKS) == sorted(kind.name for kind in KINDS)
+
+
+def test_two_awards_for_one_kind_must_say_whether_they_are_held_together(tree: Path) -> None:
+    """A second award for individuals with no awards_held declaration is refused: the order they are written in must not
+    decide who gets which."""
+    edit(tree, CAMPAIGN, "dossier:\n", SECOND_AWARD)
+    [(line, column, code, message)] = found(tree, CAMPAIGN)
+    assert code == "awards-held-missing"
+    assert "«giay-khen-chu-tich-ubnd-xa» và «giay-chung-nhan» cùng khen ca-nhan" in message
+    edit(
+        tree, CAMPAIGN, "awards:\n", "awards_held:\n  exclusive:\n    - [giay-khen-chu-tich-ubnd-xa, giay-chung-nhan]\nawards:\n"
+    )
+    assert found(tree, CAMPAIGN) == []
+
+
+def test_an_award_counting_its_own_holders_is_refused(tree: Path) -> None:
+    """A collective criterion of the Giấy khen counting members who hold that same Giấy khen waits on itself: refused."""
+    edit(
+        tree,
+        CAMPAIGN,
+        "evidence:\n",
+        "evidence:\n  - id: giu-giay-khen\n    name: Giấy khen của Chủ tịch UBND xã\n"
+        "    source: {awards: {award: giay-khen-chu-tich-ubnd-xa}}\n    subject: nominee\n",
+    )
+    edit(
+        tree,
+        CAMPAIGN,
+        "    rule: {evidence: vi-pham-thanh-vien, max: 0}\n",
+        "    rule: {all: [{evidence: vi-pham-thanh-vien, max: 0}, {members: {holds: giu-giay-khen, min_count: 1}}]}\n",
+    )
+    codes = [code for _, _, code, _ in found(tree, CAMPAIGN)]
+    assert codes == ["award-cycle"]
+
+
+def test_dated_items_need_a_declared_window(tree: Path) -> None:
+    """A plan reading dated items (a register) must declare its period with the boundary rule; without it, refused."""
+    write(
+        tree,
+        "records/registers/giay-khen.yml",
+        "id: giay-khen\nname: Sổ giấy khen\nkept_by: van-phong-thong-ke\nsubjects: people\nas_of: 2025-12-31\nitems: []\n",
+    )
+    edit(
+        tree,
+        CAMPAIGN,
+        "evidence:\n",
+        "evidence:\n  - id: giay-khen\n    name: Giấy khen\n    source: {items: {register: giay-khen}}\n    subject: nominee\n",
+    )
+    assert found(tree, CAMPAIGN) == []
+    edit(tree, CAMPAIGN, "period:\n  from: 2025-01-01\n  to: 2025-12-31\n  ends: both  # tính cả ngày đầu và ngày cuối\n", "")
+    [(_, _, code, message)] = found(tree, CAMPAIGN)
+    assert code == "period-missing" and "ends" in message
+
+
+def test_a_threshold_keyed_by_a_unit_no_nominee_belongs_to_is_refused(tree: Path) -> None:
+    """``by: unit`` with a value for a unit nobody belongs to (a typo, or a unit with no one) is never used: refused at
+    its key, with the units there are."""
+    edit(
+        tree,
+        CAMPAIGN,
+        "    rule: {evidence: van-ban-tre-han, max: 0}\n",
+        "    rule: {evidence: van-ban-tre-han, max: {by: unit, values: {van-phong-thong-ke: 0, van-phong: 1}}}\n",
+    )
+    [(line, column, code, message)] = found(tree, CAMPAIGN)
+    assert code == "threshold-key"
+    assert message.startswith("Không cá nhân nào có đơn vị «van-phong»: ngưỡng này sẽ không bao giờ được dùng")
+
+
+def test_an_attribute_the_plan_did_not_declare_is_refused(tree: Path) -> None:
+    """A threshold by an attribute must name one the plan declares in attributes."""
+    edit(
+        tree,
+        CAMPAIGN,
+        "    rule: {evidence: van-ban-tre-han, max: 0}\n",
+        "    rule: {evidence: van-ban-tre-han, max: {by: nhom-nganh, values: {kinh-te: 0}}}\n",
+    )
+    [(_, _, code, _)] = found(tree, CAMPAIGN)
+    assert code == "unknown-attribute"
+
+
+def test_a_share_without_its_rounding_is_refused(tree: Path) -> None:
+    """A members share must say how it is rounded (10 % of 25 students is 2 or 3): refused with the key to add."""
+    edit(
+        tree,
+        CAMPAIGN,
+        "    rule: {evidence: vi-pham-thanh-vien, max: 0}\n",
+        "    rule: {members: {criterion: cn-hoan-thanh-xuat-sac, min_share: 10}}\n",
+    )
+    assert ("required", "Trường «min_share» cần ghi kèm «rounding»; hãy thêm dòng «rounding: …».") in [
+        (code, message) for _, _, code, message in found(tree, CAMPAIGN)
     ]

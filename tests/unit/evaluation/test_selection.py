@@ -1,0 +1,234 @@
+"""Several awards per nominee, selected in an order the plan's declarations fix (never the order they are written in);
+the highest value per group wins, ties left to the council; a target as a cap per unit; dependencies ordered, loops refused."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factory import campaign_data, registry
+from thidua.evaluation.evaluate import evaluate_campaign
+from thidua.model import Registry
+from thidua.model.campaign import campaign_from
+from thidua.model.commune import Person, Rating, RatingEntry, Unit
+from thidua.model.records import nomination_from
+from thidua.ordering import Cycle, ordered
+from thidua.vocabulary import Standing
+
+AS_OF = dt.date(2025, 9, 15)
+# Students (GPA; major; class): the university's annual titles, as a plan would write them.
+STUDENTS = {
+    "an": (3.9, "ke-toan", "lop-1"),
+    "binh": (3.9, "ke-toan", "lop-1"),
+    "cuong": (3.5, "ke-toan", "lop-1"),
+    "dung": (3.7, "luat", "lop-2"),
+    "giang": (3.3, "luat", "lop-2"),
+    "hoa": (2.9, "luat", "lop-2"),
+}
+EVIDENCE = [
+    {"id": "gpa", "name": "Điểm trung bình tích lũy", "source": {"rating": "gpa"}, "subject": "nominee"},
+    {"id": "giu-gioi", "name": "Sinh viên Giỏi", "source": {"awards": {"award": "gioi"}}, "subject": "nominee"},
+    {"id": "giu-xuat-sac", "name": "Sinh viên Xuất sắc", "source": {"awards": {"award": "xuat-sac"}}, "subject": "nominee"},
+]
+CRITERIA = [
+    {"id": "xs", "applies_to": "ca-nhan", "text": "Điểm từ 3,6", "mandatory": True, "rule": {"evidence": "gpa", "min": 3.6}},
+    {"id": "gi", "applies_to": "ca-nhan", "text": "Điểm từ 3,2", "mandatory": True, "rule": {"evidence": "gpa", "min": 3.2}},
+    {"id": "tk", "applies_to": "ca-nhan", "text": "Có điểm", "mandatory": True, "rule": {"evidence": "gpa", "min": 0}},
+    {
+        "id": "lop",
+        "applies_to": "tap-the",
+        "text": "Có sinh viên giỏi, xuất sắc",
+        "mandatory": True,
+        "rule": {
+            "any": [{"members": {"holds": "giu-gioi", "min_count": 2}}, {"members": {"holds": "giu-xuat-sac", "min_count": 1}}]
+        },
+    },
+]
+AWARDS = [
+    {
+        "id": "xuat-sac",
+        "name": "Sinh viên Xuất sắc",
+        "quota": {"ca-nhan": {"percent": 100, "of": "nominations", "rounding": "down"}},
+        "criteria": ["xs"],
+    },
+    {
+        "id": "gioi",
+        "name": "Sinh viên Giỏi",
+        "quota": {"ca-nhan": {"percent": 100, "of": "nominations", "rounding": "down"}},
+        "criteria": ["gi"],
+    },
+    {
+        "id": "thu-khoa",
+        "name": "Thủ khoa ngành",
+        "quota": {"ca-nhan": 1},
+        "criteria": ["tk"],
+        "ranking": {"evidence": "gpa", "order": "highest", "per": "nganh"},
+    },
+    {"id": "lop-tien-tien", "name": "Lớp tiên tiến", "quota": {"tap-the": 5}, "criteria": ["lop"]},
+]
+
+
+def _registry(awards: list[dict[str, Any]]) -> Registry:
+    data = campaign_data(
+        CRITERIA,
+        EVIDENCE,
+        awards=awards,
+        council=False,
+        dossier=[],
+        attributes=[{"id": "nganh", "name": "Ngành"}],
+        awards_held={"exclusive": [["xuat-sac", "gioi"]], "together": [["thu-khoa", "xuat-sac"], ["thu-khoa", "gioi"]]},
+    )
+    reg = registry(data)
+    units = dict(reg.units) | {u: Unit(u, f"Lớp {u[-1]}", "khac", "ubnd", None, ()) for u in ("lop-1", "lop-2")}
+    people = {
+        s: Person(s, s.capitalize(), unit, None, None, True, (("nganh", major),)) for s, (_, major, unit) in STUDENTS.items()
+    }
+    gpa = Rating(
+        "gpa",
+        "Điểm trung bình tích lũy",
+        2025,
+        "ubnd",
+        "people",
+        None,
+        "điểm",
+        tuple(RatingEntry(s, v[0], None) for s, v in sorted(STUDENTS.items())),
+    )
+    nominations = [
+        nomination_from(
+            {"id": f"{a}-{s}", "campaign": "thu", "award": a, "nominee": {"person": s}, "proposed_by": STUDENTS[s][2]}
+        )
+        for a in ("xuat-sac", "gioi", "thu-khoa")
+        for s in STUDENTS
+    ]
+    nominations += [
+        nomination_from(
+            {"id": f"lop-tien-tien-{u}", "campaign": "thu", "award": "lop-tien-tien", "nominee": {"unit": u}, "proposed_by": u}
+        )
+        for u in ("lop-1", "lop-2")
+    ]
+    return dataclasses.replace(
+        reg, units=units, people=people, ratings={"gpa": gpa}, nominations={"thu": tuple(sorted(nominations, key=lambda n: n.id))}
+    )
+
+
+def _standings(awards: list[dict[str, Any]]) -> dict[str, str]:
+    reg = _registry(awards)
+    result = evaluate_campaign(reg, reg.campaigns["thu"], AS_OF)
+    return {r.nomination.id: str(r.outcome) for r in result.nominations}
+
+
+def test_exclusive_awards_give_the_higher_only_and_together_awards_both() -> None:
+    """GPA ≥ 3,6 is Xuất sắc, ≥ 3,2 Giỏi, the two exclusive: an, binh, dung get Xuất sắc only; cuong and giang Giỏi;
+    hoa neither. Thủ khoa is held together with either: the highest in each major (luật: dung)."""
+    found = _standings(AWARDS)
+    assert [s for s in STUDENTS if found[f"xuat-sac-{s}"] == Standing.WINNER] == ["an", "binh", "dung"]
+    assert [s for s in STUDENTS if found[f"gioi-{s}"] == Standing.WINNER] == ["cuong", "giang"]
+    assert {s: found[f"gioi-{s}"] for s in ("an", "binh", "dung")} == dict.fromkeys(
+        ("an", "binh", "dung"), Standing.CHOSEN_ELSEWHERE
+    )
+    assert found["gioi-hoa"] == Standing.NOT_ELIGIBLE and found["thu-khoa-dung"] == Standing.WINNER
+
+
+def test_the_highest_value_per_group_wins_and_a_tie_at_the_top_goes_to_the_council() -> None:
+    """Kế toán: an and binh both at 3,9 for one place: both tied, neither chosen silently; cuong outside the quota.
+    Luật: dung at 3,7 alone."""
+    found = _standings(AWARDS)
+    assert (found["thu-khoa-an"], found["thu-khoa-binh"], found["thu-khoa-cuong"]) == (
+        Standing.TIE,
+        Standing.TIE,
+        Standing.OUTSIDE_QUOTA,
+    )
+    assert (found["thu-khoa-dung"], found["thu-khoa-giang"], found["thu-khoa-hoa"]) == (
+        Standing.WINNER,
+        Standing.OUTSIDE_QUOTA,
+        Standing.OUTSIDE_QUOTA,
+    )
+
+
+def test_a_collective_title_counts_the_individual_titles_selected_before_it() -> None:
+    """Lớp tiên tiến reads who holds Giỏi and Xuất sắc, so it is selected after them: lop-1 has an and binh (Xuất sắc),
+    lop-2 has dung (Xuất sắc) and giang (Giỏi)."""
+    found = _standings(AWARDS)
+    assert found["lop-tien-tien-lop-1"] == found["lop-tien-tien-lop-2"] == Standing.WINNER
+
+
+@settings(max_examples=24, deadline=None)
+@given(st.permutations(AWARDS))
+def test_winners_do_not_depend_on_the_order_awards_are_written_in(awards: list[dict[str, Any]]) -> None:
+    """Any order of the plan's awards gives the same standing to every nomination."""
+    assert _standings(list(awards)) == _standings(AWARDS)
+
+
+def test_an_award_that_waits_on_itself_has_no_order() -> None:
+    """Edges before → after with a loop (an award counting its own holders, or two counting each other) are refused."""
+    assert ordered(["b", "a", "c"], [("a", "b")]) == ["a", "b", "c"]
+    with pytest.raises(Cycle) as caught:
+        ordered(["a", "b", "c"], [("a", "b"), ("b", "a")])
+    assert caught.value.members == ["a", "b"]
+    looped = [dict(a, criteria=["lop"]) if a["id"] == "lop-tien-tien" else a for a in AWARDS]
+    plan = campaign_from(
+        campaign_data(
+            CRITERIA,
+            [
+                *EVIDENCE,
+                {
+                    "id": "giu-lop",
+                    "name": "Lớp tiên tiến",
+                    "subject": "nominee",
+                    "source": {"awards": {"award": "lop-tien-tien"}},
+                },
+            ],
+            awards=looped,
+        )
+    )
+    assert ("gioi", "lop-tien-tien") in plan.award_edges() and ("xuat-sac", "gioi") not in plan.award_edges()
+
+
+def test_a_target_as_a_cap_limits_each_unit() -> None:
+    """Quota ``{target: ...}``: each class's winners at most its own target (lop-1: 1, lop-2: 2), ranked by GPA."""
+    capped = [
+        dict(a, quota={"ca-nhan": {"target": "chi-tieu"}}, ranking={"evidence": "gpa", "order": "highest"})
+        if a["id"] == "gioi"
+        else a
+        for a in AWARDS
+        if a["id"] != "xuat-sac"
+    ]
+    reg = _registry(capped)
+    data = dict(
+        campaign_data(
+            CRITERIA,
+            EVIDENCE,
+            awards=capped,
+            council=False,
+            dossier=[],
+            attributes=[{"id": "nganh", "name": "Ngành"}],
+            awards_held={"together": [["thu-khoa", "gioi"]]},
+        )
+    )
+    targets = Rating(
+        "chi-tieu",
+        "Chỉ tiêu",
+        2025,
+        "ubnd",
+        "units",
+        None,
+        "sinh viên",
+        (RatingEntry("lop-1", 1, None), RatingEntry("lop-2", 2, None)),
+    )
+    reg = dataclasses.replace(reg, campaigns={"thu": campaign_from(data)}, ratings={**reg.ratings, "chi-tieu": targets})
+    result = evaluate_campaign(reg, reg.campaigns["thu"], AS_OF)
+    found = {r.nomination.id: r.outcome for r in result.nominations if r.nomination.award == "gioi"}
+    # lop-1: an 3,9, binh 3,9, cuong 3,5 eligible, 1 place: an and binh tie. lop-2: dung 3,7, giang 3,3: both within 2.
+    assert (found["gioi-an"], found["gioi-binh"], found["gioi-cuong"]) == (Standing.TIE, Standing.TIE, Standing.OUTSIDE_QUOTA)
+    assert (found["gioi-dung"], found["gioi-giang"], found["gioi-hoa"]) == (
+        Standing.WINNER,
+        Standing.WINNER,
+        Standing.NOT_ELIGIBLE,
+    )
+    groups = {a.group: a.quota for a in result.awards if a.award == "gioi"}
+    assert groups == {"lop-1": 1, "lop-2": 2}
