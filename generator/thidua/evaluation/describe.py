@@ -3,7 +3,20 @@
 from __future__ import annotations
 
 from ..model import Registry
-from ..model.campaign import AllOf, AnyOf, AtLeast, Campaign, Compare, Evidence, Fallback, HasAttribute, Members, Rule, Threshold
+from ..model.campaign import (
+    AllOf,
+    AnyOf,
+    AtLeast,
+    Campaign,
+    Compare,
+    Evidence,
+    Fallback,
+    HasAttribute,
+    Members,
+    Rule,
+    Threshold,
+    ValueRanking,
+)
 from ..model.commune import Rating
 from ..text import decimal
 from .findings import ATTRIBUTE_NAMES, ROUNDING_NAMES
@@ -32,6 +45,15 @@ def describe(rule: Rule, campaign: Campaign, registry: Registry) -> str:
         name = next((a.name for a in campaign.attributes if a.id == rule.attribute), rule.attribute)
         return f"{name} là một trong: {', '.join(rule.values)}."
     return _describe_comparison(rule, campaign, registry)
+
+
+def describe_ranking(ranking: ValueRanking, campaign: Campaign) -> str:
+    """``theo Điểm trung bình tích lũy, cao nhất trước, trong từng Ngành; bằng nhau thì hội đồng quyết định``."""
+    evidence = campaign.evidence_named(ranking.evidence)
+    per = next((a.name for a in campaign.attributes if a.id == ranking.per), ranking.per) if ranking.per else None
+    order = "cao nhất trước" if ranking.highest else "thấp nhất trước"
+    group = f", trong từng nhóm {per.lower()} (số lượng khen tính cho mỗi nhóm)" if per else ""
+    return f"theo {evidence.name if evidence else ranking.evidence}, {order}{group}; bằng nhau ở ngưỡng thì hội đồng quyết định"
 
 
 def _describe_members(rule: Members, campaign: Campaign) -> str:
