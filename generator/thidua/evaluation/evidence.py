@@ -135,15 +135,19 @@ class EvidenceReader:
         source = f"báo cáo kết quả của {self.owner(unit)}"
         if not reports:
             return Fact(evidence.id, evidence.name, None, "đơn vị chưa có báo cáo kết quả", source)
-        items = [
+        lines = [
             i
             for r in reports
             for i in r.items
             if self.window.contains(i.date) and (not evidence.tasks or i.task in evidence.tasks)
         ]
-        return Fact(
-            evidence.id, evidence.name, float(len(items)), f"{len(items)} kết quả trong thời gian tính thành tích", source
+        # Each report line is an item of its own, so that a plan counting each once can give it to one criterion.
+        items = tuple(
+            Item(f"{unit}/{i.id}", unit, i.task, i.title, i.date, self.owner(unit), None, None, None, f"bao-cao/{unit}")
+            for i in lines
         )
+        shown = f"{len(lines)} kết quả trong thời gian tính thành tích"
+        return Fact(evidence.id, evidence.name, float(len(lines)), shown, source, items)
 
     def _items(self, evidence: Evidence, kind: NomineeKind, subject: str) -> Fact:
         """Items of a register for the subject, in the window and of the kinds and levels the plan counts."""

@@ -93,8 +93,8 @@ class Evidence:
 
     @property
     def dated_items(self) -> bool:
-        """Evidence made of identified, dated items (an item register or awards held), which can count only once."""
-        return self.source in ("items", "awards")
+        """Evidence made of identified, dated items (an item register, report lines, awards held): each can count once."""
+        return self.source in ("items", "reports", "awards")
 
 
 @dataclass(frozen=True)
