@@ -126,6 +126,11 @@ def evaluate_campaign(
             final[w].nomination.nominee: campaign.window.last_day for a in awards if a.award == award.id for w in a.winners
         }
         state.outcomes.held[(campaign.id, award.id)] = holders
+        state.outcomes.undecided[(campaign.id, award.id)] = {
+            r.nomination.nominee
+            for r in final.values()
+            if r.nomination.award == award.id and _undecided(r.outcome, campaign, as_of)
+        }
         state.outcomes.evaluated.add((campaign.id, award.id))
     granted, differences = _decisions(registry, campaign, awards)
     participants = tuple(sorted({r.unit for r in registry.reports.get(campaign.id, ())} | {n.proposed_by for n in nominations}))
@@ -145,6 +150,14 @@ def evaluate_campaign(
         differences,
         participants,
     )
+
+
+def _undecided(standing: Standing, campaign: Campaign, as_of: dt.date) -> bool:
+    """Whether a nomination may still win: waiting for facts, the council or a tie's resolution, or not sent while the
+    campaign still takes dossiers."""
+    if standing in (Standing.PENDING, Standing.AWAITING_COUNCIL, Standing.TIE):
+        return True
+    return standing == Standing.NOT_SUBMITTED and (campaign.deadline is None or as_of <= campaign.deadline)
 
 
 def evaluate_registry(registry: Registry, as_of: dt.date, landings: Landings | None = None) -> list[CampaignResult]:

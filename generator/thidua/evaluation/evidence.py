@@ -1,7 +1,8 @@
 """Read one evidence for one subject from the record of whoever owns the fact.
 
 A fact that its owner has not recorded is unknown, never assumed. Everything dated (report lines,
-discipline cases, items of a register, awards decided) counts only inside the campaign's window.
+discipline cases, items of a register) counts only inside the campaign's window; an award counts for the
+campaign the plan names, whatever day its decision is signed.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from ..model import Registry
 from ..model.campaign import AwardSource, Campaign, Evidence
 from ..model.commune import Item, Person, Rating, RatingEntry
-from ..model.records import Report
+from ..model.records import Decision, Report
 from ..text import decimal, table_date
 from ..vocabulary import NomineeKind
 
@@ -30,6 +31,7 @@ class Fact:
     source: str  # the record and its owner
     items: tuple[Item, ...] = ()  # dated items behind the value (a register's, awards held), in the window
     complete: bool = True  # False: the owner's record does not yet cover the whole window (more may come)
+    none: bool = False  # known to have no value at all (no item in a complete register): below any minimum
 
     @property
     def known(self) -> bool:
@@ -42,6 +44,17 @@ class Outcomes:
 
     held: dict[tuple[str, str], dict[str, dt.date]] = field(default_factory=dict)  # (campaign, award) -> holder -> date
     evaluated: set[tuple[str, str]] = field(default_factory=set)  # (campaign, award) already selected
+    undecided: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # nominees who may still be selected
+
+
+@dataclass(frozen=True)
+class _Grants:
+    """What the decisions of one campaign grant, by (award, nominee)."""
+
+    any: bool  # at least one decision granting awards
+    granted: dict[tuple[str, str], list[tuple[Decision, str]]]  # the decision and the nomination it grants
+    revoked: set[tuple[str, str]]
+    nominated: set[tuple[str, str]]
 
 
 class EvidenceReader:
@@ -53,12 +66,12 @@ class EvidenceReader:
         self.registry = registry
         self.campaign = campaign
         self.window = campaign.window
-        self.period = (self.window.start, self.window.end)
         self.as_of = as_of
         self.outcomes = outcomes or Outcomes()
         self._entries: dict[str, dict[str, RatingEntry]] = {}  # by rating, then subject: a province has thousands
         self._by_unit: dict[str, list[Report]] | None = None  # by unit
         self._sources: dict[tuple[str, str], str] = {}  # how each rating and discipline register is cited, by kind and id
+        self._grants: dict[str, _Grants] = {}  # by campaign
 
     def entry(self, rating: Rating, subject: str) -> RatingEntry | None:
         if rating.id not in self._entries:  # reversed: the first entry of a subject stays, as a scan would find
@@ -105,8 +118,7 @@ class EvidenceReader:
                 f"{register.name}, do {self.owner(register.kept_by)} giữ, cập nhật đến {register.as_of:%d/%m/%Y}"
             )
         source = self._sources["discipline", register.id]
-        start, end = self.period
-        if register.period_from > start or register.period_to < end:
+        if register.period_from > self.window.first_day or register.period_to < self.window.last_day:
             return Fact(evidence.id, evidence.name, None, "sổ không bao trùm thời gian tính thành tích", source)
         if evidence.subject == "members":
             people = {p.id for p in self.registry.members_of(subject)} if kind == NomineeKind.COLLECTIVE else set()
@@ -166,7 +178,8 @@ class EvidenceReader:
         if evidence.best:
             values = [item.value for item in items if item.value is not None]
             if not values:
-                return Fact(evidence.id, evidence.name, None, "chưa có minh chứng có giá trị", source, (), complete)
+                shown = "không có minh chứng nào" if complete else "chưa có minh chứng có giá trị"
+                return Fact(evidence.id, evidence.name, None, shown, source, (), complete, none=complete)
             best = max(values)
             return Fact(
                 evidence.id, evidence.name, best, decimal(best), source, tuple(i for i in items if i.value == best), complete
@@ -191,40 +204,61 @@ class EvidenceReader:
         if key not in self.outcomes.evaluated:
             return Fact(evidence.id, evidence.name, None, "chưa có kết quả xét", source)
         held = self.outcomes.held.get(key, {})
+        if subject in self.outcomes.undecided.get(key, set()):
+            return Fact(
+                evidence.id, evidence.name, None, "chưa có kết quả cuối cùng (đang chờ căn cứ, hội đồng hoặc chỉ tiêu)", source
+            )
         if subject not in held:
             return Fact(evidence.id, evidence.name, 0.0, "không", source)
         item = Item(f"{campaign_id}/{award_source.award}", subject, "khen-thuong", title, held[subject], "", None, None, None)
-        counted = self.window.contains(item.date) or not award_source.campaign  # this campaign's own result is in its window
-        return Fact(
-            evidence.id,
-            evidence.name,
-            1.0 if counted else 0.0,
-            "có" if counted else "ngoài thời gian tính",
-            source,
-            (item,) if counted else (),
-        )
+        return Fact(evidence.id, evidence.name, 1.0, "có", source, (item,))
 
     def _decided(self, evidence: Evidence, award_source: AwardSource, subject: str, title: str) -> Fact:
-        """An award of another campaign, as its decisions grant it (a revoked grant does not count)."""
+        """An award of another campaign, as its decisions grant it, whatever day they are signed (the plan names the
+        campaign, hence the year). A revoked grant does not count; a nomination that may still win and that no
+        decision grants yet is not yet known (each unit of that campaign may decide on its own day)."""
         campaign_id = award_source.campaign or ""
-        decisions = [d for d in self.registry.decisions.get(campaign_id, ()) if self.as_of is None or d.date <= self.as_of]
+        grants = self._grants_of(campaign_id)
         source = f"quyết định khen thưởng {title}"
-        if not any(d.kind == "khen-thuong" for d in decisions):
-            return Fact(evidence.id, evidence.name, None, "phong trào đó chưa có quyết định khen thưởng", source)
-        revoked = {(r.decision, r.nomination) for d in decisions if d.kind == "huy-bo" for r in d.revokes}
-        nominations = {n.id: n for n in self.registry.nominations.get(campaign_id, ())}
+        key = (award_source.award, subject)
         items = tuple(
-            Item(f"{d.id}/{g.nomination}", subject, "khen-thuong", title, d.date, d.number, None, None, d.file)
-            for d in decisions
-            if d.kind == "khen-thuong"
-            for g in d.awards
-            if g.award == award_source.award
-            and (d.id, g.nomination) not in revoked
-            and g.nomination in nominations
-            and nominations[g.nomination].nominee == subject
-            and self.window.contains(d.date)
+            Item(f"{d.id}/{nomination}", subject, "khen-thuong", title, d.date, d.number, None, None, d.file)
+            for d, nomination in grants.granted.get(key, ())
         )
-        return Fact(evidence.id, evidence.name, float(len(items)), "có" if items else "không", source, items)
+        if items:
+            return Fact(evidence.id, evidence.name, float(len(items)), "có", source, items)
+        if key in grants.revoked:
+            return Fact(evidence.id, evidence.name, 0.0, "không (quyết định khen thưởng đã bị hủy bỏ)", source)
+        computed = (campaign_id, award_source.award)
+        may_win = (
+            subject in self.outcomes.held.get(computed, {}) or subject in self.outcomes.undecided.get(computed, set())
+            if computed in self.outcomes.evaluated
+            else key in grants.nominated
+        )
+        if may_win:
+            why = (
+                "chưa có quyết định khen thưởng cho đề nghị này" if grants.any else "phong trào đó chưa có quyết định khen thưởng"
+            )
+            return Fact(evidence.id, evidence.name, None, why, source)
+        return Fact(evidence.id, evidence.name, 0.0, "không", source)
+
+    def _grants_of(self, campaign_id: str) -> _Grants:
+        """The grants of a campaign's decisions signed by the day of evaluation, by award and nominee (once per campaign)."""
+        if campaign_id not in self._grants:
+            decisions = [d for d in self.registry.decisions.get(campaign_id, ()) if self.as_of is None or d.date <= self.as_of]
+            revoked = {(r.decision, r.nomination) for d in decisions if d.kind == "huy-bo" for r in d.revokes}
+            nominee = {n.id: (n.award, n.nominee) for n in self.registry.nominations.get(campaign_id, ())}
+            found = _Grants(any(d.kind == "khen-thuong" for d in decisions), {}, set(), set(nominee.values()))
+            for d in decisions:
+                for g in d.awards if d.kind == "khen-thuong" else ():
+                    if g.nomination not in nominee or nominee[g.nomination][0] != g.award:
+                        continue
+                    if (d.id, g.nomination) in revoked:
+                        found.revoked.add(nominee[g.nomination])
+                    else:
+                        found.granted.setdefault(nominee[g.nomination], []).append((d, g.nomination))
+            self._grants[campaign_id] = found
+        return self._grants[campaign_id]
 
     def person(self, ident: str) -> Person | None:
         return self.registry.people.get(ident)

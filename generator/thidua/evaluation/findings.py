@@ -43,6 +43,12 @@ class Finding:
     facts: tuple[Fact, ...] = ()
     details: tuple[str, ...] = ()
     used: tuple[Item, ...] = ()  # the items given to this criterion when each item counts only once
+    settled: bool = False  # items were given to criteria one each: only ``used`` count
+
+    @property
+    def counted(self) -> tuple[Item, ...]:
+        """The items this finding counts: those given to it where each counts once, else every item its facts read."""
+        return self.used if self.settled else tuple(item for fact in self.facts for item in fact.items)
 
 
 def rounded(value: float, rounding: str | None) -> int:

@@ -23,23 +23,23 @@ from .rules import RuleChecker
 
 @dataclass(frozen=True)
 class _Way:
-    """One alternative of a criterion: the item demands it makes (its other leaves are met)."""
+    """One alternative of a criterion: the item demands it makes, and whether its other leaves are met."""
 
     demands: tuple[Demand, ...]
     items: dict[str, Item]  # every item a demand may take, by id
-    incomplete: bool  # an item source not yet complete: more items may come
+    possible: bool  # met today if it gets the items it demands
+    incomplete: bool  # not ruled out: a source not yet complete or a leaf not yet known, so it may still be met
 
 
 def settle(checker: RuleChecker, subject: Subject, criteria: Sequence[Criterion], findings: Sequence[Finding]) -> list[Finding]:
     """The findings once items count only once: unchanged where no criterion needs items, else as the best assignment."""
-    options: list[list[_Way]] = []
-    for criterion, finding in zip(criteria, findings, strict=True):
-        ways = [
-            way
-            for way in (_way(checker, subject, criterion, rule_way) for rule_way in alternatives(criterion.rule)[:MAX_WAYS])
-            if way
-        ]
-        options.append(ways if finding.state == MET else [])
+    every: list[list[_Way]] = [
+        [_way(checker, subject, criterion, leaves) for leaves in alternatives(criterion.rule)[:MAX_WAYS]]
+        if finding.state == MET
+        else []
+        for criterion, finding in zip(criteria, findings, strict=True)
+    ]
+    options = [[way for way in ways if way.possible] for ways in every]
     if not any(way.demands for ways in options for way in ways):
         return list(findings)
     best = _best(criteria, options)
@@ -50,9 +50,9 @@ def settle(checker: RuleChecker, subject: Subject, criteria: Sequence[Criterion]
         if pick is not None:
             way = options[index][pick]
             used = [way.items[i] for d in way.demands for i in given.get(d.key, ())]
-            settled.append(replace(finding, used=tuple(used)))
+            settled.append(replace(finding, used=tuple(used), settled=True))
         elif finding.state == MET:
-            incomplete = any(way.incomplete for way in options[index])
+            incomplete = any(way.incomplete for way in every[index])
             settled.append(
                 Finding(
                     UNKNOWN if incomplete else NOT_MET,
@@ -60,6 +60,7 @@ def settle(checker: RuleChecker, subject: Subject, criteria: Sequence[Criterion]
                     "một tiêu chí, và các minh chứng này đã được tính cho tiêu chí khác",
                     finding.facts,
                     finding.details,
+                    settled=True,
                 )
             )
         else:
@@ -67,28 +68,34 @@ def settle(checker: RuleChecker, subject: Subject, criteria: Sequence[Criterion]
     return settled
 
 
-def _way(checker: RuleChecker, subject: Subject, criterion: Criterion, leaves: tuple[Rule, ...]) -> _Way | None:
-    """The demands of one alternative, or None when one of its other leaves is not met."""
+def _way(checker: RuleChecker, subject: Subject, criterion: Criterion, leaves: tuple[Rule, ...]) -> _Way:
+    """The demands of one alternative; possible when its other leaves are met and its sources hold enough items."""
     demands: list[Demand] = []
     items: dict[str, Item] = {}
-    incomplete = False
+    possible, ruled_out, pending = True, False, False
     for index, leaf in enumerate(leaves):
         evidence = checker.evidence.get(leaf.evidence) if isinstance(leaf, Compare) else None
         if isinstance(leaf, Compare) and evidence is not None and evidence.dated_items and leaf.minimum is not None:
             fact = checker.reader.read(evidence, subject.kind, subject.id)
             limit, _ = checker.threshold(leaf.minimum, subject)
-            if limit is None:
-                return None
+            if limit is None:  # no target yet: not known
+                possible, pending = False, True
+                continue
             pool = [i for i in fact.items if not evidence.best or (i.value is not None and i.value >= limit)]
             count = 1 if evidence.best else int(limit)
-            incomplete = incomplete or not fact.complete
+            pending = pending or not fact.complete
             if count > len(pool):
-                return None
+                possible = False
+                ruled_out = ruled_out or fact.complete
+                continue
             items |= {item.id: item for item in pool}
             demands.append(Demand(f"{criterion.id}#{index}", count, frozenset(item.id for item in pool)))
-        elif checker.check(leaf, subject).state != MET:
-            return None
-    return _Way(tuple(demands), items, incomplete)
+        else:
+            state = checker.check(leaf, subject).state
+            possible = possible and state == MET
+            ruled_out = ruled_out or state == NOT_MET
+            pending = pending or state == UNKNOWN
+    return _Way(tuple(demands), items, possible, pending and not ruled_out)
 
 
 def _best(

@@ -66,7 +66,7 @@ def count_members(c: Checks, rule: Members, subject: Subject) -> Finding:
     )
     left_out = ", ".join(f"{status}: {n}" for status, n in sorted(excluded.items()))
     details = [f"Mẫu số: {len(counted)} {noun}" + (f" (không tính {sum(excluded.values())}: {left_out})" if excluded else "")]
-    if rule.holds and met:
+    if met:  # who counted (a status left out of the denominator is only counted: it can be personal)
         details.append(f"{noun.capitalize()} {what}: {', '.join(_names(c.registry, counted, met))}")
     return Finding(combined(findings, need), reason, details=tuple(details))
 

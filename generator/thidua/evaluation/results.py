@@ -48,7 +48,7 @@ class NominationResult:
 class AwardResult:
     award: str
     kind: NomineeKind
-    quota: int
+    quota: int | None  # None: the number is not known yet (the unit has no target)
     ranked: tuple[str, ...]  # nominations that passed the council, best first
     winners: tuple[str, ...]
     tied: tuple[str, ...]

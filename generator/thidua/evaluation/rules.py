@@ -112,6 +112,8 @@ class RuleChecker:
         evidence = self.evidence[rule.evidence]
         fact = self.reader.read(evidence, subject.kind, subject.id)
         where = f"{fact.name}: {fact.shown} (nguồn: {fact.source})"
+        if fact.none:  # nothing at all in a complete record: short of any minimum, within any maximum
+            return Finding(NOT_MET if rule.minimum is not None or rule.at_least or rule.one_of else MET, where, (fact,))
         if not fact.known:
             return Finding(UNKNOWN, where, (fact,))
         failures = self._level_failures(rule, evidence, fact) if rule.at_least or rule.one_of else []

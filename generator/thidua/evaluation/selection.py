@@ -50,10 +50,10 @@ def select_award(
         for group, members in _groups(registry, award, quota, kind, candidates, results):
             count = _count(registry, campaign, quota, kind, group, pool, reader)
             if count is None:
+                why = "Đơn vị chưa có chỉ tiêu để tính số lượng khen."
                 for ident in members:
-                    results[ident] = with_standing(
-                        results[ident], Standing.PENDING, "Đơn vị chưa có chỉ tiêu để tính số lượng khen."
-                    )
+                    results[ident] = with_standing(results[ident], Standing.PENDING, why)
+                found.append(AwardResult(award.id, kind, None, (), (), (), None, (why,), (), group))
                 continue
             found.append(_select_group(campaign, award, kind, group, count, members, results, won, meeting, reader))
     return found
@@ -132,12 +132,13 @@ def _select_group(
     key = ranking_key(campaign, award, results, reader)
     selection = select(members, key, count, resolutions)
     equal = "Bằng nhau" if isinstance(award.ranking, ValueRanking) else "Bằng phiếu"
+    decides = "hội đồng cần quyết định" if campaign.council else "người có thẩm quyền quyết định"
     settled = f"{equal} ở ngưỡng số lượng khen; hội đồng đã kết luận: " + (selection.resolved_by or "")
     for ident in selection.winners:
         results[ident] = with_standing(results[ident], Standing.WINNER, settled if ident in selection.resolved_group else "")
         won.setdefault((kind, results[ident].nomination.nominee), set()).add(award.id)
     for ident in selection.tied:
-        results[ident] = with_standing(results[ident], Standing.TIE, f"{equal} ở ngưỡng số lượng khen; hội đồng cần quyết định.")
+        results[ident] = with_standing(results[ident], Standing.TIE, f"{equal} ở ngưỡng số lượng khen; {decides}.")
     for ident in selection.outside:
         note = settled if ident in selection.resolved_group else f"Đã đủ {count} suất khen."
         results[ident] = with_standing(results[ident], Standing.OUTSIDE_QUOTA, note)

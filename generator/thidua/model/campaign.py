@@ -56,9 +56,12 @@ class Window:
 
     def overlaps(self, start: dt.date, end: dt.date | None) -> bool:
         """Whether a span from ``start`` to ``end`` (None: still running) has a day in the window."""
-        first = self.start if self.ends in ("both", "start") else self.start + dt.timedelta(days=1)
-        last = self.end if self.ends in ("both", "end") else self.end - dt.timedelta(days=1)
-        return start <= last and (end is None or end >= first)
+        return start <= self.last_day and (end is None or end >= self.first_day)
+
+    @property
+    def first_day(self) -> dt.date:
+        """The first day that counts."""
+        return self.start if self.ends in ("both", "start") else self.start + dt.timedelta(days=1)
 
     @property
     def last_day(self) -> dt.date:
@@ -357,8 +360,9 @@ class Campaign:
         return edges
 
     def campaigns_read(self) -> set[str]:
-        """Other campaigns whose computed results this one reads (they are evaluated first)."""
-        return {s.campaign for a in self.awards for s in self.awards_read(a) if s.campaign and not s.decided}
+        """Other campaigns whose awards this one reads, computed or decided (they are evaluated first: whether one of
+        their nominees may still win tells a missing decision from a refusal)."""
+        return {s.campaign for a in self.awards for s in self.awards_read(a) if s.campaign}
 
     def outranks(self, higher: str, lower: str) -> bool:
         """Whether ``higher`` comes before ``lower`` in a group of awards one holds only one of."""

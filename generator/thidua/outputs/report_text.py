@@ -48,9 +48,12 @@ def render_text(registry: Registry, result: CampaignResult) -> str:
 def _award_lines(registry: Registry, result: CampaignResult, award: AwardResult) -> list[str]:
     """One award for one kind of nominee: who passed the council, in rank order; ties and the council's resolution."""
     name = result.campaign.award(award.award).name  # type: ignore[union-attr]
-    lines = ["", f"{name} — {award.kind.label} ({award.quota:02d} suất)"]
-    if not award.ranked:
-        lines.append("  Chưa có hồ sơ nào qua biểu quyết của hội đồng.")
+    group = registry.units[award.group].name if award.group in registry.units else award.group
+    count = "chưa có số suất" if award.quota is None else f"{award.quota:02d} suất"
+    lines = ["", f"{name} — {award.kind.label}{f' — {group}' if group else ''} ({count})"]
+    if not award.ranked and award.quota is not None:
+        passed = "qua biểu quyết của hội đồng" if result.campaign.council else "đủ điều kiện"
+        lines.append(f"  Chưa có hồ sơ nào {passed}.")
     for rank, ident in enumerate(award.ranked, 1):
         r = result.result(ident)
         vote = f"{r.vote.in_favour}/{r.vote.denominator} phiếu" if r.vote else "chưa biểu quyết"

@@ -84,7 +84,7 @@ def _nomination(registry: Registry, result: CampaignResult, r: NominationResult)
 
 def _explained(finding: Finding) -> dict[str, Any]:
     """What explains a finding beyond its reason, only where there is something: the lines of a count, the items counted."""
-    items = finding.used or tuple(item for fact in finding.facts for item in fact.items)
+    items = finding.counted
     found: dict[str, Any] = {}
     if finding.details:
         found["details"] = list(finding.details)

@@ -28,7 +28,7 @@ def check_campaign(c: Lookup, r: Record) -> None:
             c.refs(r, (group, i, "units"), "unit")
     legal_refs(c, r, ("legal_basis",))
     for group in ("criteria", "awards", "dossier"):
-        for i, _ in enumerate(data[group]):
+        for i, _ in enumerate(data.get(group, [])):
             legal_refs(c, r, (group, i, "basis"))
     if "file" in data["document"]:
         c.file(r, ("document", "file"))
@@ -262,7 +262,7 @@ def _comparison(c: Lookup, r: Record, path: Path, rule: dict[str, Any], evidence
                 f"Minh chứng «{name}» là một mức xếp loại; hãy so sánh bằng at_least hoặc in thay cho {op}.",
                 at_key=True,
             )
-        elif isinstance(rule[op], dict) and rule[op]["by"] == "category" and applies_to != NomineeKind.INDIVIDUAL:
+        elif isinstance(rule[op], dict) and rule[op].get("by") == "category" and applies_to != NomineeKind.INDIVIDUAL:
             c.add(
                 r,
                 path + (op, "by"),

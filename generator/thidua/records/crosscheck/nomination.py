@@ -78,7 +78,7 @@ def _document(c: Lookup, r: Record, i: int, campaign: Record | None) -> None:
         c.ref(r, path + ("signer", "person"), "person")
     if campaign is None:
         return
-    dossier = {d["id"]: d for d in campaign.data["dossier"]}
+    dossier = {d["id"]: d for d in campaign.data.get("dossier", [])}
     item = dossier.get(doc["type"])
     if item is None:
         c.add(

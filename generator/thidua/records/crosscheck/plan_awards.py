@@ -117,15 +117,18 @@ def _order(c: Lookup, r: Record, plan: Campaign) -> None:
     try:
         ordered(plans, edges)
     except Cycle as exc:
-        if plan.id in exc.members:
-            c.add(
-                r,
-                ("evidence",),
-                "campaign-cycle",
-                f"Các phong trào {', '.join(exc.members)} đọc kết quả xét của nhau (as: computed), nên không xét được; "
-                "hãy đọc theo quyết định (as: decided) ở một phía.",
-                at_key=True,
+        if exc.members == [plan.id]:
+            message = (
+                f"Phong trào {plan.id} đọc danh hiệu của chính nó qua campaign: {plan.id}; hãy bỏ dòng campaign: "
+                "để đọc kết quả xét của chính phong trào này."
             )
+        else:
+            message = (
+                f"Các phong trào {', '.join(exc.members)} đọc danh hiệu của nhau, nên không có phong trào nào xét được "
+                "trước; hãy bỏ một chiều (phong trào năm sau đọc phong trào năm trước, cấp trên đọc cấp dưới)."
+            )
+        if plan.id in exc.members:
+            c.add(r, ("evidence",), "campaign-cycle", message, at_key=True)
 
 
 def _bounded(c: Lookup, r: Record, plan: Campaign) -> None:

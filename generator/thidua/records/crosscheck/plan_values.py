@@ -45,7 +45,7 @@ def _threshold(c: Lookup, r: Record, path: Path, threshold: dict[str, Any], kind
             f"{' (' + ', '.join(declared) + ')' if declared else ''}.{suggest(by, [*BUILTIN, *declared])}",
         )
         return
-    known = _known_values(c, by, kind)
+    known = _known_values(c, r, by, kind)
     for key in threshold["values"]:
         if key not in known:
             c.add(
@@ -76,7 +76,7 @@ def _attribute(c: Lookup, r: Record, path: Path, leaf: dict[str, Any], kind: Nom
             f"«{name}» chưa được khai báo trong attributes của kế hoạch; hãy khai báo, hoặc sửa mã.{suggest(name, declared)}",
         )
         return
-    known = _known_values(c, name, kind)
+    known = _known_values(c, r, name, kind)
     for j, value in enumerate(leaf["in"]):
         if value not in known:
             c.add(
@@ -99,11 +99,14 @@ def target(c: Lookup, r: Record, path: Path) -> None:
         )
 
 
-def _known_values(c: Lookup, by: str, kind: NomineeKind) -> set[str]:
-    """The values nominees of this kind have for an attribute (units a person belongs to, for ``unit``)."""
+def _known_values(c: Lookup, r: Record, by: str, kind: NomineeKind) -> set[str]:
+    """The values nominees of this kind have for an attribute: for ``unit``, the units a nominee can be (of a kind that
+    takes part, when the plan says which) or belongs to."""
     people = c.of_kind("person", None)
     if by == "unit":
-        return {p.data["unit"] for p in people} if kind == NomineeKind.INDIVIDUAL else set(c.ids("unit"))
+        kinds = r.data["participants"].get("unit_kinds")
+        units = {u.id for u in c.of_kind("unit", None) if not kinds or u.data["kind"] in kinds}
+        return {p.data["unit"] for p in people} & units if kind == NomineeKind.INDIVIDUAL else units
     if by == "unit_kind":
         return {u.data["kind"] for u in c.of_kind("unit", None)}
     if by == "category":
