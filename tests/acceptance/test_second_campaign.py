@@ -10,19 +10,16 @@ semantics; the comments say how.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import io
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
-from conftest import DATA, ROOT, copy_repository
-from thidua.cli import main
+from conftest import DATA, ROOT
+from samples import evaluated, sample_tree
 from thidua.evaluation.evaluate import evaluate_campaign
 from thidua.evaluation.results import CampaignResult
 from thidua.model import Registry, registry_from
@@ -168,9 +165,7 @@ EXPECTED: dict[str, tuple[str, tuple[str, ...], float, tuple[str, ...]]] = {
 @pytest.fixture(scope="module")
 def second_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository with the second campaign's records laid over it."""
-    root = copy_repository(tmp_path_factory.mktemp("second") / "repo")
-    shutil.copytree(SECOND / "records", root / "records", dirs_exist_ok=True)
-    return root
+    return sample_tree(tmp_path_factory.mktemp("second"), "second-campaign")
 
 
 @pytest.fixture(scope="module")
@@ -185,10 +180,7 @@ def result(registry: Registry) -> CampaignResult:
 
 def _evaluate_cli(root: Path, target: Path) -> str:
     """Run ``thidua --root ROOT evaluate --as-of AS_OF --output TARGET`` and return the second campaign's JSON text."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        code = main(["--root", str(root), "evaluate", "--as-of", AS_OF, "--output", str(target)])
-    assert code == 0
-    return (target / f"{CAMPAIGN}.json").read_text("utf-8")
+    return (evaluated(root, AS_OF, target) / f"{CAMPAIGN}.json").read_text("utf-8")
 
 
 @pytest.fixture(scope="module")
