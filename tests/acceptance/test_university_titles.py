@@ -169,7 +169,7 @@ REASON_PARTS: dict[str, dict[str, tuple[str, ...]]] = {
     "xs-pham-duc-anh": {"cn-ngoai-ngu": ("Điểm IELTS cao nhất cấp trong năm học: 6,5 (",)},
     "xs-do-ngoc-mai": {"cn-ngoai-ngu": (": 7 (", "dưới mức tối thiểu 7,5")},
     "xs-ha-quang-vinh": {"cn-ngoai-ngu": (": 7 (", "dưới mức tối thiểu 7,5")},
-    "tk-pham-duc-anh": {"cn-khoa-tot-nghiep": ("Khóa tuyển sinh: k2022, không thuộc k2021",)},
+    "tk-pham-duc-anh": {"cn-khoa-tot-nghiep": ("Khóa tuyển sinh: Khóa 2022, không thuộc Khóa 2021",)},
     "tk-luu-thi-ngoc": {"cn-tich-luy-gioi": ("chưa có kết quả",)},
     "tt-lop-21cntt1": {"tt-ty-le-gioi-tro-len": ("1/10 thành viên", "cần ít nhất 1 (10% × 10 = 1, làm tròn lên thành 1)")},
     "tt-lop-22cntt1": {
@@ -395,13 +395,13 @@ def test_class_counts_explain_the_denominator_and_the_members(result: CampaignRe
     """A class count says its denominator and who was left out (status on 31/08/2025: the student who left on 10/09/2025
     still counts), and names the members holding Xuất sắc; the student under review is not among them."""
     share = _criterion(result, "tt-lop-22cntt1", "tt-ty-le-gioi-tro-len")
-    assert share.details[0] == "Mẫu số: 11 thành viên (không tính 1: thoi-hoc: 1)"
+    assert share.details[0] == "Mẫu số: 11 thành viên (không tính 1 thành viên: thôi học)"
     assert _criterion(result, "tt-lop-21cntt1", "tt-ty-le-gioi-tro-len").details[0] == (
-        "Mẫu số: 10 thành viên (không tính 1: bao-luu: 1)"
+        "Mẫu số: 10 thành viên (không tính 1 thành viên: bảo lưu kết quả học tập)"
     )
     assert _criterion(result, "tt-lop-21nna1", "tt-ty-le-gioi-tro-len").details[0] == "Mẫu số: 4 thành viên"
     assert _criterion(result, "tt-lop-22cntt1", "tt-co-sinh-vien-xuat-sac").details == (
-        "Mẫu số: 11 thành viên (không tính 1: thoi-hoc: 1)",
+        "Mẫu số: 11 thành viên (không tính 1 thành viên: thôi học)",
         f"{XS_HOLDER}: Phạm Đức Anh",
     )
     assert _criterion(result, "tt-lop-21qtdl1", "tt-co-sinh-vien-xuat-sac").details == ("Mẫu số: 3 thành viên",)
@@ -482,7 +482,7 @@ def test_cli_json_says_the_same(output: dict[str, Any]) -> None:
     by_id = {n["id"]: {c["id"]: c for c in n["criteria"]} for n in output["nominations"]}
     share = by_id["tt-lop-22cntt1"]["tt-ty-le-gioi-tro-len"]
     assert "cần ít nhất 2 (10% × 11 = 1,1, làm tròn lên thành 2)" in share["reason"]
-    assert share["details"][0] == "Mẫu số: 11 thành viên (không tính 1: thoi-hoc: 1)"
+    assert share["details"][0] == "Mẫu số: 11 thành viên (không tính 1 thành viên: thôi học)"
     assert by_id["tt-lop-21cntt1"]["tt-co-sinh-vien-xuat-sac"]["details"][-1] == f"{XS_HOLDER}: Nguyễn Minh Khoa"
     language = by_id["xs-ha-quang-vinh"]["cn-ngoai-ngu"]
     assert [(i["id"], i["date"], i["register"]) for i in language["items"]] == [
@@ -509,11 +509,14 @@ def test_eligibility_page_explains_class_counts(site: Path) -> None:
     assert "Kết quả: Không đạt tiêu chí." in text
     assert "1/11 thành viên đạt tiêu chí «Được công nhận danh hiệu Sinh viên Giỏi hoặc Sinh viên Xuất sắc" in text
     assert "cần ít nhất 2 (10% × 11 = 1,1, làm tròn lên thành 2)" in text
-    assert "Mẫu số: 11 thành viên (không tính 1: thoi-hoc: 1)" in text
+    assert "Mẫu số: 11 thành viên (không tính 1 thành viên: thôi học)" in text
     assert f"{XS_HOLDER}: Phạm Đức Anh" in text
     text = _section(site, "tt-lop-21cntt1")
     assert "Kết quả: Được đề nghị khen." in text
-    assert "(10% × 10 = 1, làm tròn lên thành 1)" in text and "Mẫu số: 10 thành viên (không tính 1: bao-luu: 1)" in text
+    assert (
+        "(10% × 10 = 1, làm tròn lên thành 1)" in text
+        and "Mẫu số: 10 thành viên (không tính 1 thành viên: bảo lưu kết quả học tập)" in text
+    )
     assert "0/3 thành viên giữ «Danh hiệu Sinh viên Xuất sắc" in _section(site, "tt-lop-21qtdl1")
 
 
@@ -523,7 +526,8 @@ def test_eligibility_page_shows_rankings_per_major_and_the_tie(site: Path) -> No
     text = page_text(site / PAGE)
     assert "Kế hoạch không qua biểu quyết của hội đồng" in text and "Hội đồng chưa họp xét" not in text
     assert "Thủ khoa ngành: cá nhân (01 suất mỗi nhóm)" in text
-    assert "Xếp hạng: 1. Nguyễn Minh Khoa; 2. Trần Thị Thu Hà." in text
+    assert "Công nghệ thông tin (01 suất): Xếp hạng: 1. Nguyễn Minh Khoa; 2. Trần Thị Thu Hà." in text  # the major's name
+    assert "Ngôn ngữ Anh (01 suất): Xếp hạng: 1. Bùi Thu Trang; 2. Đỗ Ngọc Mai." in text
     assert "Bùi Thu Trang, Đỗ Ngọc Mai bằng nhau" in text
     assert "Xếp hạng: 1. Bùi Thu Trang; 2. Nguyễn Minh Khoa; 3. Phạm Đức Anh." in text  # Xuất sắc: all three, by name
     barred = _section(site, "gioi-vo-thi-lan-anh")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..model import Registry
 from ..model.campaign import (
     AllOf,
@@ -19,6 +21,7 @@ from ..model.campaign import (
 )
 from ..model.commune import Rating
 from ..text import decimal
+from ..vocabulary import Standing
 from .findings import ATTRIBUTE_NAMES, ROUNDING_NAMES
 
 
@@ -42,15 +45,15 @@ def describe(rule: Rule, campaign: Campaign, registry: Registry) -> str:
     if isinstance(rule, Members):
         return _describe_members(rule, campaign)
     if isinstance(rule, HasAttribute):
-        name = next((a.name for a in campaign.attributes if a.id == rule.attribute), rule.attribute)
-        return f"{name} là một trong: {', '.join(rule.values)}."
+        values = ", ".join(campaign.value_name(rule.attribute, v) for v in rule.values)
+        return f"{campaign.attribute_name(rule.attribute)} là một trong: {values}."
     return _describe_comparison(rule, campaign, registry)
 
 
 def describe_ranking(ranking: ValueRanking, campaign: Campaign) -> str:
     """``theo Điểm trung bình tích lũy, cao nhất trước, trong từng Ngành; bằng nhau thì hội đồng quyết định``."""
     evidence = campaign.evidence_named(ranking.evidence)
-    per = next((a.name for a in campaign.attributes if a.id == ranking.per), ranking.per) if ranking.per else None
+    per = campaign.attribute_name(ranking.per) if ranking.per else None
     order = "cao nhất trước" if ranking.highest else "thấp nhất trước"
     group = f", trong từng nhóm {per.lower()} (số lượng khen tính cho mỗi nhóm)" if per else ""
     return f"theo {evidence.name if evidence else ranking.evidence}, {order}{group}; bằng nhau ở ngưỡng thì hội đồng quyết định"
@@ -73,7 +76,7 @@ def _describe_members(rule: Members, campaign: Campaign) -> str:
     else:
         evidence = campaign.evidence_named(rule.holds or "")
         what = f"giữ «{evidence.name if evidence else rule.holds}» (người đang bị kỷ luật, điều tra, khiếu nại không được tính)"
-    left_out = f"; không tính vào mẫu số: {', '.join(rule.excluding)}" if rule.excluding else ""
+    left_out = f"; không tính vào mẫu số: {', '.join(map(campaign.status_name, rule.excluding))}" if rule.excluding else ""
     return f"Có {wanted} {whom} {what}{left_out}."
 
 
@@ -104,11 +107,10 @@ def _describe_comparison(rule: Compare, campaign: Campaign, registry: Registry) 
             )
         if threshold.by is None:
             return f"{word} {decimal(threshold.default or 0)}"
-        per = ", ".join(f"{key}: {decimal(value)}" for key, value in threshold.values)
+        by = threshold.by
+        per = ", ".join(f"{group_name(campaign, registry, by, key)}: {decimal(value)}" for key, value in threshold.values)
         rest = f", các trường hợp khác: {decimal(threshold.default)}" if threshold.default is not None else ""
-        group = ATTRIBUTE_NAMES.get(threshold.by) or next(
-            (a.name.lower() for a in campaign.attributes if a.id == threshold.by), threshold.by
-        )
+        group = ATTRIBUTE_NAMES.get(by) or campaign.attribute_name(by).lower()
         return f"{word} theo {group} ({per}{rest})"
 
     conditions = []
@@ -143,3 +145,48 @@ def _source_text(evidence: Evidence, rating: Rating | None, registry: Registry) 
         how = "theo quyết định khen thưởng" if source.campaign and source.decided else "theo kết quả xét"
         return f" ({how}{' của phong trào ' + other.name + ' ' + str(other.year) if other else ''})"
     return " (theo báo cáo kết quả của đơn vị)"
+
+
+def group_name(campaign: Campaign, registry: Registry, by: str | None, key: str) -> str:
+    """How a reader sees a group a threshold or a ranking is keyed by: a unit's name, an attribute value's name."""
+    if by == "unit":
+        unit = registry.units.get(key)
+        return unit.name if unit else key
+    return campaign.value_name(by, key) if by else key
+
+
+def ranking_group_name(campaign: Campaign, registry: Registry, award: str, kind: str, group: str | None) -> str | None:
+    """The name of a group an award is ranked in apart: a unit under its target, a value of the ranking's attribute."""
+    found = campaign.award(award)
+    if group is None or found is None:
+        return group
+    if any(k == kind and quota.target is not None for k, quota in found.quota):
+        return group_name(campaign, registry, "unit", group)
+    per = found.ranking.per if isinstance(found.ranking, ValueRanking) else None
+    return group_name(campaign, registry, per, group)
+
+
+@dataclass(frozen=True)
+class TieWords:
+    """How a tie at the cut-off is spoken of: on votes before a council, on values before whoever has authority."""
+
+    equal: str  # "Bằng phiếu", "Bằng nhau"
+    who: str  # "hội đồng", "người có thẩm quyền"
+    where: str  # where the choice is recorded
+    settled: str  # "hội đồng đã kết luận", "người có thẩm quyền đã chọn"
+
+
+def tie_words(campaign: Campaign, award: str) -> TieWords:
+    found = campaign.award(award)
+    equal = "Bằng nhau" if found is not None and isinstance(found.ranking, ValueRanking) else "Bằng phiếu"
+    if campaign.council:
+        return TieWords(equal, "hội đồng", "ghi vào resolutions của phiên họp", "hội đồng đã kết luận")
+    return TieWords(equal, "người có thẩm quyền", "ghi vào quyết định khen thưởng", "người có thẩm quyền đã chọn")
+
+
+def standing_label(campaign: Campaign, award: str, standing: Standing) -> str:
+    """A standing as a reader sees it; a tie says what is equal and who decides."""
+    if standing != Standing.TIE:
+        return standing.label
+    words = tie_words(campaign, award)
+    return f"{words.equal}, chờ {words.who} quyết định"

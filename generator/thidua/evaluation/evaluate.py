@@ -24,9 +24,9 @@ from .dossier import DossierStatus, check_dossier
 from .evidence import EvidenceReader, Outcomes
 from .joint import settle
 from .principles import blocks
-from .results import AwardResult, CampaignResult, CriterionResult, Granted, NominationResult
+from .results import AwardResult, CampaignResult, CriterionResult, Granted, NominationResult, may_still_win
 from .rules import RuleChecker
-from .selection import Won, award_order, select_award
+from .selection import Won, award_order, participants, select_award
 
 Landings = dict[tuple[str, str], dt.datetime]
 
@@ -129,11 +129,11 @@ def evaluate_campaign(
         state.outcomes.undecided[(campaign.id, award.id)] = {
             r.nomination.nominee
             for r in final.values()
-            if r.nomination.award == award.id and _undecided(r.outcome, campaign, as_of)
+            if r.nomination.award == award.id and may_still_win(r.outcome, campaign, as_of)
         }
         state.outcomes.evaluated.add((campaign.id, award.id))
     granted, differences = _decisions(registry, campaign, awards)
-    participants = tuple(sorted({r.unit for r in registry.reports.get(campaign.id, ())} | {n.proposed_by for n in nominations}))
+    taking_part = tuple(sorted(participants(registry, campaign)))
     decided = any(d.kind == "khen-thuong" for d in registry.decisions.get(campaign.id, ()))
     days_left = (campaign.deadline - as_of).days if campaign.deadline is not None else None
     open_ = days_left is not None and days_left >= 0
@@ -148,16 +148,8 @@ def evaluate_campaign(
         state.meeting,
         granted,
         differences,
-        participants,
+        taking_part,
     )
-
-
-def _undecided(standing: Standing, campaign: Campaign, as_of: dt.date) -> bool:
-    """Whether a nomination may still win: waiting for facts, the council or a tie's resolution, or not sent while the
-    campaign still takes dossiers."""
-    if standing in (Standing.PENDING, Standing.AWAITING_COUNCIL, Standing.TIE):
-        return True
-    return standing == Standing.NOT_SUBMITTED and (campaign.deadline is None or as_of <= campaign.deadline)
 
 
 def evaluate_registry(registry: Registry, as_of: dt.date, landings: Landings | None = None) -> list[CampaignResult]:
@@ -259,8 +251,9 @@ def _decisions(registry: Registry, campaign: Campaign, awards: list[AwardResult]
     )
     differences: list[str] = []
     if any(d.kind == "khen-thuong" for d in decisions):
-        computed = {(a.award, w) for a in awards for w in a.winners}
         decided = {(g.award, g.nomination) for g in granted}
+        covered = {award for award, _ in decided}  # a decision on one award says nothing of another's winners
+        computed = {(a.award, w) for a in awards for w in a.winners if a.award in covered}
         differences += [
             f"Quyết định khen hồ sơ «{n}» ({a}) nhưng kết quả tính không chọn hồ sơ này." for a, n in sorted(decided - computed)
         ]

@@ -26,7 +26,7 @@ class _Way:
     """One alternative of a criterion: the item demands it makes, and whether its other leaves are met."""
 
     demands: tuple[Demand, ...]
-    items: dict[str, Item]  # every item a demand may take, by id
+    items: dict[str, Item]  # every item a demand may take, by key (register and id)
     possible: bool  # met today if it gets the items it demands
     incomplete: bool  # not ruled out: a source not yet complete or a leaf not yet known, so it may still be met
 
@@ -88,8 +88,8 @@ def _way(checker: RuleChecker, subject: Subject, criterion: Criterion, leaves: t
                 possible = False
                 ruled_out = ruled_out or fact.complete
                 continue
-            items |= {item.id: item for item in pool}
-            demands.append(Demand(f"{criterion.id}#{index}", count, frozenset(item.id for item in pool)))
+            items |= {item.key: item for item in pool}
+            demands.append(Demand(f"{criterion.id}#{index}", count, frozenset(item.key for item in pool)))
         else:
             state = checker.check(leaf, subject).state
             possible = possible and state == MET

@@ -64,11 +64,19 @@ def count_members(c: Checks, rule: Members, subject: Subject) -> Finding:
     reason = f"{len(met)}/{len(counted)} {noun} {what} ({unknown} chưa đủ căn cứ); cần ít nhất {need}" + (
         f" ({how})" if how else ""
     )
-    left_out = ", ".join(f"{status}: {n}" for status, n in sorted(excluded.items()))
-    details = [f"Mẫu số: {len(counted)} {noun}" + (f" (không tính {sum(excluded.values())}: {left_out})" if excluded else "")]
+    details = [f"Mẫu số: {len(counted)} {noun}{_left_out(c, excluded, noun)}"]
     if met:  # who counted (a status left out of the denominator is only counted: it can be personal)
         details.append(f"{noun.capitalize()} {what}: {', '.join(_names(c.registry, counted, met))}")
     return Finding(combined(findings, need), reason, details=tuple(details))
+
+
+def _left_out(c: Checks, excluded: dict[str, int], noun: str) -> str:
+    """`` (không tính 1 thành viên: thôi học)``, `` (không tính 3 thành viên: 1 thôi học, 2 bảo lưu kết quả học tập)``."""
+    if not excluded:
+        return ""
+    names = [(n, c.campaign.status_name(status)) for status, n in sorted(excluded.items())]
+    why = names[0][1] if len(names) == 1 else ", ".join(f"{n} {name}" for n, name in names)
+    return f" (không tính {sum(excluded.values())} {noun}: {why})"
 
 
 def _member(c: Checks, rule: Members, kind: NomineeKind, ident: str) -> Finding:

@@ -87,3 +87,11 @@ class CampaignResult:
 def with_standing(result: NominationResult, outcome: Standing, reason: str) -> NominationResult:
     """The same result at another standing, one more reason given."""
     return replace(result, outcome=outcome, reasons=result.reasons + ((reason,) if reason else ()))
+
+
+def may_still_win(standing: Standing, campaign: Campaign, as_of: dt.date | None) -> bool:
+    """Whether a nomination may still win: waiting for facts, the council or a tie's resolution, or not sent while the
+    campaign still takes dossiers."""
+    if standing in (Standing.PENDING, Standing.AWAITING_COUNCIL, Standing.TIE):
+        return True
+    return standing == Standing.NOT_SUBMITTED and (campaign.deadline is None or as_of is None or as_of <= campaign.deadline)

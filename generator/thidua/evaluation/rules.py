@@ -22,6 +22,7 @@ from ..model.campaign import (
 )
 from ..text import decimal
 from ..vocabulary import NomineeKind
+from .describe import group_name
 from .evidence import EvidenceReader, Fact
 from .findings import ATTRIBUTE_NAMES, MET, NOT_MET, ROUNDING_NAMES, UNKNOWN, Finding, Subject, combined, rounded
 from .members import count_members
@@ -83,12 +84,14 @@ class RuleChecker:
         return Finding(state, f"Nhóm chính chưa đủ căn cứ ({primary.reason}); nhóm thay thế: {otherwise.reason}", facts, details)
 
     def _attribute(self, rule: HasAttribute, subject: Subject) -> Finding:
-        name = next((a.name for a in self.campaign.attributes if a.id == rule.attribute), rule.attribute)
+        name = self.campaign.attribute_name(rule.attribute)
         value = subject.attribute(rule.attribute)
         if value is None:
             return Finding(UNKNOWN, f"{name}: hồ sơ cá nhân chưa ghi")
         state = MET if value in rule.values else NOT_MET
-        return Finding(state, f"{name}: {value}" + ("" if state == MET else f", không thuộc {', '.join(rule.values)}"))
+        wanted = ", ".join(self.campaign.value_name(rule.attribute, v) for v in rule.values)
+        shown = self.campaign.value_name(rule.attribute, value)
+        return Finding(state, f"{name}: {shown}" + ("" if state == MET else f", không thuộc {wanted}"))
 
     def threshold(self, threshold: Threshold, subject: Subject) -> tuple[float | None, str]:
         """The limit for this subject, and how it was worked out when it was (a target times a factor, rounded)."""
@@ -122,8 +125,15 @@ class RuleChecker:
             limit, how = self.threshold(bound, subject) if bound is not None else (None, "")
             details += [how] if how else []
             if bound is not None and limit is None:
-                group = ATTRIBUTE_NAMES.get(bound.by or "", self._attribute_name(bound.by or ""))
-                missing = how or f"kế hoạch không quy định ngưỡng cho {group} «{subject.attribute(bound.by or '')}»"
+                by = bound.by or ""
+                group = ATTRIBUTE_NAMES.get(by, self.campaign.attribute_name(by).lower())
+                value = subject.attribute(by)
+                record = "hồ sơ cá nhân" if subject.kind == NomineeKind.INDIVIDUAL else "hồ sơ đơn vị"
+                missing = how or (
+                    f"{record} chưa ghi {group}"
+                    if value is None
+                    else f"kế hoạch không quy định ngưỡng cho {group} «{group_name(self.campaign, self.registry, by, value)}»"
+                )
                 return Finding(UNKNOWN, f"{where}; {missing}", (fact,))
             if limit is not None:
                 failures += _bound_failures(float(fact.value or 0), limit, is_min)
@@ -133,9 +143,6 @@ class RuleChecker:
                 UNKNOWN, f"{where}; sổ minh chứng chưa cập nhật hết thời gian tính thành tích", (fact,), tuple(details)
             )
         return Finding(state, f"{where}: {'; '.join(failures)}" if failures else where, (fact,), tuple(details))
-
-    def _attribute_name(self, ident: str) -> str:
-        return next((a.name.lower() for a in self.campaign.attributes if a.id == ident), ident)
 
     def _level_failures(self, rule: Compare, evidence: Evidence, fact: Fact) -> list[str]:
         """How a rating level falls short of ``at_least`` or of the levels ``in`` names."""

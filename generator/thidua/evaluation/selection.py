@@ -7,16 +7,20 @@ awards one may hold only one of, the highest first), never in the order the plan
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..model import Registry
 from ..model.campaign import Award, Campaign, Quota, ValueRanking
-from ..model.records import CouncilMeeting
+from ..model.records import CouncilMeeting, Decision
 from ..ordering import ordered
+from ..text import table_date
 from ..vocabulary import CriterionState, NomineeKind, Standing
-from .council import quota_count, select
+from .council import Selection, quota_count, select
+from .describe import tie_words
 from .evidence import EvidenceReader
-from .results import AwardResult, NominationResult, with_standing
+from .results import AwardResult, NominationResult, may_still_win, with_standing
 
 Results = dict[str, NominationResult]
 Won = dict[tuple[str, str], set[str]]  # (kind, nominee) -> awards won
@@ -39,23 +43,37 @@ def select_award(
 ) -> list[AwardResult]:
     """Select one award's winners for each kind of nominee, updating ``results`` and ``won``."""
     found: list[AwardResult] = []
+    settle = _settlement(registry, campaign, award, meeting)
+    higher = {a.id for a in campaign.awards if campaign.outranks(a.id, award.id)}
+    others: dict[tuple[str, str], list[str]] = {}  # (kind, nominee) -> nominations for a higher exclusive award
+    for r in results.values() if higher else ():
+        if r.nomination.award in higher:
+            others.setdefault((r.nomination.kind, r.nomination.nominee), []).append(r.nomination.id)
     for kind, quota in award.quota:
         pool = [r for r in results.values() if r.nomination.award == award.id and r.nomination.kind == kind]
         candidates = [
             r.nomination.id
             for r in pool
-            if r.outcome == Standing.OUTSIDE_QUOTA and not _outranked(campaign, award, r, won, results)
+            if r.outcome == Standing.OUTSIDE_QUOTA
+            and not _outranked(campaign, award, r, won, results)
+            and not _waits_for_higher(campaign, r, others, results, reader)
+            and _rankable(award, results, r.nomination.id, reader)
         ]
-        candidates = [c for c in candidates if _rankable(award, results, c, reader)]
-        for group, members in _groups(registry, award, quota, kind, candidates, results):
+        rivals = [r.nomination.id for r in pool if may_still_win(results[r.nomination.id].outcome, campaign, reader.as_of)]
+        for group, members in _groups(registry, award, quota, kind, candidates + rivals, results):
+            ranked = [ident for ident in members if results[ident].outcome == Standing.OUTSIDE_QUOTA]
+            waiting = [ident for ident in members if ident not in ranked]
+            if not ranked:  # nobody to select in this group yet
+                continue
             count = _count(registry, campaign, quota, kind, group, pool, reader)
             if count is None:
                 why = "Đơn vị chưa có chỉ tiêu để tính số lượng khen."
-                for ident in members:
+                for ident in ranked:
                     results[ident] = with_standing(results[ident], Standing.PENDING, why)
                 found.append(AwardResult(award.id, kind, None, (), (), (), None, (why,), (), group))
                 continue
-            found.append(_select_group(campaign, award, kind, group, count, members, results, won, meeting, reader))
+            picked = _Group(kind, group, count, ranked, waiting)
+            found.append(_select_group(campaign, award, picked, results, won, settle, reader))
     return found
 
 
@@ -65,6 +83,23 @@ def _outranked(campaign: Campaign, award: Award, r: NominationResult, won: Won, 
     if higher:
         name = campaign.award(higher[0]).name  # type: ignore[union-attr]
         results[r.nomination.id] = with_standing(r, Standing.CHOSEN_ELSEWHERE, f"Đã được chọn cho {name}.")
+    return bool(higher)
+
+
+def _waits_for_higher(
+    campaign: Campaign, r: NominationResult, others: dict[tuple[str, str], list[str]], results: Results, reader: EvidenceReader
+) -> bool:
+    """A nominee who may still win a higher award of the same exclusive group waits for it before this one."""
+    n = r.nomination
+    higher = sorted(
+        results[ident].nomination.award
+        for ident in others.get((n.kind, n.nominee), ())
+        if may_still_win(results[ident].outcome, campaign, reader.as_of)
+    )
+    if higher:
+        name = campaign.award(higher[0]).name  # type: ignore[union-attr]
+        why = f"Đang chờ kết quả xét {name}: người được chọn hình thức đó không nhận thêm hình thức này."
+        results[n.id] = with_standing(r, Standing.PENDING, why)
     return bool(higher)
 
 
@@ -116,45 +151,115 @@ def _count(
     return quota_count(quota, participants, len([r for r in pool if r.outcome != Standing.NOT_SUBMITTED]))
 
 
+@dataclass(frozen=True)
+class _Group:
+    """Nominations ranked together for one award and kind: those eligible now, and those that may still be."""
+
+    kind: NomineeKind
+    group: str | None
+    count: int
+    ranked: list[str]
+    waiting: list[str]  # may still qualify (facts, a vote, a higher award): a place won above them is not certain yet
+
+
 def _select_group(
     campaign: Campaign,
     award: Award,
-    kind: NomineeKind,
-    group: str | None,
-    count: int,
-    members: list[str],
+    g: _Group,
     results: Results,
     won: Won,
-    meeting: CouncilMeeting | None,
+    settle: Settle,
     reader: EvidenceReader,
 ) -> AwardResult:
-    resolutions = [(frozenset(r.tied), r.chosen, r.text) for r in meeting.resolutions] if meeting else []
     key = ranking_key(campaign, award, results, reader)
-    selection = select(members, key, count, resolutions)
-    equal = "Bằng nhau" if isinstance(award.ranking, ValueRanking) else "Bằng phiếu"
-    decides = "hội đồng cần quyết định" if campaign.council else "người có thẩm quyền quyết định"
-    settled = f"{equal} ở ngưỡng số lượng khen; hội đồng đã kết luận: " + (selection.resolved_by or "")
+    selection = settle(g.ranked, key, g.count)
+    words = tie_words(campaign, award.id)
+    settled = f"{words.equal} ở ngưỡng số lượng khen; " + (
+        f"{words.settled}: {selection.resolved_by}" if campaign.council else f"{selection.resolved_by}"
+    )
+    unsure = _unsure(award, g, selection, key, results, reader)
     for ident in selection.winners:
+        if ident in unsure:
+            results[ident] = with_standing(results[ident], Standing.PENDING, unsure[ident])
+            continue
         results[ident] = with_standing(results[ident], Standing.WINNER, settled if ident in selection.resolved_group else "")
-        won.setdefault((kind, results[ident].nomination.nominee), set()).add(award.id)
+        won.setdefault((g.kind, results[ident].nomination.nominee), set()).add(award.id)
     for ident in selection.tied:
-        results[ident] = with_standing(results[ident], Standing.TIE, f"{equal} ở ngưỡng số lượng khen; {decides}.")
+        why = f"{words.equal} ở ngưỡng số lượng khen; {words.who} cần quyết định."
+        results[ident] = with_standing(results[ident], Standing.TIE, why)
     for ident in selection.outside:
-        note = settled if ident in selection.resolved_group else f"Đã đủ {count} suất khen."
+        note = settled if ident in selection.resolved_group else f"Đã đủ {g.count} suất khen."
         results[ident] = with_standing(results[ident], Standing.OUTSIDE_QUOTA, note)
-    ranked = tuple(sorted(members, key=lambda c: (key(c), c)))
     return AwardResult(
         award.id,
-        kind,
-        count,
-        ranked,
-        selection.winners,
+        g.kind,
+        g.count,
+        tuple(sorted(g.ranked, key=lambda c: (key(c), c))),
+        tuple(w for w in selection.winners if w not in unsure),
         selection.tied,
         selection.resolved_by,
         selection.problems,
         selection.resolved_group,
-        group,
+        g.group,
     )
+
+
+def _unsure(award: Award, g: _Group, selection: Selection, key: Key, results: Results, reader: EvidenceReader) -> dict[str, str]:
+    """Winners a nomination still waiting could push out: those who would not win if every one of them qualified.
+
+    A waiting nomination whose ranking value is not known may rank anywhere, so it is put first; one whose vote is not
+    known is not ranked (the council votes on the dossiers before it).
+    """
+    rivals = [ident for ident in g.waiting if _known(award, results[ident], reader) or isinstance(award.ranking, ValueRanking)]
+    if not rivals or not selection.winners:
+        return {}
+
+    def worst(ident: str) -> tuple[object, ...]:
+        mine = key(ident)
+        return mine if ident in g.ranked or _known(award, results[ident], reader) else (-math.inf,) * len(mine)
+
+    safe = set(select(g.ranked + rivals, worst, g.count, []).winners)
+    names = ", ".join(results[ident].nomination.id for ident in sorted(rivals))
+    why = f"Chưa chắc trong số lượng khen: hồ sơ {names} còn chờ kết quả và có thể xếp trên."
+    return {ident: why for ident in selection.winners if ident not in safe}
+
+
+def _known(award: Award, r: NominationResult, reader: EvidenceReader) -> bool:
+    """Whether a nomination's place in the ranking is known: its measured value, or its vote."""
+    if isinstance(award.ranking, ValueRanking):
+        evidence = reader.campaign.evidence_named(award.ranking.evidence)
+        return evidence is not None and isinstance(reader.read(evidence, r.nomination.kind, r.nomination.nominee).value, float)
+    return r.vote is not None and (award.ranking != "points" or r.points is not None)
+
+
+Settle = Callable[[list[str], "Key", int], Selection]
+Key = Callable[[str], tuple[object, ...]]
+
+
+def _settlement(registry: Registry, campaign: Campaign, award: Award, meeting: CouncilMeeting | None) -> Settle:
+    """How a tie at the cut-off is settled: by the council's resolution naming the tied group; without a council, by
+    the decisions of the one who has authority granting some of the tied nominations."""
+    if campaign.council:
+        resolutions = [(frozenset(r.tied), r.chosen, r.text) for r in meeting.resolutions] if meeting else []
+        return lambda members, key, count: select(members, key, count, resolutions)
+    granted: dict[str, Decision] = {}
+    decisions = registry.decisions.get(campaign.id, ())
+    revoked = {(r.decision, r.nomination) for d in decisions if d.kind == "huy-bo" for r in d.revokes}
+    for d in sorted(decisions, key=lambda d: (d.date, d.id)):
+        for grant in d.awards if d.kind == "khen-thuong" else ():
+            if grant.award == award.id and (d.id, grant.nomination) not in revoked:
+                granted.setdefault(grant.nomination, d)
+
+    def settle(members: list[str], key: Key, count: int) -> Selection:
+        first = select(members, key, count, [])
+        chosen = tuple(ident for ident in first.tied if ident in granted)
+        if not chosen:
+            return first
+        numbers = sorted({f"Quyết định số {granted[i].number} ngày {table_date(granted[i].date)}" for i in chosen})
+        text = f"người có thẩm quyền đã chọn theo {', '.join(numbers)}"
+        return select(members, key, count, [(frozenset(first.tied), chosen, text)])
+
+    return settle
 
 
 def ranking_key(
@@ -184,8 +289,15 @@ def ranking_key(
     return key
 
 
-def _participant_count(registry: Registry, campaign: Campaign, kind: str) -> int:
+def participants(registry: Registry, campaign: Campaign) -> set[str]:
+    """The units taking part in a campaign: each that reported its results or proposed a nomination."""
     units = {r.unit for r in registry.reports.get(campaign.id, ())}
+    return units | {n.proposed_by for n in registry.nominations.get(campaign.id, ())}
+
+
+def _participant_count(registry: Registry, campaign: Campaign, kind: str) -> int:
+    """Units taking part, or the people of those units."""
+    units = participants(registry, campaign)
     if kind == NomineeKind.COLLECTIVE:
         return len(units)
     return sum(1 for p in registry.people.values() if p.unit in units)

@@ -259,8 +259,11 @@ class PlanDocument:
 
 @dataclass(frozen=True)
 class Attribute:
+    """A person's attribute a plan reads (a major, a cohort), with the names of its values where the plan gives them."""
+
     id: str
     name: str
+    values: tuple[tuple[str, str], ...] = ()  # value id -> the name a reader sees
 
 
 @dataclass(frozen=True)
@@ -300,9 +303,22 @@ class Campaign:
     evidence_once: bool = False  # an item counts for one requirement only
     council: bool = True  # nominations go to the council's vote
     attributes: tuple[Attribute, ...] = ()
+    statuses: tuple[tuple[str, str], ...] = ()  # person statuses the plan leaves out of denominators, with their names
     together: tuple[tuple[str, ...], ...] = ()  # awards one nominee may hold at once
     exclusive: tuple[tuple[str, ...], ...] = ()  # awards one nominee holds only one of, highest first
     ends: str = "both"  # which ends of the period count
+
+    def attribute_name(self, ident: str) -> str:
+        """The name of an attribute the plan declares (``Nhóm ngành``), or its id."""
+        return next((a.name for a in self.attributes if a.id == ident), ident)
+
+    def value_name(self, attribute: str, value: str) -> str:
+        """The name of an attribute's value (``Công nghệ thông tin``), or the value itself where the plan gives none."""
+        found = next((a for a in self.attributes if a.id == attribute), None)
+        return dict(found.values).get(value, value) if found else value
+
+    def status_name(self, status: str) -> str:
+        return dict(self.statuses).get(status, status)
 
     @property
     def window(self) -> Window:
@@ -565,7 +581,8 @@ def campaign_from(data: dict[str, Any]) -> Campaign:
         tie_breakers=tuple(data.get("tie_breakers", ())),
         evidence_once=bool(data.get("evidence_once", False)),
         council=bool(data.get("council", True)),
-        attributes=tuple(Attribute(a["id"], a["name"]) for a in data.get("attributes", ())),
+        attributes=tuple(Attribute(a["id"], a["name"], tuple(a.get("values", {}).items())) for a in data.get("attributes", ())),
+        statuses=tuple(data.get("statuses", {}).items()),
         together=tuple(tuple(group) for group in data.get("awards_held", {}).get("together", ())),
         exclusive=tuple(tuple(group) for group in data.get("awards_held", {}).get("exclusive", ())),
         ends=period.get("ends", "both"),

@@ -120,6 +120,11 @@ class Item:
     file: str | None
     register: str = ""
 
+    @property
+    def key(self) -> str:
+        """Unique among every item a plan reads: ids are unique within one register only."""
+        return f"{self.register}/{self.id}"
+
 
 @dataclass(frozen=True)
 class Register:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from ..evaluation.describe import ranking_group_name, standing_label, tie_words
 from ..evaluation.results import AwardResult, CampaignResult, NominationResult
 from ..model import Registry
+from ..model.campaign import Campaign
 from ..text import decimal, lower_first, table_date
 from ..vocabulary import CriterionState, NomineeKind
 from .result_json import counts
@@ -35,7 +37,7 @@ def render_text(registry: Registry, result: CampaignResult) -> str:
         lines += _award_lines(registry, result, award)
     lines += ["", "Từng hồ sơ:"]
     for r in result.nominations:
-        lines += _nomination_lines(registry, r)
+        lines += _nomination_lines(registry, result.campaign, r)
     if result.granted:
         lines += ["", "Quyết định:"]
         for g in result.granted:
@@ -48,31 +50,35 @@ def render_text(registry: Registry, result: CampaignResult) -> str:
 def _award_lines(registry: Registry, result: CampaignResult, award: AwardResult) -> list[str]:
     """One award for one kind of nominee: who passed the council, in rank order; ties and the council's resolution."""
     name = result.campaign.award(award.award).name  # type: ignore[union-attr]
-    group = registry.units[award.group].name if award.group in registry.units else award.group
+    group = ranking_group_name(result.campaign, registry, award.award, award.kind, award.group)
     count = "chưa có số suất" if award.quota is None else f"{award.quota:02d} suất"
     lines = ["", f"{name} — {award.kind.label}{f' — {group}' if group else ''} ({count})"]
     if not award.ranked and award.quota is not None:
         passed = "qua biểu quyết của hội đồng" if result.campaign.council else "đủ điều kiện"
         lines.append(f"  Chưa có hồ sơ nào {passed}.")
+    words = tie_words(result.campaign, award.award)
     for rank, ident in enumerate(award.ranked, 1):
         r = result.result(ident)
         vote = f"{r.vote.in_favour}/{r.vote.denominator} phiếu" if r.vote else "chưa biểu quyết"
-        points = f", {decimal(r.points)} điểm" if r.points is not None else ""
+        facts = ([vote] if result.campaign.council else []) + ([f"{decimal(r.points)} điểm"] if r.points is not None else [])
         lines.append(
-            f"  {rank}. {_name(registry, r.nomination.kind, r.nomination.nominee)} ({ident}): {vote}{points} — {r.outcome.label}"
+            f"  {rank}. {_name(registry, r.nomination.kind, r.nomination.nominee)} ({ident})"
+            + (f": {', '.join(facts)}" if facts else "")
+            + f" — {standing_label(result.campaign, award.award, r.outcome)}"
         )
     if award.tied:
         lines.append(
-            f"  ⚠ Bằng phiếu ở ngưỡng: {', '.join(award.tied)}. Hội đồng cần quyết định (ghi vào resolutions của phiên họp)."
+            f"  ⚠ {words.equal} ở ngưỡng: {', '.join(award.tied)}. {words.who.capitalize()} cần quyết định ({words.where})."
         )
     if award.resolution:
-        lines.append(f"  Kết luận của hội đồng: {award.resolution}")
+        lines.append(f"  {'Kết luận của hội đồng' if result.campaign.council else 'Quyết định'}: {award.resolution}")
     return lines + [f"  ⚠ {p}" for p in award.problems]
 
 
-def _nomination_lines(registry: Registry, r: NominationResult) -> list[str]:
+def _nomination_lines(registry: Registry, campaign: Campaign, r: NominationResult) -> list[str]:
     """One nomination: where it stands, the criteria it does not (yet) meet, and why."""
-    lines = [f"- {r.nomination.id}: {_name(registry, r.nomination.kind, r.nomination.nominee)} — {r.outcome.label}"]
+    label = standing_label(campaign, r.nomination.award, r.outcome)
+    lines = [f"- {r.nomination.id}: {_name(registry, r.nomination.kind, r.nomination.nominee)} — {label}"]
     if r.criteria:
         met = sum(criterion.outcome.state == CriterionState.MET for criterion in r.criteria)
         lines.append(f"    Đạt {met}/{len(r.criteria)} tiêu chí.")

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from ..evaluation.describe import standing_label
 from ..evaluation.findings import Finding
 from ..evaluation.results import CampaignResult, NominationResult
 from ..model import Registry
@@ -77,7 +78,7 @@ def _nomination(registry: Registry, result: CampaignResult, r: NominationResult)
         if r.vote is None
         else {"in_favour": r.vote.in_favour, "denominator": r.vote.denominator, "passed": r.vote.passed},
         "outcome": r.outcome,
-        "outcome_name": r.outcome.label,
+        "outcome_name": standing_label(result.campaign, r.nomination.award, r.outcome),
         "reasons": list(r.reasons),
     }
 

@@ -156,7 +156,7 @@ def test_declared_statuses_leave_the_denominator() -> None:
         MET,
         "1/4 thành viên giữ «Danh hiệu Sinh viên Giỏi» (0 chưa đủ căn cứ); cần ít nhất 1 (25% × 4 = 1, làm tròn lên thành 1)",
     )
-    assert details[0] == "Mẫu số: 4 thành viên (không tính 1: thoi-hoc: 1)"
+    assert details[0] == "Mẫu số: 4 thành viên (không tính 1 thành viên: thoi-hoc)"
     del rule["members"]["excluding"]
     assert _count(rule, "lop-1")[0] == NOT_MET
 

@@ -232,3 +232,80 @@ def test_a_target_as_a_cap_limits_each_unit() -> None:
     )
     groups = {a.group: a.quota for a in result.awards if a.award == "gioi"}
     assert groups == {"lop-1": 1, "lop-2": 2}
+
+
+def _result_with(
+    conduct: dict[str, float], gpa: dict[str, float] | None = None, needing: tuple[str, ...] = ("thu-khoa",)
+) -> dict[str, Any]:
+    """The awards ``needing`` also need a conduct score (``rl``) read from a table holding only ``conduct``'s students;
+    GPAs as STUDENTS unless ``gpa`` says otherwise (a student left out has none)."""
+    awards = [dict(a, criteria=[*a["criteria"], "rl"]) if a["id"] in needing else a for a in AWARDS]
+    rl = {
+        "id": "rl",
+        "applies_to": "ca-nhan",
+        "text": "Rèn luyện từ 80",
+        "mandatory": True,
+        "rule": {"evidence": "ren-luyen", "min": 80},
+    }
+    evidence = [*EVIDENCE, {"id": "ren-luyen", "name": "Điểm rèn luyện", "source": {"rating": "ren-luyen"}, "subject": "nominee"}]
+    reg = _registry(awards)
+    data = campaign_data(
+        [*CRITERIA, rl],
+        evidence,
+        awards=awards,
+        council=False,
+        dossier=[],
+        attributes=[{"id": "nganh", "name": "Ngành"}],
+        awards_held={"exclusive": [["xuat-sac", "gioi"]], "together": [["thu-khoa", "xuat-sac"], ["thu-khoa", "gioi"]]},
+    )
+    values = gpa if gpa is not None else {s: v[0] for s, v in STUDENTS.items()}
+    ratings = {
+        "gpa": dataclasses.replace(reg.ratings["gpa"], entries=tuple(RatingEntry(s, v, None) for s, v in sorted(values.items()))),
+        "ren-luyen": Rating(
+            "ren-luyen",
+            "Điểm rèn luyện",
+            2025,
+            "ubnd",
+            "people",
+            None,
+            "điểm",
+            tuple(RatingEntry(s, v, None) for s, v in sorted(conduct.items())),
+        ),
+    }
+    reg = dataclasses.replace(reg, campaigns={"thu": campaign_from(data)}, ratings=ratings)
+    result = evaluate_campaign(reg, reg.campaigns["thu"], AS_OF)
+    return {r.nomination.id: r for r in result.nominations}
+
+
+def test_a_winner_a_waiting_nomination_could_outrank_is_not_yet_known() -> None:
+    """Luật's Thủ khoa: dung (3,7) has no conduct score yet, so he may still qualify and would rank above giang (3,3):
+    giang is not chosen yet but "chưa đủ căn cứ", saying who may still rank above. Once dung's score is in and too low,
+    giang wins; a waiting student ranked below the winner (hoa, 2,9) changes nothing."""
+    everyone = {s: 90.0 for s in STUDENTS}
+    waiting = _result_with({s: v for s, v in everyone.items() if s != "dung"})
+    assert waiting["thu-khoa-dung"].outcome == Standing.PENDING
+    assert waiting["thu-khoa-giang"].outcome == Standing.PENDING
+    assert waiting["thu-khoa-giang"].reasons[-1] == (
+        "Chưa chắc trong số lượng khen: hồ sơ thu-khoa-dung còn chờ kết quả và có thể xếp trên."
+    )
+    assert _result_with(everyone | {"dung": 50.0})["thu-khoa-giang"].outcome == Standing.WINNER
+    below = _result_with({s: v for s, v in everyone.items() if s != "hoa"})
+    assert (below["thu-khoa-hoa"].outcome, below["thu-khoa-dung"].outcome) == (Standing.PENDING, Standing.WINNER)
+
+
+def test_a_waiting_nomination_without_its_value_may_rank_anywhere() -> None:
+    """Dung's GPA is not in the table: his place in Luật's ranking is unknown, so nobody of Luật is chosen yet."""
+    found = _result_with({s: 90.0 for s in STUDENTS}, {s: v[0] for s, v in STUDENTS.items() if s != "dung"})
+    assert (found["thu-khoa-dung"].outcome, found["thu-khoa-giang"].outcome) == (Standing.PENDING, Standing.PENDING)
+    assert found["thu-khoa-an"].outcome == Standing.TIE  # Kế toán is unaffected
+
+
+def test_a_lower_exclusive_award_waits_while_the_higher_may_still_come() -> None:
+    """When Xuất sắc also needs a conduct score and dung's is not in yet, his Xuất sắc is not yet known: his Giỏi, which
+    he meets, waits for it rather than being given now, since one holds only the higher of the two."""
+    found = _result_with({s: 90.0 for s in STUDENTS if s != "dung"}, needing=("xuat-sac",))
+    assert found["xuat-sac-dung"].outcome == Standing.PENDING
+    assert found["gioi-dung"].outcome == Standing.PENDING
+    assert found["gioi-dung"].reasons[-1] == (
+        "Đang chờ kết quả xét Sinh viên Xuất sắc: người được chọn hình thức đó không nhận thêm hình thức này."
+    )

@@ -594,3 +594,19 @@ def test_a_share_without_its_rounding_is_refused(tree: Path) -> None:
     assert ("required", "Trường «min_share» cần ghi kèm «rounding»; hãy thêm dòng «rounding: …».") in [
         (code, message) for _, _, code, message in found(tree, CAMPAIGN)
     ]
+
+
+def test_a_status_left_out_of_a_denominator_must_be_declared_with_its_name(tree: Path) -> None:
+    """``excluding: [thoi-hoc]`` without ``statuses: {thoi-hoc: ...}`` is refused at the status (a typo would silently
+    count everyone); once declared, the plan validates and the page can say the status by its name."""
+    edit(
+        tree,
+        CAMPAIGN,
+        "    rule: {evidence: vi-pham-thanh-vien, max: 0}\n",
+        "    rule: {members: {criterion: cn-hoan-thanh-xuat-sac, min_count: 1, excluding: [thoi-hoc]}}\n",
+    )
+    [(_, _, code, message)] = found(tree, CAMPAIGN)
+    assert code == "unknown-status"
+    assert message.startswith("Tình trạng «thoi-hoc» chưa được khai báo trong statuses của kế hoạch")
+    edit(tree, CAMPAIGN, "evidence:\n", "statuses:\n  thoi-hoc: thôi học\nevidence:\n")
+    assert found(tree, CAMPAIGN) == []

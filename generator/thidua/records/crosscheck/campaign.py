@@ -298,6 +298,16 @@ def _members(c: Lookup, r: Record, path: Path, rule: dict[str, Any], applies_to:
     """A members rule belongs to a collective criterion and counts a criterion of its members' kind, or a title."""
     if applies_to != NomineeKind.COLLECTIVE:
         c.add(r, path, "members-of-person", "Quy tắc theo kết quả của thành viên chỉ dùng cho tiêu chí tập thể.", at_key=True)
+    declared = list(r.data.get("statuses", {}))
+    for j, status in enumerate(rule.get("excluding", ())):
+        if status not in declared:
+            c.add(
+                r,
+                path + ("excluding", j),
+                "unknown-status",
+                f"Tình trạng «{status}» chưa được khai báo trong statuses của kế hoạch; hãy khai báo kèm tên hiện trên trang "
+                f"(ví dụ statuses: {{{status}: ...}}), hoặc sửa mã.{suggest(status, declared)}",
+            )
     if "holds" in rule:
         titles = [e["id"] for e in r.data["evidence"] if "items" in e["source"] or "awards" in e["source"]]
         if rule["holds"] not in titles:

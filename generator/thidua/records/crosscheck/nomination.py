@@ -85,7 +85,9 @@ def _document(c: Lookup, r: Record, i: int, campaign: Record | None) -> None:
             r,
             path + ("type",),
             "unknown-document",
-            f"«{doc['type']}» không phải văn bản trong hồ sơ của phong trào; hãy chọn một trong: {', '.join(dossier)}.",
+            f"«{doc['type']}» không phải văn bản trong hồ sơ của phong trào; hãy chọn một trong: {', '.join(dossier)}."
+            if dossier
+            else f"Kế hoạch «{campaign.id}» không yêu cầu hồ sơ đề nghị (không có dossier); hãy bỏ documents khỏi hồ sơ này.",
         )
         return
     meeting = doc.get("meeting")

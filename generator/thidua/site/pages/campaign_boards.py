@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from .. import charts
 from ...evaluation.results import AwardResult, CampaignResult, NominationResult
+from ...evaluation.describe import ranking_group_name, standing_label, tie_words
 from ...evaluation.selection import award_order
 from ...model.campaign import Award, Campaign, ValueRanking
 from ..page import Page, Site
@@ -78,7 +79,10 @@ def shown_outcome(site: Site, c: Campaign, result: CampaignResult, r: Nomination
                 return f"Đã hủy khen thưởng (Quyết định số {decisions[g.revoked_by].number})"
             return f"Được khen (Quyết định số {granted.number} ngày {table_date(granted.date)})"
     settled = any(r.nomination.id in a.resolved_group for a in result.awards)
-    return r.outcome.label + (" (bằng phiếu, hội đồng đã kết luận)" if settled else "")
+    words = tie_words(c, r.nomination.award)
+    return standing_label(c, r.nomination.award, r.outcome) + (
+        f" ({words.equal.lower()}, {words.settled})" if settled else ""
+    )
 
 
 def _criteria_cells(r: NominationResult) -> Markup:
@@ -99,7 +103,8 @@ def eligibility_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
     cells = {row.id: _criteria_cells(row.result) for row in board}
     text = site.render("eligibility.md.j2", c=c, result=result, rows=board, groups=groups, council=council,
                        marks=STATE_MARKS, unknown=UNKNOWN_MARK, shown=shown, cells=cells, several=len(c.awards) > 1,
-                       by_id={row.id: row for row in board}, sections=_sections(site, c, result))
+                       by_id={row.id: row for row in board}, sections=_sections(site, c, result),
+                       tie=lambda award: tie_words(c, award))
     return Page(f"phong-trao/{c.id}/xet-chon.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Xét chọn"))
 
 
@@ -125,8 +130,7 @@ def _sections(site: Site, c: Campaign, result: CampaignResult) -> list[Section]:
             else:
                 count = ranked[0].quota if ranked else quota.count or 0
                 label = f"{count:02d} suất" + (" mỗi nhóm" if grouped else "")
-            names = [(site.registry.units[a.group].name if quota.target is not None and a.group in site.registry.units else a.group)
-                     for a in ranked]
+            names = [ranking_group_name(c, site.registry, award.id, kind, a.group) for a in ranked]
             found.append(Section(award, kind, label, tuple(zip(names, ranked, strict=True))))
     return found
 
