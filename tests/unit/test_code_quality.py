@@ -29,3 +29,19 @@ def test_mypy_strict_passes() -> None:
     """mypy --strict (configured in pyproject.toml) finds no type error in the thidua package."""
     done = _run("mypy")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_no_source_file_is_ignored_by_git() -> None:
+    """Every file of the package, the schemas, the tests and the hand-written guide would be committed: no .gitignore
+    pattern catches it (an unanchored ``site/`` once hid ``generator/thidua/site/page.py`` from every fresh clone)."""
+    sources = [
+        str(path.relative_to(ROOT))
+        for folder in ("generator/thidua", "schemas", "tests", "docs/huong-dan")
+        for path in (ROOT / folder).rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and ".hypothesis" not in path.parts
+    ]
+    done = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--stdin"], cwd=ROOT, input="\n".join(sources), capture_output=True, text=True
+    )
+    assert done.returncode in (0, 1), done.stderr  # 1: nothing ignored; 128: git failed
+    assert done.stdout.split() == []
