@@ -219,9 +219,15 @@ def _unsure(award: Award, g: _Group, selection: Selection, key: Key, results: Re
         return mine if ident in g.ranked or _known(award, results[ident], reader) else (-math.inf,) * len(mine)
 
     safe = set(select(g.ranked + rivals, worst, g.count, []).winners)
-    names = ", ".join(results[ident].nomination.id for ident in sorted(rivals))
-    why = f"Chưa chắc trong số lượng khen: hồ sơ {names} còn chờ kết quả và có thể xếp trên."
+    names = ", ".join(sorted(_nominee_name(reader.registry, results[ident]) for ident in rivals))
+    why = f"Chưa chắc trong số lượng khen: hồ sơ của {names} còn chờ kết quả và có thể xếp trên."
     return {ident: why for ident in selection.winners if ident not in safe}
+
+
+def _nominee_name(registry: Registry, r: NominationResult) -> str:
+    n = r.nomination
+    found = registry.people.get(n.nominee) if n.kind == NomineeKind.INDIVIDUAL else registry.units.get(n.nominee)
+    return found.name if found else n.nominee
 
 
 def _known(award: Award, r: NominationResult, reader: EvidenceReader) -> bool:

@@ -10,15 +10,15 @@ from pathlib import Path
 
 import yaml
 
-from . import output_folder
 from ..clock import epoch_of
-from ..outputs.evaluation_files import evaluate_tree
-from ..speed.gcpause import paused_collection
 from ..model import registry_from
+from ..outputs.evaluation_files import evaluate_tree
+from ..records.record import Result
+from ..speed.gcpause import paused_collection
+from . import output_folder
 from .nav import nav_config
 from .page import Page, Publishing
 from .render import render_pages, write_pages
-from ..records.record import Result
 
 # Folders and files under docs/ that the generator owns; everything else there is hand-written.
 GENERATED = ("index.md", "phong-trao", "bang-vang", "don-vi", "tra-cuu", "tin-tuc")
@@ -75,8 +75,17 @@ def build_site(result: Result, root: Path, site_dir: Path, as_of: dt.date) -> in
     staging = output_folder.staging(site_dir)
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch_of(as_of)))
     # No --quiet: it hides warnings from MkDocs, and --strict then has nothing to count.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-               "--config-file", str(root / NAV_CONFIG), "--site-dir", str(staging)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--config-file",
+        str(root / NAV_CONFIG),
+        "--site-dir",
+        str(staging),
+    ]
     try:
         done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
     except BaseException:
@@ -85,11 +94,15 @@ def build_site(result: Result, root: Path, site_dir: Path, as_of: dt.date) -> in
     if done.returncode != 0:
         output_folder.discard(staging)
         sys.stdout.write(done.stdout + done.stderr)
-        sys.stdout.write("MkDocs không dựng được trang (chế độ --strict); trang cũ được giữ nguyên. "
-                         "Hãy sửa các cảnh báo ở trên rồi chạy lại.\n")
+        sys.stdout.write(
+            "MkDocs không dựng được trang (chế độ --strict); trang cũ được giữ nguyên. "
+            "Hãy sửa các cảnh báo ở trên rồi chạy lại.\n"
+        )
         return 1
     output_folder.swap(staging, site_dir)
     shown = site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir
-    sys.stdout.write(f"Đã dựng trang thông tin vào {shown}/ (số liệu tính đến ngày {as_of:%d/%m/%Y}). "
-                     f"Mở {shown}/index.html, hoặc chạy «thidua serve» để xem thử.\n")
+    sys.stdout.write(
+        f"Đã dựng trang thông tin vào {shown}/ (số liệu tính đến ngày {as_of:%d/%m/%Y}). "
+        f"Mở {shown}/index.html, hoặc chạy «thidua serve» để xem thử.\n"
+    )
     return 0

@@ -21,16 +21,20 @@ _ON_TIME, _LATE, _AXIS = "#1565c0", "#c62828", "#555"
 
 
 def _svg(title: str, description: str, height: int, body: list[str]) -> Markup:
-    head = (f'<div class="thidua-chart"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
-            f'width="100%" role="img" aria-label="{escape(title)}: {escape(description)}">'
-            f"<title>{escape(title)}</title><desc>{escape(description)}</desc>")
+    head = (
+        f'<div class="thidua-chart"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+        f'width="100%" role="img" aria-label="{escape(title)}: {escape(description)}">'
+        f"<title>{escape(title)}</title><desc>{escape(description)}</desc>"
+    )
     caption = f'<p class="thidua-chart-caption"><strong>{escape(title)}.</strong> {escape(description)}</p>'
     return Markup(head + "".join(body) + "</svg>" + caption + "</div>")
 
 
 def _text(x: float, y: float, text: str, anchor: str = "start", size: int = 16, fill: str = _AXIS) -> str:
-    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{fill}" '
-            f'font-family="sans-serif">{escape(text)}</text>')
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{fill}" '
+        f'font-family="sans-serif">{escape(text)}</text>'
+    )
 
 
 def submissions(campaign: Campaign, result: CampaignResult) -> Markup:
@@ -46,8 +50,7 @@ def submissions(campaign: Campaign, result: CampaignResult) -> Markup:
     end = max(days[-1], deadline + dt.timedelta(days=3))
     span = (end - start).days + 1
     late = sum(d > deadline for d in days)
-    description = (f"{len(days)} hồ sơ đã nộp, {len(days) - late} trước hạn chót {table_date(deadline)}, "
-                   f"{late} sau hạn chót.")
+    description = f"{len(days)} hồ sơ đã nộp, {len(days) - late} trước hạn chót {table_date(deadline)}, {late} sau hạn chót."
     height, top, bottom, left = 240, 24, 44, 40
     plot_w, plot_h = WIDTH - left - 10, height - top - bottom
     bar_w = plot_w / span
@@ -64,8 +67,10 @@ def submissions(campaign: Campaign, result: CampaignResult) -> Markup:
         for part, base, colour in ((on_time, 0, _ON_TIME), (after, on_time, _LATE)):
             if part:
                 h, y = plot_h * part / len(days), top + plot_h - plot_h * (base + part) / len(days)
-                body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(bar_w - 2, 1):.1f}" height="{h:.1f}" fill="{colour}">'
-                            f"<title>{escape(label)}</title></rect>")
+                body.append(
+                    f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(bar_w - 2, 1):.1f}" height="{h:.1f}" fill="{colour}">'
+                    f"<title>{escape(label)}</title></rect>"
+                )
     x = left + ((deadline - start).days + 1) * bar_w
     body.append(f'<line x1="{x:.1f}" y1="{top - 5}" x2="{x:.1f}" y2="{top + plot_h}" stroke="{_AXIS}" stroke-dasharray="4 3"/>')
     body.append(_text(x - 4, top + 8, f"Hạn chót {table_date(deadline)}", "end", 15))

@@ -48,7 +48,11 @@ def nav_config(pages: list[Page], docs: Path) -> str:
     for page in entries:
         _insert(tree, page.nav, page.path)
     # Paths in an inheriting config are relative to it (build/), hence ../ for the folders of mkdocs.yml.
-    config = {"INHERIT": "../mkdocs.yml", "docs_dir": "../docs", "theme": {"name": "material", "custom_dir": "../overrides"},
-              "nav": tree}
+    config = {
+        "INHERIT": "../mkdocs.yml",
+        "docs_dir": "../docs",
+        "theme": {"name": "material", "custom_dir": "../overrides"},
+        "nav": tree,
+    }
     header = "# Sinh tự động bởi thidua build từ hồ sơ; không sửa tay.\n"
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

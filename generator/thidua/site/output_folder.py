@@ -29,8 +29,9 @@ def _tracked(root: Path, folder: Path) -> bool:
     """Whether git tracks any file in ``folder`` (False where git or the repository is missing)."""
     where = folder if folder.is_dir() else root
     try:
-        done = subprocess.run(["git", "-C", str(where), "ls-files", "-z", "--", str(folder)],
-                              capture_output=True, check=False, timeout=60)
+        done = subprocess.run(
+            ["git", "-C", str(where), "ls-files", "-z", "--", str(folder)], capture_output=True, check=False, timeout=60
+        )
     except (OSError, subprocess.SubprocessError):
         return False
     return done.returncode == 0 and bool(done.stdout)
@@ -52,23 +53,33 @@ def check(root: Path, site: Path) -> None:
     root = root.resolve()
     shown = site.relative_to(root) if site.is_relative_to(root) else site
     if site.is_symlink():
-        raise FolderError(f"thư mục đầu ra {shown} là liên kết tượng trưng (symlink); hãy chọn một thư mục thật, ví dụ --site-dir site.")
+        raise FolderError(
+            f"thư mục đầu ra {shown} là liên kết tượng trưng (symlink); hãy chọn một thư mục thật, ví dụ --site-dir site."
+        )
     site = site.resolve()
     if _relation(site, root) in ("chính là", "chứa"):
-        raise FolderError(f"thư mục đầu ra {shown} {_relation(site, root)} kho hồ sơ; dựng vào đó sẽ xóa cả kho. "
-                          "Hãy chọn một thư mục riêng, ví dụ --site-dir site.")
+        raise FolderError(
+            f"thư mục đầu ra {shown} {_relation(site, root)} kho hồ sơ; dựng vào đó sẽ xóa cả kho. "
+            "Hãy chọn một thư mục riêng, ví dụ --site-dir site."
+        )
     for name in PROTECTED:
         relation = _relation(site, (root / name).resolve())
         if relation:
-            raise FolderError(f"thư mục đầu ra {shown} {relation} thư mục {name}/ của kho; dựng vào đó sẽ xóa dữ liệu. "
-                              "Hãy chọn một thư mục riêng, ví dụ --site-dir site.")
+            raise FolderError(
+                f"thư mục đầu ra {shown} {relation} thư mục {name}/ của kho; dựng vào đó sẽ xóa dữ liệu. "
+                "Hãy chọn một thư mục riêng, ví dụ --site-dir site."
+            )
     if site.exists() and not site.is_dir():
         raise FolderError(f"{shown} là một tệp, không phải thư mục; hãy chọn thư mục khác cho --site-dir.")
     if site.is_dir() and any(site.iterdir()) and not (site / MARK).is_file():
-        raise FolderError(f"thư mục {shown} đã có nội dung nhưng không do thidua dựng (thiếu tệp {MARK}); thidua không xóa nó. "
-                          "Hãy chọn thư mục khác cho --site-dir, hoặc tự chuyển nội dung đi rồi chạy lại.")
+        raise FolderError(
+            f"thư mục {shown} đã có nội dung nhưng không do thidua dựng (thiếu tệp {MARK}); thidua không xóa nó. "
+            "Hãy chọn thư mục khác cho --site-dir, hoặc tự chuyển nội dung đi rồi chạy lại."
+        )
     if _tracked(root, site):
-        raise FolderError(f"thư mục {shown} có tệp do git theo dõi; dựng vào đó sẽ xóa chúng. Hãy chọn thư mục khác cho --site-dir.")
+        raise FolderError(
+            f"thư mục {shown} có tệp do git theo dõi; dựng vào đó sẽ xóa chúng. Hãy chọn thư mục khác cho --site-dir."
+        )
 
 
 def _alive(pid: int) -> bool:

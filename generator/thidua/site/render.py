@@ -14,8 +14,14 @@ from .pages import LONGEST, PAGE_SETS
 PARALLEL_FROM = 2000  # people and nominations: below this, forking workers costs more than it saves
 
 
-def render_pages(registry: Registry, results: dict[str, CampaignResult], as_of: dt.date,
-                 publishing: Publishing | None = None, *, parallel_from: int = PARALLEL_FROM) -> list[Page]:
+def render_pages(
+    registry: Registry,
+    results: dict[str, CampaignResult],
+    as_of: dt.date,
+    publishing: Publishing | None = None,
+    *,
+    parallel_from: int = PARALLEL_FROM,
+) -> list[Page]:
     """Every generated page, from every set of pages, in a stable order; the sets side by side in forked workers when
     the people and nominations number ``parallel_from`` or more (the pages are the same either way)."""
     site = Site(registry, results, as_of, environment(), publishing or Publishing())
@@ -24,8 +30,11 @@ def render_pages(registry: Registry, results: dict[str, CampaignResult], as_of: 
         return [page for pages in PAGE_SETS for page in pages(site)]
     # One job per long set, longest first, then one job for all the short ones (each job costs a round trip).
     jobs = [[PAGE_SETS.index(long)] for long in LONGEST] + [[i for i, pages in enumerate(PAGE_SETS) if pages not in LONGEST]]
-    rendered = {i: pages for job, done in zip(jobs, fork_map(lambda job: [PAGE_SETS[i](site) for i in job], jobs), strict=True)
-                for i, pages in zip(job, done, strict=True)}
+    rendered = {
+        i: pages
+        for job, done in zip(jobs, fork_map(lambda job: [PAGE_SETS[i](site) for i in job], jobs), strict=True)
+        for i, pages in zip(job, done, strict=True)
+    }
     return [page for i in range(len(PAGE_SETS)) for page in rendered[i]]
 
 

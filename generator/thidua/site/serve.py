@@ -11,8 +11,8 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from ..outputs import problem_formats
-from .build import NAV_CONFIG, generate
 from ..records.validate import validate_tree
+from .build import NAV_CONFIG, generate
 
 
 class _Regenerate(FileSystemEventHandler):

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import itertools
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...model.campaign import MAX_CHOICES, MAX_WAYS, Campaign, alternatives, campaign_from
 from ...ordering import Cycle, ordered
 from ..record import Record
 from ..schema_messages import suggest
 from .lookup import Lookup
 from .plan_values import target
+
+if TYPE_CHECKING:
+    from ...model.campaign import Campaign
 
 
 def check_plan_awards(c: Lookup, r: Record) -> None:
@@ -26,6 +28,9 @@ def check_plan_awards(c: Lookup, r: Record) -> None:
             if isinstance(quota, dict) and "target" in quota:
                 target(c, r, ("awards", i, "quota", kind, "target"))
     if r.valid:
+        # Late: the model's dataclasses take 40 ms to import, which a warm validation (plans unchanged) never needs.
+        from ...model.campaign import campaign_from
+
         plan = campaign_from(data)
         _order(c, r, plan)
         if plan.evidence_once:
@@ -111,6 +116,8 @@ def _order(c: Lookup, r: Record, plan: Campaign) -> None:
             "kia, hoặc thứ tự cao thấp trong awards_held), nên không xét được; hãy bỏ một vòng phụ thuộc.",
             at_key=True,
         )
+    from ...model.campaign import campaign_from
+
     plans = {other.id: campaign_from(other.data) for other in c.of_kind("campaign", None) if other.valid}
     plans[plan.id] = plan
     edges = {(other, p.id) for p in plans.values() for other in p.campaigns_read()}
@@ -133,6 +140,8 @@ def _order(c: Lookup, r: Record, plan: Campaign) -> None:
 
 def _bounded(c: Lookup, r: Record, plan: Campaign) -> None:
     """With each item counted once, the search over ways of meeting the criteria stays small enough to be exact."""
+    from ...model.campaign import MAX_CHOICES, MAX_WAYS, alternatives
+
     for i, award in enumerate(plan.awards):
         for kind, _ in award.quota:
             ways = [len(alternatives(criterion.rule)) for criterion in plan.criteria_for(award, kind)]

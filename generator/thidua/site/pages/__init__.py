@@ -10,9 +10,15 @@ from . import campaign_boards, home, honour, lookup, plan, stories, units
 # Each renders a set of pages independent of the others, so that sets can be rendered side by side.
 # The order is the order of the site's navigation within each section.
 PAGE_SETS: tuple[Callable[[Site], list[Page]], ...] = (
-    home.pages, plan.pages,
-    campaign_boards.dossier_pages, campaign_boards.eligibility_pages, campaign_boards.task_pages,
-    honour.pages, stories.pages, units.pages, lookup.pages,
+    home.pages,
+    plan.pages,
+    campaign_boards.dossier_pages,
+    campaign_boards.eligibility_pages,
+    campaign_boards.task_pages,
+    honour.pages,
+    stories.pages,
+    units.pages,
+    lookup.pages,
 )
 # The longest to render at province scale, longest first: started first when sets are rendered side by side.
 LONGEST = (campaign_boards.eligibility_pages, campaign_boards.dossier_pages, units.pages, lookup.pages)

@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .. import charts
-from ...evaluation.results import AwardResult, CampaignResult, NominationResult
 from ...evaluation.describe import ranking_group_name, standing_label, tie_words
+from ...evaluation.results import AwardResult, CampaignResult, NominationResult
 from ...evaluation.selection import award_order
 from ...model.campaign import Award, Campaign, ValueRanking
-from ..page import Page, Site
-from ...vocabulary import CriterionState, NomineeKind
 from ...text import name_sort_key, sort_key, table_date
+from ...vocabulary import CriterionState, NomineeKind
+from .. import charts
+from ..page import Page, Site
 
 STATE_MARKS = {CriterionState.MET: "✓ đạt", CriterionState.NOT_MET: "✗ không đạt"}
 UNKNOWN_MARK = "? chưa đủ căn cứ"
@@ -44,9 +44,14 @@ def rows(site: Site, result: CampaignResult, prefix: str = "../../") -> list[Row
         else:
             name, unit = registry.people[n.nominee].name, registry.people[n.nominee].unit
         found.append(Row(r, name, f"{prefix}don-vi/{unit}.md", registry.units[n.proposed_by].name))
-    return sorted(found, key=lambda row: (row.result.nomination.kind != NomineeKind.COLLECTIVE,
-                                          name_sort_key(row.nominee) if row.result.nomination.kind == NomineeKind.INDIVIDUAL
-                                          else (sort_key(row.nominee),), row.id))
+    return sorted(
+        found,
+        key=lambda row: (
+            row.result.nomination.kind != NomineeKind.COLLECTIVE,
+            name_sort_key(row.nominee) if row.result.nomination.kind == NomineeKind.INDIVIDUAL else (sort_key(row.nominee),),
+            row.id,
+        ),
+    )
 
 
 def _moment(r: NominationResult) -> str:
@@ -57,10 +62,12 @@ def _moment(r: NominationResult) -> str:
 def dossier_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
     board = rows(site, result)
     # The document columns of each row, worked out once per row (constant marks, nothing from a record).
-    cells = {row.id: Markup(" | ".join("✓" if row.result.nomination.document(d.id) else "✗ thiếu" for d in c.dossier))
-             for row in board}
-    text = site.render("dossiers.md.j2", c=c, result=result, rows=board, cells=cells, moment=_moment,
-                       chart=charts.submissions(c, result))
+    cells = {
+        row.id: Markup(" | ".join("✓" if row.result.nomination.document(d.id) else "✗ thiếu" for d in c.dossier)) for row in board
+    }
+    text = site.render(
+        "dossiers.md.j2", c=c, result=result, rows=board, cells=cells, moment=_moment, chart=charts.submissions(c, result)
+    )
     return Page(f"phong-trao/{c.id}/ho-so.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Hồ sơ đề nghị"))
 
 
@@ -80,9 +87,7 @@ def shown_outcome(site: Site, c: Campaign, result: CampaignResult, r: Nomination
             return f"Được khen (Quyết định số {granted.number} ngày {table_date(granted.date)})"
     settled = any(r.nomination.id in a.resolved_group for a in result.awards)
     words = tie_words(c, r.nomination.award)
-    return standing_label(c, r.nomination.award, r.outcome) + (
-        f" ({words.equal.lower()}, {words.settled})" if settled else ""
-    )
+    return standing_label(c, r.nomination.award, r.outcome) + (f" ({words.equal.lower()}, {words.settled})" if settled else "")
 
 
 def _criteria_cells(r: NominationResult) -> Markup:
@@ -101,10 +106,22 @@ def eligibility_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
         groups.setdefault((row.result.nomination.award, row.result.nomination.kind), []).append(row)
     shown = {row.id: shown_outcome(site, c, result, row.result) for row in board}
     cells = {row.id: _criteria_cells(row.result) for row in board}
-    text = site.render("eligibility.md.j2", c=c, result=result, rows=board, groups=groups, council=council,
-                       marks=STATE_MARKS, unknown=UNKNOWN_MARK, shown=shown, cells=cells, several=len(c.awards) > 1,
-                       by_id={row.id: row for row in board}, sections=_sections(site, c, result),
-                       tie=lambda award: tie_words(c, award))
+    text = site.render(
+        "eligibility.md.j2",
+        c=c,
+        result=result,
+        rows=board,
+        groups=groups,
+        council=council,
+        marks=STATE_MARKS,
+        unknown=UNKNOWN_MARK,
+        shown=shown,
+        cells=cells,
+        several=len(c.awards) > 1,
+        by_id={row.id: row for row in board},
+        sections=_sections(site, c, result),
+        tie=lambda award: tie_words(c, award),
+    )
     return Page(f"phong-trao/{c.id}/xet-chon.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Xét chọn"))
 
 
@@ -143,7 +160,9 @@ def tasks_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
         found = [(units[r.unit].name, r.unit, i) for r in reports for i in r.items if i.task == task.id]
         items[task.id] = sorted(found, key=lambda x: (x[2].subtask or "", sort_key(x[0]), x[2].date, x[2].id))
     text = site.render("tasks.md.j2", c=c, items=items, chart=charts.tasks(c, reports))
-    return Page(f"phong-trao/{c.id}/nhiem-vu.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Kết quả theo nhiệm vụ"))
+    return Page(
+        f"phong-trao/{c.id}/nhiem-vu.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Kết quả theo nhiệm vụ")
+    )
 
 
 # Three sets of pages, rendered apart (the two boards of a large campaign are the longest pages of the site).

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from ..page import Page, Site
 from ...outputs.result_json import counts
 from ...text import table_date
 from ...vocabulary import CampaignState
-
+from ..page import Page, Site
 
 
 def state_text(site: Site, campaign_id: str) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ...text import name_sort_key, sort_key
 from ...vocabulary import NomineeKind
 from ..page import Page, Site
-from ...text import name_sort_key, sort_key
 
 
 def _entries(site: Site, year: int) -> list[tuple[object, ...]]:
@@ -23,8 +23,20 @@ def _entries(site: Site, year: int) -> list[tuple[object, ...]]:
             else:
                 name, unit = registry.people[n.nominee].name, registry.people[n.nominee].unit
             award = c.award(g.award)
-            found.append((c, award.name if award else g.award, n.kind, name, unit, registry.units[unit].name, decisions[g.decision],
-                          decisions.get(g.revoked_by or ""), g.revoked_reason))
+            found.append(
+                (
+                    c,
+                    award.name if award else g.award,
+                    n.kind,
+                    name,
+                    unit,
+                    registry.units[unit].name,
+                    decisions[g.decision],
+                    decisions.get(g.revoked_by or ""),
+                    g.revoked_reason,
+                )
+            )
+
     # Within a year: campaign, award in the plan's order, collectives before individuals, names in Vietnamese order.
     def order(entry: tuple[object, ...]) -> tuple[object, ...]:
         campaign, award_name, kind, name = entry[0], entry[1], entry[2], str(entry[3])
@@ -47,9 +59,23 @@ def _grouped(site: Site, year: int) -> list[tuple[object, list[tuple[object, ...
 
 def pages(site: Site) -> list[Page]:
     years = sorted({c.year for c in site.campaigns() if site.results[c.id].granted}, reverse=True)
-    found = [Page("bang-vang/index.md", site.render("honour_index.md.j2", years=years,
-                                                     groups=_grouped(site, years[0]) if years else []),
-                  ("Bảng vàng", "Bảng vàng"))]
+    found = [
+        Page(
+            "bang-vang/index.md",
+            site.render("honour_index.md.j2", years=years, groups=_grouped(site, years[0]) if years else []),
+            ("Bảng vàng", "Bảng vàng"),
+        )
+    ]
     for year in years:
-        found.append(Page(f"bang-vang/{year}.md", site.render("honour_year.md.j2", year=year, groups=_grouped(site, year),), ("Bảng vàng", f"Năm {year}")))
+        found.append(
+            Page(
+                f"bang-vang/{year}.md",
+                site.render(
+                    "honour_year.md.j2",
+                    year=year,
+                    groups=_grouped(site, year),
+                ),
+                ("Bảng vàng", f"Năm {year}"),
+            )
+        )
     return found

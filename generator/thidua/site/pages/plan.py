@@ -6,15 +6,26 @@ from ...evaluation.describe import describe, describe_ranking
 from ..page import Page, Site
 
 # How the plan's window treats its first and last day.
-ENDS = {"both": "tính cả ngày đầu và ngày cuối", "start": "tính ngày đầu, không tính ngày cuối",
-        "end": "không tính ngày đầu, tính ngày cuối", "none": "không tính ngày đầu và ngày cuối"}
+ENDS = {
+    "both": "tính cả ngày đầu và ngày cuối",
+    "start": "tính ngày đầu, không tính ngày cuối",
+    "end": "không tính ngày đầu, tính ngày cuối",
+    "none": "không tính ngày đầu và ngày cuối",
+}
 
 
 def pages(site: Site) -> list[Page]:
     return [
-        Page(f"phong-trao/{c.id}/index.md",
-             site.render("plan.md.j2", c=c, rule_text=lambda rule, c=c: describe(rule, c, site.registry),
-                         ranking_text=lambda ranking, c=c: describe_ranking(ranking, c), ends=ENDS),
-             ("Phong trào", f"{c.short_name or c.name} {c.year}", "Kế hoạch"))
+        Page(
+            f"phong-trao/{c.id}/index.md",
+            site.render(
+                "plan.md.j2",
+                c=c,
+                rule_text=lambda rule, c=c: describe(rule, c, site.registry),
+                ranking_text=lambda ranking, c=c: describe_ranking(ranking, c),
+                ends=ENDS,
+            ),
+            ("Phong trào", f"{c.short_name or c.name} {c.year}", "Kế hoạch"),
+        )
         for c in site.campaigns()
     ]

@@ -19,8 +19,9 @@ from ..page import Page, Site
 SECTION = "Gương điển hình"
 FOLDER = "tin-tuc"
 FEED_TITLE = "Gương điển hình, người tốt việc tốt"
-FEED_DESCRIPTION = ("Những câu chuyện về tập thể, cá nhân tiêu biểu, người tốt việc tốt trong các phong trào thi đua, "
-                    "mới nhất ở trên.")
+FEED_DESCRIPTION = (
+    "Những câu chuyện về tập thể, cá nhân tiêu biểu, người tốt việc tốt trong các phong trào thi đua, mới nhất ở trên."
+)
 # Characters XML 1.0 cannot carry at all, even escaped.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -60,45 +61,59 @@ def feed(site: Site, stories: tuple[Story, ...]) -> str:
     publishing = site.publishing
     title = f"{FEED_TITLE} – {publishing.site_name}" if publishing.site_name else FEED_TITLE
     absolute = publishing.site_url is not None
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<rss version="2.0"' + (' xmlns:atom="http://www.w3.org/2005/Atom"' if absolute else "") + ">",
-             "<channel>",
-             f"<title>{_text(title)}</title>",
-             f"<link>{_xml(_link(site, None))}</link>",
-             f"<description>{_text(FEED_DESCRIPTION)}</description>",
-             "<language>vi</language>"]
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<rss version="2.0"' + (' xmlns:atom="http://www.w3.org/2005/Atom"' if absolute else "") + ">",
+        "<channel>",
+        f"<title>{_text(title)}</title>",
+        f"<link>{_xml(_link(site, None))}</link>",
+        f"<description>{_text(FEED_DESCRIPTION)}</description>",
+        "<language>vi</language>",
+    ]
     if absolute:
-        lines.append(f"<atom:link href={quoteattr(f'{publishing.site_url}{FOLDER}/feed.xml')} rel=\"self\" "
-                     'type="application/rss+xml"/>')
+        lines.append(
+            f'<atom:link href={quoteattr(f"{publishing.site_url}{FOLDER}/feed.xml")} rel="self" type="application/rss+xml"/>'
+        )
     if stories:
         lines.append(f"<lastBuildDate>{_date(stories[0].date)}</lastBuildDate>")
     for story in stories:
         link = _link(site, story)
         guid = f"<guid>{_xml(link)}</guid>" if absolute else f'<guid isPermaLink="false">{FOLDER}/{_xml(story.id)}</guid>'
-        lines += ["<item>",
-                  f"<title>{_text(story.title)}</title>",
-                  f"<link>{_xml(link)}</link>",
-                  guid,
-                  f"<pubDate>{_date(story.date)}</pubDate>",
-                  f"<category>{_text(site.registry.units[story.unit].name)}</category>",
-                  f"<description>{_text(story.summary)}</description>",
-                  "</item>"]
+        lines += [
+            "<item>",
+            f"<title>{_text(story.title)}</title>",
+            f"<link>{_xml(link)}</link>",
+            guid,
+            f"<pubDate>{_date(story.date)}</pubDate>",
+            f"<category>{_text(site.registry.units[story.unit].name)}</category>",
+            f"<description>{_text(story.summary)}</description>",
+            "</item>",
+        ]
     lines += ["</channel>", "</rss>"]
     return "\n".join(lines) + "\n"
 
 
 def _story_page(site: Site, story: Story) -> Page:
     registry = site.registry
-    text = site.render("story.md.j2", s=story, unit=registry.units[story.unit], written_by=registry.units[story.written_by],
-                       person=registry.people.get(story.person or ""), campaign=registry.campaigns.get(story.campaign or ""),
-                       photo=story.published_photo, photo_path=photo_path(story))
+    text = site.render(
+        "story.md.j2",
+        s=story,
+        unit=registry.units[story.unit],
+        written_by=registry.units[story.written_by],
+        person=registry.people.get(story.person or ""),
+        campaign=registry.campaigns.get(story.campaign or ""),
+        photo=story.published_photo,
+        photo_path=photo_path(story),
+    )
     return Page(f"{FOLDER}/{story.id}.md", text, (SECTION, story.title))
 
 
 def pages(site: Site) -> list[Page]:
     stories = site.registry.news()
-    found = [Page(f"{FOLDER}/index.md", site.render("stories.md.j2", stories=stories), (SECTION, "Tất cả câu chuyện")),
-             Page(f"{FOLDER}/feed.xml", feed(site, stories))]
+    found = [
+        Page(f"{FOLDER}/index.md", site.render("stories.md.j2", stories=stories), (SECTION, "Tất cả câu chuyện")),
+        Page(f"{FOLDER}/feed.xml", feed(site, stories)),
+    ]
     for story in stories:
         found.append(_story_page(site, story))
         path, photo = photo_path(story), story.published_photo

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from ...evaluation.results import NominationResult
 from ...model.campaign import Campaign
+from ...text import name_sort_key, sort_key
 from ...vocabulary import NomineeKind
 from ..page import Page, Site
-from ...text import name_sort_key, sort_key
 from .campaign_boards import shown_outcome
 
-UNIT_KINDS = {"co-quan": "Cơ quan", "bo-phan": "Bộ phận chuyên môn", "mat-tran": "Mặt trận Tổ quốc",
-              "doan-the": "Tổ chức đoàn thể", "xom": "Xóm", "truong": "Trường học", "khac": "Đơn vị khác"}
+UNIT_KINDS = {
+    "co-quan": "Cơ quan",
+    "bo-phan": "Bộ phận chuyên môn",
+    "mat-tran": "Mặt trận Tổ quốc",
+    "doan-the": "Tổ chức đoàn thể",
+    "xom": "Xóm",
+    "truong": "Trường học",
+    "khac": "Đơn vị khác",
+}
 
 
 def _by_unit(site: Site) -> dict[str, list[tuple[Campaign, NominationResult]]]:
@@ -44,9 +51,17 @@ def _unit_page(site: Site, unit_id: str, concerning: list[tuple[Campaign, Nomina
         name = registry.units[n.nominee].name if n.kind == NomineeKind.COLLECTIVE else registry.people[n.nominee].name
         award = c.award(n.award)
         nominations.append((c, name, r, shown_outcome(site, c, site.results[c.id], r), award.name if award else n.award))
-    text = site.render("unit.md.j2", unit=unit, kind=UNIT_KINDS[unit.kind], people=people, reports=reports,
-                       nominations=nominations, stories=registry.news(unit_id),
-                       parent=registry.units.get(unit.parent or ""), head=registry.people.get(unit.head or ""))
+    text = site.render(
+        "unit.md.j2",
+        unit=unit,
+        kind=UNIT_KINDS[unit.kind],
+        people=people,
+        reports=reports,
+        nominations=nominations,
+        stories=registry.news(unit_id),
+        parent=registry.units.get(unit.parent or ""),
+        head=registry.people.get(unit.head or ""),
+    )
     return Page(f"don-vi/{unit_id}.md", text, ("Đơn vị", UNIT_KINDS[unit.kind], unit.name))
 
 
