@@ -529,6 +529,9 @@ def test_eligibility_page_shows_rankings_per_major_and_the_tie(site: Path) -> No
     assert "Công nghệ thông tin (01 suất): Xếp hạng: 1. Nguyễn Minh Khoa; 2. Trần Thị Thu Hà." in text  # the major's name
     assert "Ngôn ngữ Anh (01 suất): Xếp hạng: 1. Bùi Thu Trang; 2. Đỗ Ngọc Mai." in text
     assert "Bùi Thu Trang, Đỗ Ngọc Mai bằng nhau" in text
+    # The sentence sits inside the warning box, not as a loose paragraph after it.
+    [box] = re.findall(r'<div class="admonition warning">(.*?)</div>', (site / PAGE).read_text("utf-8"), re.S)
+    assert "Bùi Thu Trang, Đỗ Ngọc Mai bằng nhau; người có thẩm quyền cần quyết định." in html.unescape(box)
     assert "Xếp hạng: 1. Bùi Thu Trang; 2. Nguyễn Minh Khoa; 3. Phạm Đức Anh." in text  # Xuất sắc: all three, by name
     barred = _section(site, "gioi-vo-thi-lan-anh")
     assert "Kết quả: Không được xét." in barred

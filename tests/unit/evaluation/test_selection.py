@@ -286,7 +286,7 @@ def test_a_winner_a_waiting_nomination_could_outrank_is_not_yet_known() -> None:
     assert waiting["thu-khoa-dung"].outcome == Standing.PENDING
     assert waiting["thu-khoa-giang"].outcome == Standing.PENDING
     assert waiting["thu-khoa-giang"].reasons[-1] == (
-        "Chưa chắc trong số lượng khen: hồ sơ thu-khoa-dung còn chờ kết quả và có thể xếp trên."
+        "Chưa chắc trong số lượng khen: hồ sơ của Dung còn chờ kết quả và có thể xếp trên."
     )
     assert _result_with(everyone | {"dung": 50.0})["thu-khoa-giang"].outcome == Standing.WINNER
     below = _result_with({s: v for s, v in everyone.items() if s != "hoa"})

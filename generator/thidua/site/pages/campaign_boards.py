@@ -106,6 +106,7 @@ def eligibility_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
         groups.setdefault((row.result.nomination.award, row.result.nomination.kind), []).append(row)
     shown = {row.id: shown_outcome(site, c, result, row.result) for row in board}
     cells = {row.id: _criteria_cells(row.result) for row in board}
+    by_id = {row.id: row for row in board}
     text = site.render(
         "eligibility.md.j2",
         c=c,
@@ -118,9 +119,10 @@ def eligibility_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
         shown=shown,
         cells=cells,
         several=len(c.awards) > 1,
-        by_id={row.id: row for row in board},
+        by_id=by_id,
         sections=_sections(site, c, result),
         tie=lambda award: tie_words(c, award),
+        nominees=lambda ids: ", ".join(by_id[ident].nominee for ident in ids),
     )
     return Page(f"phong-trao/{c.id}/xet-chon.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Xét chọn"))
 
