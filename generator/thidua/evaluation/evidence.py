@@ -72,6 +72,7 @@ class EvidenceReader:
         self._by_unit: dict[str, list[Report]] | None = None  # by unit
         self._sources: dict[tuple[str, str], str] = {}  # how each rating and discipline register is cited, by kind and id
         self._grants: dict[str, _Grants] = {}  # by campaign
+        self._cases: dict[str, dict[str, list[int]]] = {}  # case positions by register, then person or unit
 
     def entry(self, rating: Rating, subject: str) -> RatingEntry | None:
         if rating.id not in self._entries:  # reversed: the first entry of a subject stays, as a scan would find
@@ -125,12 +126,17 @@ class EvidenceReader:
         else:
             people = {subject} if kind == NomineeKind.INDIVIDUAL else set()
         units = {subject} if kind == NomineeKind.COLLECTIVE else set()
+        if register.id not in self._cases:  # by person and by unit, once: a province's register is read 10,000 times
+            found: dict[str, list[int]] = {}
+            for index, case in enumerate(register.cases):
+                for who in {case.person, case.unit} - {None}:
+                    found.setdefault(who or "", []).append(index)
+            self._cases[register.id] = found
+        by_subject = self._cases[register.id]
         counted = [
             c
-            for c in register.cases
-            if (c.person in people or c.unit in units)
-            and self.window.overlaps(c.start, c.end)
-            and (not evidence.case_kinds or c.kind in evidence.case_kinds)
+            for c in (register.cases[i] for i in sorted({i for who in people | units for i in by_subject.get(who, ())}))
+            if self.window.overlaps(c.start, c.end) and (not evidence.case_kinds or c.kind in evidence.case_kinds)
         ]
         if not counted:
             return Fact(evidence.id, evidence.name, 0.0, "không có trường hợp nào", source)
