@@ -39,3 +39,29 @@ def ordered(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[str]
     if len(found) < len(names):
         raise Cycle(sorted(name for name in names if waiting[name] > 0))
     return found
+
+
+def loop_through(node: str, edges: Iterable[tuple[str, str]]) -> list[str]:
+    """The things that wait on each other in a loop through ``node`` (``node`` included), by name; empty if none.
+
+    Things that only wait on a loop, without being in it, are not named: they are not the ones to change.
+    """
+    after: dict[str, set[str]] = {}
+    for before, later in edges:
+        after.setdefault(before, set()).add(later)
+    reached = _reach(node, after)
+    if node not in reached:
+        return []
+    return sorted(other for other in reached if other == node or node in _reach(other, after))
+
+
+def _reach(start: str, after: dict[str, set[str]]) -> set[str]:
+    """Everything that comes after ``start``, through one edge or more."""
+    seen: set[str] = set()
+    stack = list(after.get(start, ()))
+    while stack:
+        name = stack.pop()
+        if name not in seen:
+            seen.add(name)
+            stack.extend(after.get(name, ()))
+    return seen

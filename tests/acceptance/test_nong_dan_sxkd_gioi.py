@@ -461,7 +461,7 @@ def test_the_other_campaign_decided_and_computed(results: dict[str, CampaignResu
     assert (len(other.granted), revoked) == (15, [("gdvh-be-van-hai", "qd-huy-bo-gdvh-2025")])
     assert other.differences == (
         "Quyết định khen hồ sơ «gdvh-phung-van-kien» (gia-dinh-van-hoa) nhưng kết quả tính không chọn hồ sơ này.",
-        "Kết quả tính chọn hồ sơ «gdvh-trieu-thi-hoa» (gia-dinh-van-hoa) nhưng quyết định không khen hồ sơ này.",
+        "Kết quả tính chọn hồ sơ «gdvh-trieu-thi-hoa» (gia-dinh-van-hoa) nhưng chưa có quyết định nào khen hồ sơ này.",
     )
 
 

@@ -546,3 +546,11 @@ def test_eligibility_page_names_the_certificate_counted(site: Path) -> None:
     assert "Chứng chỉ IELTS 7.0 (10/05/2025)" in text, text
     assert "Chứng chỉ IELTS 8.0" not in text and "TOEIC" not in text
     assert "Chứng chỉ IELTS 6.5 (01/09/2024)" in _section(site, "xs-pham-duc-anh")
+
+
+def test_the_plan_page_says_who_settles_a_tie_without_a_council(site: Path) -> None:
+    """The regulation has no council: its plan page says whoever has authority settles a tie on values, never the
+    council, and never speaks of votes."""
+    text = page_text(site / f"phong-trao/{CAMPAIGN}/index.html")
+    assert "bằng nhau ở ngưỡng thì người có thẩm quyền quyết định" in text
+    assert "thì hội đồng quyết định" not in text and "Bằng phiếu" not in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -61,13 +62,16 @@ def select(
     """Fill the quota in rank order; a group of equal keys straddling the cut-off is a tie.
 
     ``resolutions`` are (tied group, chosen, text) from the council's records;
-    one that names exactly the tied group settles it.
+    one that names exactly the tied group settles it. Each key is worked out once.
     """
-    ranked = sorted(candidates, key=lambda c: (key(c), c))
+    keys = {c: key(c) for c in candidates}
+    ranked = sorted(candidates, key=lambda c: (keys[c], c))
     winners: list[str] = []
     index = 0
-    while index < len(ranked) and len(winners) < quota:
-        group = [c for c in ranked[index:] if key(c) == key(ranked[index])]
+    for _, equal in itertools.groupby(ranked, key=keys.__getitem__):
+        if len(winners) >= quota:
+            break
+        group = list(equal)
         room = quota - len(winners)
         if len(group) <= room:
             winners += group
@@ -80,8 +84,8 @@ def select(
                 problems = (
                     () if len(picked) == room else (f"Kết luận của hội đồng chọn {len(picked)} hồ sơ trong khi còn {room} suất.",)
                 )
-                rest = tuple(c for c in ranked if c not in winners and c not in picked)
+                taken = set(winners) | set(picked)
+                rest = tuple(c for c in ranked if c not in taken)
                 return Selection(tuple(winners + picked[:room]), (), text, tuple(group), rest, problems)
-        rest = tuple(c for c in ranked[index + len(group) :])
-        return Selection(tuple(winners), tuple(group), None, (), rest, ())
+        return Selection(tuple(winners), tuple(group), None, (), tuple(ranked[index + len(group) :]), ())
     return Selection(tuple(winners), (), None, (), tuple(ranked[index:]), ())

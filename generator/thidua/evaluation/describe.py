@@ -56,7 +56,8 @@ def describe_ranking(ranking: ValueRanking, campaign: Campaign) -> str:
     per = campaign.attribute_name(ranking.per) if ranking.per else None
     order = "cao nhất trước" if ranking.highest else "thấp nhất trước"
     group = f", trong từng nhóm {per.lower()} (số lượng khen tính cho mỗi nhóm)" if per else ""
-    return f"theo {evidence.name if evidence else ranking.evidence}, {order}{group}; bằng nhau ở ngưỡng thì hội đồng quyết định"
+    who = tie_words(campaign, "").who
+    return f"theo {evidence.name if evidence else ranking.evidence}, {order}{group}; bằng nhau ở ngưỡng thì {who} quyết định"
 
 
 def _describe_members(rule: Members, campaign: Campaign) -> str:
@@ -178,7 +179,8 @@ class TieWords:
 
 def tie_words(campaign: Campaign, award: str) -> TieWords:
     found = campaign.award(award)
-    equal = "Bằng nhau" if found is not None and isinstance(found.ranking, ValueRanking) else "Bằng phiếu"
+    by_votes = campaign.council and not (found is not None and isinstance(found.ranking, ValueRanking))
+    equal = "Bằng phiếu" if by_votes else "Bằng nhau"  # without a council nobody votes
     if campaign.council:
         return TieWords(equal, "hội đồng", "ghi vào resolutions của phiên họp", "hội đồng đã kết luận")
     return TieWords(equal, "người có thẩm quyền", "ghi vào quyết định khen thưởng", "người có thẩm quyền đã chọn")

@@ -258,6 +258,7 @@ def _decisions(registry: Registry, campaign: Campaign, awards: list[AwardResult]
             f"Quyết định khen hồ sơ «{n}» ({a}) nhưng kết quả tính không chọn hồ sơ này." for a, n in sorted(decided - computed)
         ]
         differences += [
-            f"Kết quả tính chọn hồ sơ «{n}» ({a}) nhưng quyết định không khen hồ sơ này." for a, n in sorted(computed - decided)
+            f"Kết quả tính chọn hồ sơ «{n}» ({a}) nhưng chưa có quyết định nào khen hồ sơ này."
+            for a, n in sorted(computed - decided)
         ]
     return granted, tuple(differences)

@@ -72,7 +72,7 @@ class EvidenceReader:
         self._by_unit: dict[str, list[Report]] | None = None  # by unit
         self._sources: dict[tuple[str, str], str] = {}  # how each rating and discipline register is cited, by kind and id
         self._grants: dict[str, _Grants] = {}  # by campaign
-        self._cases: dict[str, dict[str, list[int]]] = {}  # case positions by register, then person or unit
+        self._cases: dict[str, dict[tuple[str, str], list[int]]] = {}  # case positions by register, person or unit
 
     def entry(self, rating: Rating, subject: str) -> RatingEntry | None:
         if rating.id not in self._entries:  # reversed: the first entry of a subject stays, as a scan would find
@@ -127,15 +127,18 @@ class EvidenceReader:
             people = {subject} if kind == NomineeKind.INDIVIDUAL else set()
         units = {subject} if kind == NomineeKind.COLLECTIVE else set()
         if register.id not in self._cases:  # by person and by unit, once: a province's register is read 10,000 times
-            found: dict[str, list[int]] = {}
+            found: dict[tuple[str, str], list[int]] = {}
             for index, case in enumerate(register.cases):
-                for who in {case.person, case.unit} - {None}:
-                    found.setdefault(who or "", []).append(index)
+                if case.person is not None:
+                    found.setdefault(("person", case.person), []).append(index)
+                if case.unit is not None:
+                    found.setdefault(("unit", case.unit), []).append(index)
             self._cases[register.id] = found
         by_subject = self._cases[register.id]
+        wanted = [("person", p) for p in people] + [("unit", u) for u in units]
         counted = [
             c
-            for c in (register.cases[i] for i in sorted({i for who in people | units for i in by_subject.get(who, ())}))
+            for c in (register.cases[i] for i in sorted({i for who in wanted for i in by_subject.get(who, ())}))
             if self.window.overlaps(c.start, c.end) and (not evidence.case_kinds or c.kind in evidence.case_kinds)
         ]
         if not counted:
@@ -183,9 +186,10 @@ class EvidenceReader:
         complete = register.as_of >= self.window.last_day
         if evidence.best:
             values = [item.value for item in items if item.value is not None]
-            if not values:
-                shown = "không có minh chứng nào" if complete else "chưa có minh chứng có giá trị"
-                return Fact(evidence.id, evidence.name, None, shown, source, (), complete, none=complete)
+            if not values:  # nothing at all in a complete register is known; items without a value are not
+                none = complete and not items
+                shown = "không có minh chứng nào" if none else "minh chứng chưa ghi giá trị" if items else "chưa có minh chứng"
+                return Fact(evidence.id, evidence.name, None, shown, source, (), complete, none=none)
             best = max(values)
             return Fact(
                 evidence.id, evidence.name, best, decimal(best), source, tuple(i for i in items if i.value == best), complete

@@ -90,8 +90,9 @@ def with_standing(result: NominationResult, outcome: Standing, reason: str) -> N
 
 
 def may_still_win(standing: Standing, campaign: Campaign, as_of: dt.date | None) -> bool:
-    """Whether a nomination may still win: waiting for facts, the council or a tie's resolution, or not sent while the
-    campaign still takes dossiers."""
+    """Whether a nomination may still win: waiting for facts, the council or a tie's resolution, or not sent (or sent
+    without every document) while the campaign still takes dossiers."""
     if standing in (Standing.PENDING, Standing.AWAITING_COUNCIL, Standing.TIE):
         return True
-    return standing == Standing.NOT_SUBMITTED and (campaign.deadline is None or as_of is None or as_of <= campaign.deadline)
+    still_open = campaign.deadline is None or as_of is None or as_of <= campaign.deadline
+    return standing in (Standing.NOT_SUBMITTED, Standing.INCOMPLETE) and still_open

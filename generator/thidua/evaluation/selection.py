@@ -7,20 +7,19 @@ awards one may hold only one of, the highest first), never in the order the plan
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Registry
 from ..model.campaign import Award, Campaign, Quota, ValueRanking
-from ..model.records import CouncilMeeting, Decision
+from ..model.records import CouncilMeeting
 from ..ordering import ordered
-from ..text import table_date
-from ..vocabulary import CriterionState, NomineeKind, Standing
-from .council import Selection, quota_count, select
+from ..vocabulary import NomineeKind, Standing
+from .council import quota_count
 from .describe import tie_words
 from .evidence import EvidenceReader
+from .ranking import Settle, pushed_out, ranking_key
 from .results import AwardResult, NominationResult, may_still_win, with_standing
+from .ties import settlement
 
 Results = dict[str, NominationResult]
 Won = dict[tuple[str, str], set[str]]  # (kind, nominee) -> awards won
@@ -43,7 +42,7 @@ def select_award(
 ) -> list[AwardResult]:
     """Select one award's winners for each kind of nominee, updating ``results`` and ``won``."""
     found: list[AwardResult] = []
-    settle = _settlement(registry, campaign, award, meeting)
+    settle = settlement(registry, campaign, award, meeting)
     higher = {a.id for a in campaign.awards if campaign.outranks(a.id, award.id)}
     others: dict[tuple[str, str], list[str]] = {}  # (kind, nominee) -> nominations for a higher exclusive award
     for r in results.values() if higher else ():
@@ -60,9 +59,14 @@ def select_award(
             and _rankable(award, results, r.nomination.id, reader)
         ]
         rivals = [r.nomination.id for r in pool if may_still_win(results[r.nomination.id].outcome, campaign, reader.as_of)]
-        for group, members in _groups(registry, award, quota, kind, candidates + rivals, results):
+        groups, unplaced = _groups(registry, award, quota, kind, candidates + rivals, results)
+        for ident in unplaced:  # eligible, but no group to be ranked in: never a group of their own
+            if results[ident].outcome == Standing.OUTSIDE_QUOTA:
+                why = f"Hồ sơ cá nhân chưa ghi {campaign.attribute_name(_per(award) or '').lower()}, nên chưa xếp hạng được."
+                results[ident] = with_standing(results[ident], Standing.PENDING, why)
+        for group, members in groups:
             ranked = [ident for ident in members if results[ident].outcome == Standing.OUTSIDE_QUOTA]
-            waiting = [ident for ident in members if ident not in ranked]
+            waiting = [ident for ident in members if ident not in ranked] + unplaced  # the unplaced may join any group
             if not ranked:  # nobody to select in this group yet
                 continue
             count = _count(registry, campaign, quota, kind, group, pool, reader)
@@ -118,20 +122,29 @@ def _rankable(award: Award, results: Results, ident: str, reader: EvidenceReader
     return False
 
 
+def _per(award: Award) -> str | None:
+    return award.ranking.per if isinstance(award.ranking, ValueRanking) else None
+
+
 def _groups(
     registry: Registry, award: Award, quota: Quota, kind: NomineeKind, candidates: list[str], results: Results
-) -> list[tuple[str | None, list[str]]]:
-    """Candidates ranked apart: by the ranking's attribute, or by unit under a target quota; else one group."""
-    per = award.ranking.per if isinstance(award.ranking, ValueRanking) else None
+) -> tuple[list[tuple[str | None, list[str]]], list[str]]:
+    """Candidates ranked apart: by the ranking's attribute, or by unit under a target quota; else one group. Also
+    those whose attribute is not recorded (they belong to no group yet)."""
+    per = _per(award)
     if per is None and quota.target is None:
-        return [(None, candidates)]
-    grouped: dict[str | None, list[str]] = {}
+        return [(None, candidates)], []
+    grouped: dict[str, list[str]] = {}
+    unplaced: list[str] = []
     for ident in candidates:
         n = results[ident].nomination
         person = registry.people.get(n.nominee) if kind == NomineeKind.INDIVIDUAL else None
-        unit = person.unit if person else n.nominee
-        grouped.setdefault(unit if per is None else person.attribute(per) if person else None, []).append(ident)
-    return sorted(grouped.items(), key=lambda item: item[0] or "")
+        group = (person.unit if person else n.nominee) if per is None else person.attribute(per) if person else None
+        if group is None:
+            unplaced.append(ident)
+        else:
+            grouped.setdefault(group, []).append(ident)
+    return sorted(grouped.items()), unplaced
 
 
 def _count(
@@ -177,7 +190,7 @@ def _select_group(
     settled = f"{words.equal} ở ngưỡng số lượng khen; " + (
         f"{words.settled}: {selection.resolved_by}" if campaign.council else f"{selection.resolved_by}"
     )
-    unsure = _unsure(award, g, selection, key, results, reader)
+    unsure = pushed_out(campaign, award, g.ranked, g.waiting, g.count, selection, settle, results, reader)
     for ident in selection.winners:
         if ident in unsure:
             results[ident] = with_standing(results[ident], Standing.PENDING, unsure[ident])
@@ -202,97 +215,6 @@ def _select_group(
         selection.resolved_group,
         g.group,
     )
-
-
-def _unsure(award: Award, g: _Group, selection: Selection, key: Key, results: Results, reader: EvidenceReader) -> dict[str, str]:
-    """Winners a nomination still waiting could push out: those who would not win if every one of them qualified.
-
-    A waiting nomination whose ranking value is not known may rank anywhere, so it is put first; one whose vote is not
-    known is not ranked (the council votes on the dossiers before it).
-    """
-    rivals = [ident for ident in g.waiting if _known(award, results[ident], reader) or isinstance(award.ranking, ValueRanking)]
-    if not rivals or not selection.winners:
-        return {}
-
-    def worst(ident: str) -> tuple[object, ...]:
-        mine = key(ident)
-        return mine if ident in g.ranked or _known(award, results[ident], reader) else (-math.inf,) * len(mine)
-
-    safe = set(select(g.ranked + rivals, worst, g.count, []).winners)
-    names = ", ".join(sorted(_nominee_name(reader.registry, results[ident]) for ident in rivals))
-    why = f"Chưa chắc trong số lượng khen: hồ sơ của {names} còn chờ kết quả và có thể xếp trên."
-    return {ident: why for ident in selection.winners if ident not in safe}
-
-
-def _nominee_name(registry: Registry, r: NominationResult) -> str:
-    n = r.nomination
-    found = registry.people.get(n.nominee) if n.kind == NomineeKind.INDIVIDUAL else registry.units.get(n.nominee)
-    return found.name if found else n.nominee
-
-
-def _known(award: Award, r: NominationResult, reader: EvidenceReader) -> bool:
-    """Whether a nomination's place in the ranking is known: its measured value, or its vote."""
-    if isinstance(award.ranking, ValueRanking):
-        evidence = reader.campaign.evidence_named(award.ranking.evidence)
-        return evidence is not None and isinstance(reader.read(evidence, r.nomination.kind, r.nomination.nominee).value, float)
-    return r.vote is not None and (award.ranking != "points" or r.points is not None)
-
-
-Settle = Callable[[list[str], "Key", int], Selection]
-Key = Callable[[str], tuple[object, ...]]
-
-
-def _settlement(registry: Registry, campaign: Campaign, award: Award, meeting: CouncilMeeting | None) -> Settle:
-    """How a tie at the cut-off is settled: by the council's resolution naming the tied group; without a council, by
-    the decisions of the one who has authority granting some of the tied nominations."""
-    if campaign.council:
-        resolutions = [(frozenset(r.tied), r.chosen, r.text) for r in meeting.resolutions] if meeting else []
-        return lambda members, key, count: select(members, key, count, resolutions)
-    granted: dict[str, Decision] = {}
-    decisions = registry.decisions.get(campaign.id, ())
-    revoked = {(r.decision, r.nomination) for d in decisions if d.kind == "huy-bo" for r in d.revokes}
-    for d in sorted(decisions, key=lambda d: (d.date, d.id)):
-        for grant in d.awards if d.kind == "khen-thuong" else ():
-            if grant.award == award.id and (d.id, grant.nomination) not in revoked:
-                granted.setdefault(grant.nomination, d)
-
-    def settle(members: list[str], key: Key, count: int) -> Selection:
-        first = select(members, key, count, [])
-        chosen = tuple(ident for ident in first.tied if ident in granted)
-        if not chosen:
-            return first
-        numbers = sorted({f"Quyết định số {granted[i].number} ngày {table_date(granted[i].date)}" for i in chosen})
-        text = f"người có thẩm quyền đã chọn theo {', '.join(numbers)}"
-        return select(members, key, count, [(frozenset(first.tied), chosen, text)])
-
-    return settle
-
-
-def ranking_key(
-    campaign: Campaign, award: Award, results: Results, reader: EvidenceReader
-) -> Callable[[str], tuple[object, ...]]:
-    """Rank by votes, by points then votes, or by a measured value; then by the plan's declared tie-breakers.
-    Smaller is better; what stays equal is a tie, for the council."""
-
-    def key(ident: str) -> tuple[object, ...]:
-        r = results[ident]
-        votes = -(r.vote.in_favour if r.vote else 0)
-        if isinstance(award.ranking, ValueRanking):
-            evidence = campaign.evidence_named(award.ranking.evidence)
-            value = float(reader.read(evidence, r.nomination.kind, r.nomination.nominee).value or 0) if evidence else 0.0
-            main: list[object] = [-value if award.ranking.highest else value]
-        else:
-            main = [-(r.points or 0), votes] if award.ranking == "points" else [votes]
-        for breaker in campaign.tie_breakers:
-            if breaker == "earlier-submission":
-                main.append(r.nomination.submitted_at.timestamp() if r.nomination.submitted_at else float("inf"))
-            elif breaker == "more-points":
-                main.append(-(r.points or 0))
-            else:
-                main.append(-sum(c.outcome.state == CriterionState.MET for c in r.criteria))
-        return tuple(main)
-
-    return key
 
 
 def participants(registry: Registry, campaign: Campaign) -> set[str]:

@@ -114,3 +114,53 @@ def test_two_certificates_are_shared_out_so_that_both_criteria_pass() -> None:
     order of the items in the register."""
     for items in ([("gk1", "doan"), ("gk2", "truong")], [("gk2", "truong"), ("gk1", "doan")]):
         assert _findings(items) == [(CriterionState.MET, ("gk2",)), (CriterionState.MET, ("gk1",))]
+
+
+def test_items_of_two_registers_with_the_same_id_are_two_items() -> None:
+    """Ids are unique within a register only: two registers' ``gk-01`` are two certificates, one per criterion."""
+    data = campaign_data(
+        CRITERIA, EVIDENCE, evidence_once=True, period={"from": "2025-01-01", "to": "2025-12-31", "ends": "both"}
+    )
+    reg = registry(data)
+
+    def book(ident: str, kind: str) -> Register:
+        item = Item("gk-01", "an", kind, f"Giấy khen {kind}", dt.date(2025, 6, 1), "Đoàn xã", None, None, None, ident)
+        return Register(ident, f"Sổ {ident}", "ubnd", "people", dt.date(2025, 12, 31), (item,))
+
+    both = {"so": book("so", "giay-khen"), "so-doan": book("so-doan", "doan")}
+    plan = reg.campaigns["thu"]
+    evidence = [dataclasses.replace(e, source_id="so-doan") if e.id == "giay-khen-doan" else e for e in plan.evidence]
+    plan = dataclasses.replace(plan, evidence=tuple(evidence))
+    reg = dataclasses.replace(reg, registers=both, campaigns={"thu": plan})
+    checker = RuleChecker(reg, plan, EvidenceReader(reg, plan))
+    subject = checker.subject(NomineeKind.INDIVIDUAL, "an")
+    found = settle(checker, subject, plan.criteria, [checker.criterion(c, subject) for c in plan.criteria])
+    assert [(f.state, tuple(i.register for i in f.used)) for f in found] == [
+        (CriterionState.MET, ("so",)),
+        (CriterionState.MET, ("so-doan",)),
+    ]
+
+
+def test_the_best_value_of_items_without_values_is_not_known() -> None:
+    """``measure: best`` over a complete register: no certificate at all is below any minimum (not met); certificates
+    recorded without their score are not "none", they are not yet known."""
+    evidence = [
+        {"id": "ielts", "name": "IELTS", "source": {"items": {"register": "so"}}, "measure": "best", "subject": "nominee"}
+    ]
+    criteria = [
+        {"id": "nn", "applies_to": "ca-nhan", "text": "IELTS 6.5", "mandatory": True, "rule": {"evidence": "ielts", "min": 6.5}}
+    ]
+    reg = registry(campaign_data(criteria, evidence, period={"from": "2025-01-01", "to": "2025-12-31", "ends": "both"}))
+
+    def state(items: tuple[Item, ...]) -> tuple[CriterionState, str]:
+        register = Register("so", "Sổ chứng chỉ", "ubnd", "people", dt.date(2025, 12, 31), items)
+        changed = dataclasses.replace(reg, registers={"so": register})
+        plan = changed.campaigns["thu"]
+        checker = RuleChecker(changed, plan, EvidenceReader(changed, plan))
+        found = checker.criterion(plan.criteria[0], checker.subject(NomineeKind.INDIVIDUAL, "an"))
+        return found.state, found.facts[0].shown
+
+    unscored = Item("c-1", "an", "ielts", "Chứng chỉ IELTS", dt.date(2025, 5, 1), "IDP", None, None, None, "so")
+    assert state(()) == (CriterionState.NOT_MET, "không có minh chứng nào")
+    assert state((unscored,)) == (CriterionState.UNKNOWN, "minh chứng chưa ghi giá trị")
+    assert state((dataclasses.replace(unscored, value=7.0),))[0] == CriterionState.MET

@@ -13,11 +13,12 @@ from hypothesis import strategies as st
 
 from factory import campaign_data, registry
 from thidua.evaluation.evaluate import evaluate_campaign
+from thidua.evaluation.results import may_still_win
 from thidua.model import Registry
 from thidua.model.campaign import campaign_from
 from thidua.model.commune import Person, Rating, RatingEntry, Unit
-from thidua.model.records import nomination_from
-from thidua.ordering import Cycle, ordered
+from thidua.model.records import AwardGrant, Decision, Signer, nomination_from
+from thidua.ordering import Cycle, loop_through, ordered
 from thidua.vocabulary import Standing
 
 AS_OF = dt.date(2025, 9, 15)
@@ -235,11 +236,23 @@ def test_a_target_as_a_cap_limits_each_unit() -> None:
 
 
 def _result_with(
-    conduct: dict[str, float], gpa: dict[str, float] | None = None, needing: tuple[str, ...] = ("thu-khoa",)
+    conduct: dict[str, float],
+    gpa: dict[str, float] | None = None,
+    needing: tuple[str, ...] = ("thu-khoa",),
+    granted: tuple[str, ...] = (),
+    places: int = 1,
+    ranking: dict[str, Any] | str | None = None,
+    unplaced: str | None = None,
 ) -> dict[str, Any]:
     """The awards ``needing`` also need a conduct score (``rl``) read from a table holding only ``conduct``'s students;
-    GPAs as STUDENTS unless ``gpa`` says otherwise (a student left out has none)."""
+    GPAs as STUDENTS unless ``gpa`` says otherwise (a student left out has none). Thủ khoa has ``places`` per major
+    (ranked by ``ranking`` if given, by votes if "votes"); a decision of 01/09/2025 grants it to the nominations
+    ``granted``; the student ``unplaced`` has no major recorded."""
     awards = [dict(a, criteria=[*a["criteria"], "rl"]) if a["id"] in needing else a for a in AWARDS]
+    tk = {"quota": {"ca-nhan": places}} | ({"ranking": ranking} if isinstance(ranking, dict) else {})
+    awards = [dict(a, **tk) if a["id"] == "thu-khoa" else a for a in awards]
+    if ranking == "votes":
+        awards = [{k: v for k, v in a.items() if k != "ranking"} for a in awards]
     rl = {
         "id": "rl",
         "applies_to": "ca-nhan",
@@ -272,7 +285,11 @@ def _result_with(
             tuple(RatingEntry(s, v, None) for s, v in sorted(conduct.items())),
         ),
     }
-    reg = dataclasses.replace(reg, campaigns={"thu": campaign_from(data)}, ratings=ratings)
+    grants = tuple(AwardGrant("thu-khoa", ident) for ident in granted)
+    decision = Decision("qd-1", "thu", "khen-thuong", "12/QĐ-ĐHX", dt.date(2025, 9, 1), Signer(None, "A", None), grants, (), None)
+    decisions = {"thu": (decision,)} if grants else {}
+    people = dict(reg.people) | ({unplaced: dataclasses.replace(reg.people[unplaced], attributes=())} if unplaced else {})
+    reg = dataclasses.replace(reg, campaigns={"thu": campaign_from(data)}, ratings=ratings, decisions=decisions, people=people)
     result = evaluate_campaign(reg, reg.campaigns["thu"], AS_OF)
     return {r.nomination.id: r for r in result.nominations}
 
@@ -286,7 +303,7 @@ def test_a_winner_a_waiting_nomination_could_outrank_is_not_yet_known() -> None:
     assert waiting["thu-khoa-dung"].outcome == Standing.PENDING
     assert waiting["thu-khoa-giang"].outcome == Standing.PENDING
     assert waiting["thu-khoa-giang"].reasons[-1] == (
-        "Chưa chắc trong số lượng khen: hồ sơ của Dung còn chờ kết quả và có thể xếp trên."
+        "Chưa chắc trong số lượng khen: hồ sơ của Dung còn chờ kết quả và có thể xếp ngang hoặc trên."
     )
     assert _result_with(everyone | {"dung": 50.0})["thu-khoa-giang"].outcome == Standing.WINNER
     below = _result_with({s: v for s, v in everyone.items() if s != "hoa"})
@@ -309,3 +326,72 @@ def test_a_lower_exclusive_award_waits_while_the_higher_may_still_come() -> None
     assert found["gioi-dung"].reasons[-1] == (
         "Đang chờ kết quả xét Sinh viên Xuất sắc: người được chọn hình thức đó không nhận thêm hình thức này."
     )
+
+
+def test_a_tie_the_decision_settled_stays_settled_while_a_rival_below_waits() -> None:
+    """Kế toán: an and binh tie at 3,9 for one place and the decision grants an; cuong (3,5) still waits for his conduct
+    score but cannot reach 3,9: an is chosen, binh is beyond the quota, for the decision's reason."""
+    found = _result_with({s: 90.0 for s in STUDENTS if s != "cuong"}, granted=("thu-khoa-an",))
+    assert (found["thu-khoa-an"].outcome, found["thu-khoa-binh"].outcome) == (Standing.WINNER, Standing.OUTSIDE_QUOTA)
+    assert found["thu-khoa-an"].reasons[-1] == (
+        "Bằng nhau ở ngưỡng số lượng khen; người có thẩm quyền đã chọn theo Quyết định số 12/QĐ-ĐHX ngày 01/09/2025"
+    )
+
+
+def test_a_decision_granting_fewer_than_the_places_left_keeps_the_others_tied() -> None:
+    """Three equal for two places (cuong raised to 3,9): the decision grants an only; binh and cuong stay tied for the
+    place still open, never beyond the quota; granting three would be reported, not cut by id."""
+    gpa = {s: v[0] for s, v in STUDENTS.items()} | {"cuong": 3.9}
+    everyone = {s: 90.0 for s in STUDENTS}
+    found = _result_with(everyone, gpa, granted=("thu-khoa-an",), places=2)
+    assert [found[f"thu-khoa-{s}"].outcome for s in ("an", "binh", "cuong")] == [Standing.WINNER, Standing.TIE, Standing.TIE]
+    too_many = _result_with(everyone, gpa, granted=("thu-khoa-an", "thu-khoa-binh", "thu-khoa-cuong"), places=2)
+    assert [too_many[f"thu-khoa-{s}"].outcome for s in ("an", "binh", "cuong")] == [Standing.TIE] * 3
+
+
+def test_without_a_council_a_waiting_nomination_could_tie_a_winner_ranked_by_votes() -> None:
+    """A plan without a council ranking by votes: nobody votes, so every eligible nomination is level. Five students
+    fill five places, while hoa still waits for her conduct score: she would be level with them for five places, so
+    none is chosen yet. Ranked by GPA instead, hoa (2,9) cannot reach an and binh (3,9), who are chosen."""
+    waiting = {s: 90.0 for s in STUDENTS if s != "hoa"}
+    level = _result_with(waiting, places=5, ranking="votes")
+    assert {level[f"thu-khoa-{s}"].outcome for s in ("an", "binh", "cuong", "dung", "giang")} == {Standing.PENDING}
+    assert level["thu-khoa-an"].reasons[-1] == (
+        "Chưa chắc trong số lượng khen: hồ sơ của Hoa còn chờ kết quả và có thể xếp ngang hoặc trên."
+    )
+    by_value = _result_with(waiting, places=2, ranking={"evidence": "gpa", "order": "highest"})
+    assert (by_value["thu-khoa-an"].outcome, by_value["thu-khoa-binh"].outcome) == (Standing.WINNER, Standing.WINNER)
+
+
+def test_a_student_without_the_ranking_attribute_is_never_a_group_of_one() -> None:
+    """Thủ khoa is ranked per major; hoa's record has no major: she waits (not chosen in a group of her own), and
+    since she could belong to either major, she is a rival in both."""
+    found = _result_with({s: 90.0 for s in STUDENTS}, gpa={s: v[0] for s, v in STUDENTS.items()} | {"hoa": 4.0}, unplaced="hoa")
+    assert found["thu-khoa-hoa"].outcome == Standing.PENDING
+    assert found["thu-khoa-hoa"].reasons[-1] == "Hồ sơ cá nhân chưa ghi ngành, nên chưa xếp hạng được."
+    assert found["thu-khoa-dung"].outcome == Standing.PENDING  # hoa, at 4,0, could rank above in Luật
+
+
+def test_a_loop_names_only_what_is_in_it() -> None:
+    """a ↔ b wait on each other and c only waits on b: the loop through a or b is [a, b]; c is in no loop (it is not the
+    one to change), and neither is d, which waits on itself alone: [d]."""
+    edges = [("a", "b"), ("b", "a"), ("b", "c"), ("d", "d")]
+    assert loop_through("a", edges) == loop_through("b", edges) == ["a", "b"]
+    assert loop_through("c", edges) == [] and loop_through("d", edges) == ["d"]
+
+
+@pytest.mark.parametrize(
+    ("standing", "as_of", "may"),
+    [
+        (Standing.INCOMPLETE, dt.date(2025, 12, 5), True),  # documents may still be added before the deadline
+        (Standing.INCOMPLETE, dt.date(2025, 12, 6), False),
+        (Standing.NOT_SUBMITTED, dt.date(2025, 12, 5), True),
+        (Standing.LATE, dt.date(2025, 12, 5), False),
+        (Standing.PENDING, dt.date(2026, 1, 1), True),
+        (Standing.OUTSIDE_QUOTA, dt.date(2025, 12, 1), False),
+    ],
+)
+def test_who_may_still_win(standing: Standing, as_of: dt.date, may: bool) -> None:
+    """Before the deadline (05/12/2025) a dossier not sent or not complete may still come; after it, it may not."""
+    plan = dataclasses.replace(campaign_from(campaign_data(CRITERIA, EVIDENCE, awards=AWARDS)), deadline=dt.date(2025, 12, 5))
+    assert may_still_win(standing, plan, as_of) is may

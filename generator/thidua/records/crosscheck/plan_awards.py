@@ -7,7 +7,7 @@ import itertools
 import math
 from typing import TYPE_CHECKING, Any
 
-from ...ordering import Cycle, ordered
+from ...ordering import loop_through
 from ..record import Record
 from ..schema_messages import suggest
 from .lookup import Lookup
@@ -104,38 +104,38 @@ def _value_ranking(c: Lookup, r: Record, i: int, ranking: dict[str, Any]) -> Non
 
 
 def _order(c: Lookup, r: Record, plan: Campaign) -> None:
-    """Awards can be selected one after the other, and campaigns evaluated one after the other."""
-    try:
-        ordered([a.id for a in plan.awards], plan.award_edges())
-    except Cycle as exc:
-        c.add(
-            r,
-            ("awards",),
-            "award-cycle",
-            f"Các hình thức {', '.join(exc.members)} chờ kết quả của nhau (tiêu chí của hình thức này đếm người giữ hình thức "
-            "kia, hoặc thứ tự cao thấp trong awards_held), nên không xét được; hãy bỏ một vòng phụ thuộc.",
-            at_key=True,
+    """Awards can be selected one after the other, and campaigns evaluated one after the other: no loop of awards
+    waiting on each other, no loop of campaigns reading each other's awards (each reported on the plans in the loop)."""
+    edges = plan.award_edges()
+    for award in plan.awards:
+        loop = loop_through(award.id, edges)
+        if loop and award.id == loop[0]:  # one problem per loop, at the plan's awards
+            c.add(
+                r,
+                ("awards",),
+                "award-cycle",
+                f"Các hình thức {', '.join(loop)} chờ kết quả của nhau (tiêu chí của hình thức này đếm người giữ hình thức "
+                "kia, hoặc thứ tự cao thấp trong awards_held), nên không xét được; hãy bỏ một vòng phụ thuộc.",
+                at_key=True,
+            )
+    if plan.id in plan.campaigns_read():
+        message = (
+            f"Phong trào {plan.id} đọc danh hiệu của chính nó qua campaign: {plan.id}; hãy bỏ dòng campaign: "
+            "để đọc kết quả xét của chính phong trào này."
         )
+        c.add(r, ("evidence",), "campaign-cycle", message, at_key=True)
+        return
     from ...model.campaign import campaign_from
 
     plans = {other.id: campaign_from(other.data) for other in c.of_kind("campaign", None) if other.valid}
     plans[plan.id] = plan
-    edges = {(other, p.id) for p in plans.values() for other in p.campaigns_read()}
-    try:
-        ordered(plans, edges)
-    except Cycle as exc:
-        if exc.members == [plan.id]:
-            message = (
-                f"Phong trào {plan.id} đọc danh hiệu của chính nó qua campaign: {plan.id}; hãy bỏ dòng campaign: "
-                "để đọc kết quả xét của chính phong trào này."
-            )
-        else:
-            message = (
-                f"Các phong trào {', '.join(exc.members)} đọc danh hiệu của nhau, nên không có phong trào nào xét được "
-                "trước; hãy bỏ một chiều (phong trào năm sau đọc phong trào năm trước, cấp trên đọc cấp dưới)."
-            )
-        if plan.id in exc.members:
-            c.add(r, ("evidence",), "campaign-cycle", message, at_key=True)
+    loop = loop_through(plan.id, {(other, p.id) for p in plans.values() for other in p.campaigns_read() if other != p.id})
+    if loop:
+        message = (
+            f"Các phong trào {', '.join(loop)} đọc danh hiệu của nhau, nên không có phong trào nào xét được "
+            "trước; hãy bỏ một chiều (phong trào năm sau đọc phong trào năm trước, cấp trên đọc cấp dưới)."
+        )
+        c.add(r, ("evidence",), "campaign-cycle", message, at_key=True)
 
 
 def _bounded(c: Lookup, r: Record, plan: Campaign) -> None:

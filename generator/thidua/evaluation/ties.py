@@ -1,0 +1,52 @@
+"""How a tie at the cut-off is settled: never silently. Before a council, by its resolution naming exactly the tied
+group; in a plan without a council, by the decisions of whoever has authority granting some of the tied."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Registry
+from ..model.campaign import Award, Campaign
+from ..model.records import CouncilMeeting, Decision
+from ..text import table_date
+from .council import Selection, select
+from .ranking import Key, Settle
+
+
+def settlement(registry: Registry, campaign: Campaign, award: Award, meeting: CouncilMeeting | None) -> Settle:
+    """The selection for one award, ties settled as the plan says."""
+    if campaign.council:
+        resolutions = [(frozenset(r.tied), r.chosen, r.text) for r in meeting.resolutions] if meeting else []
+        return lambda members, key, count: select(members, key, count, resolutions)
+    granted = _granted(registry, campaign, award)
+
+    def settle(members: list[str], key: Key, count: int) -> Selection:
+        first = select(members, key, count, [])
+        chosen = tuple(ident for ident in first.tied if ident in granted)
+        if not chosen:
+            return first
+        room = count - len(first.winners)
+        numbers = sorted({f"Quyết định số {granted[i].number} ngày {table_date(granted[i].date)}" for i in chosen})
+        text = f"người có thẩm quyền đã chọn theo {', '.join(numbers)}"
+        if len(chosen) > room:
+            problem = f"Quyết định khen {len(chosen)} hồ sơ bằng nhau trong khi chỉ còn {room} suất; hãy kiểm tra lại."
+            return replace(first, problems=first.problems + (problem,))
+        if len(chosen) == room:
+            return select(members, key, count, [(frozenset(first.tied), chosen, text)])
+        # Fewer granted than places left: those win, the others stay tied for the places still open.
+        still = tuple(ident for ident in first.tied if ident not in chosen)
+        return Selection(first.winners + chosen, still, text, chosen, first.outside, first.problems)
+
+    return settle
+
+
+def _granted(registry: Registry, campaign: Campaign, award: Award) -> dict[str, Decision]:
+    """The nominations the campaign's decisions grant this award (not revoked), each with its first decision."""
+    decisions = registry.decisions.get(campaign.id, ())
+    revoked = {(r.decision, r.nomination) for d in decisions if d.kind == "huy-bo" for r in d.revokes}
+    granted: dict[str, Decision] = {}
+    for d in sorted(decisions, key=lambda d: (d.date, d.id)):
+        for grant in d.awards if d.kind == "khen-thuong" else ():
+            if grant.award == award.id and (d.id, grant.nomination) not in revoked:
+                granted.setdefault(grant.nomination, d)
+    return granted
