@@ -143,7 +143,7 @@ EXPECTED: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "gioi-vo-thi-lan-anh": (
         "khong-duoc-xet",
         (M, M),
-        (f"Đang bị điều tra, xem xét ({REGISTER_2025}); chưa xét khen thưởng.",),
+        (f"Đang bị điều tra, xem xét vào ngày xét 20/09/2025 ({REGISTER_2025}); chưa xét khen thưởng.",),
     ),
     "gioi-do-ngoc-mai": ("duoc-chon", (M, M), ()),
     "gioi-ly-thi-hong": ("duoc-chon", (M, M), ()),
@@ -445,7 +445,7 @@ def test_discipline_bars_only_inside_the_window_or_while_open(result: CampaignRe
     ended the day before the school year does not."""
     assert {r.nomination.id: r.blocks for r in result.nominations if r.blocks} == {
         "gioi-trieu-van-phuc": (f"Bị kỷ luật trong thời gian tính thành tích ({REGISTER_2025}).",),
-        "gioi-vo-thi-lan-anh": (f"Đang bị điều tra, xem xét ({REGISTER_2025}); chưa xét khen thưởng.",),
+        "gioi-vo-thi-lan-anh": (f"Đang bị điều tra, xem xét vào ngày xét 20/09/2025 ({REGISTER_2025}); chưa xét khen thưởng.",),
     }
     assert result.result("gioi-nong-van-tuan").blocks == ()
 

@@ -16,6 +16,7 @@ class VoteResult:
     in_favour: int
     denominator: int
     passed: bool
+    session: str = ""  # the council session whose vote stands (the latest to vote on the nomination)
 
 
 def vote_result(council: Council, meeting: CouncilMeeting, nomination: str) -> VoteResult | None:
@@ -27,7 +28,7 @@ def vote_result(council: Council, meeting: CouncilMeeting, nomination: str) -> V
     share = votes * 100
     limit = council.threshold_percent * denominator
     passed = share >= limit if council.inclusive else share > limit
-    return VoteResult(votes, denominator, passed)
+    return VoteResult(votes, denominator, passed, meeting.id)
 
 
 def quota_count(quota: Quota, participants: int, nominations: int) -> int:

@@ -15,15 +15,16 @@ from dataclasses import replace
 
 from ..model import Registry
 from ..model.campaign import Award, Campaign
-from ..model.records import Council, CouncilMeeting, Nomination
+from ..model.records import CouncilMeeting, Nomination
 from ..ordering import ordered
 from ..text import decimal
 from ..vocabulary import CampaignState, CriterionState, Standing, Timing
 from .council import VoteResult, vote_result
 from .dossier import DossierStatus, check_dossier
 from .evidence import EvidenceReader, Outcomes
+from .grants import granted
 from .joint import settle
-from .principles import blocks
+from .principles import moments
 from .results import AwardResult, CampaignResult, CriterionResult, Granted, NominationResult, may_still_win
 from .rules import RuleChecker
 from .selection import Won, award_order, participants, select_award
@@ -63,9 +64,9 @@ def known_on(registry: Registry, campaign: Campaign, as_of: dt.date) -> Registry
     )
 
 
-def _latest_meeting(registry: Registry, campaign: Campaign) -> CouncilMeeting | None:
-    meetings = registry.meetings.get(campaign.id, ())
-    return max(meetings, key=lambda m: (m.date, m.id)) if meetings else None
+def _sessions(registry: Registry, campaign: Campaign) -> tuple[CouncilMeeting, ...]:
+    """The council's sessions on a campaign, in the order they were held."""
+    return tuple(sorted(registry.meetings.get(campaign.id, ()), key=lambda m: (m.date, m.id)))
 
 
 class _Campaign:
@@ -81,8 +82,9 @@ class _Campaign:
         self.outcomes = outcomes
         self.reader = EvidenceReader(registry, campaign, as_of, outcomes)
         self.checker = RuleChecker(registry, campaign, self.reader)
-        self.meeting = _latest_meeting(registry, campaign) if campaign.council else None
-        self.council: Council | None = registry.councils.get(self.meeting.council) if self.meeting else None
+        self.sessions = _sessions(registry, campaign) if campaign.council else ()
+        self.voted_in = {v.nomination: m for m in self.sessions for v in m.votes}  # a later session's vote stands
+        self.decided_on = {n: d.date for (_, n), d in granted(registry, campaign.id).items()}
         self.duplicate = _duplicates(registry.nominations.get(campaign.id, ()))
 
     def nomination(self, n: Nomination, award: Award) -> NominationResult:
@@ -98,9 +100,12 @@ class _Campaign:
             findings = settle(self.checker, subject, chosen, findings)
         criteria = tuple(CriterionResult(c.id, c.mandatory, f) for c, f in zip(chosen, findings, strict=True))
         points = _points(campaign, criteria)
-        personal = tuple(blocks(self.registry, campaign, n.kind, n.nominee, self.as_of))
+        session = self.voted_in.get(n.id)
+        council = self.registry.councils.get(session.council) if session else None
+        vote = vote_result(council, session, n.id) if council and session else None
+        days = moments(session.date if session else None, self.decided_on.get(n.id), self.as_of)
+        personal = tuple(self.reader.principles.blocks(n.kind, n.nominee, days))
         bars = personal + tuple(self.duplicate.get(n.id, []))
-        vote = vote_result(self.council, self.meeting, n.id) if self.council and self.meeting else None
         outcome, reasons = _standing(campaign, award, dossier, bars, criteria, points, vote)
         return NominationResult(n, dossier, criteria, points, bars, vote, outcome, tuple(reasons + list(bars)), personal)
 
@@ -121,7 +126,7 @@ def evaluate_campaign(
     won: Won = {}
     for award in award_order(campaign):
         final |= {n.id: state.nomination(n, award) for n in nominations if n.award == award.id}
-        awards += select_award(registry, campaign, award, final, won, state.meeting, state.reader)
+        awards += select_award(registry, campaign, award, final, won, state.sessions, state.reader)
         holders = {
             final[w].nomination.nominee: campaign.window.last_day for a in awards if a.award == award.id for w in a.winners
         }
@@ -145,7 +150,7 @@ def evaluate_campaign(
         days_left,
         tuple(final[n.id] for n in nominations if n.id in final),
         tuple(awards),
-        state.meeting,
+        state.sessions,
         granted,
         differences,
         taking_part,

@@ -16,6 +16,7 @@ from ..model.commune import Item, Person, Rating, RatingEntry
 from ..model.records import Decision, Report
 from ..text import decimal, table_date
 from ..vocabulary import NomineeKind
+from .principles import Principles
 
 _CASE_NAMES = {"ky-luat": "kỷ luật", "dieu-tra": "điều tra", "khieu-nai": "khiếu nại", "vi-pham-ky-cuong": "vi phạm kỷ cương"}
 
@@ -72,6 +73,7 @@ class EvidenceReader:
         self._by_unit: dict[str, list[Report]] | None = None  # by unit
         self._sources: dict[tuple[str, str], str] = {}  # how each rating and discipline register is cited, by kind and id
         self._grants: dict[str, _Grants] = {}  # by campaign
+        self.principles = Principles(registry, campaign)
         self._cases: dict[str, dict[tuple[str, str], list[int]]] = {}  # case positions by register, person or unit
 
     def entry(self, rating: Rating, subject: str) -> RatingEntry | None:

@@ -11,7 +11,6 @@ from ..text import decimal, name_sort_key
 from ..vocabulary import NomineeKind
 from .evidence import EvidenceReader
 from .findings import MET, NOT_MET, ROUNDING_NAMES, UNKNOWN, Finding, Subject, combined, rounded
-from .principles import blocks
 
 
 class Checks(Protocol):
@@ -90,8 +89,7 @@ def _member(c: Checks, rule: Members, kind: NomineeKind, ident: str) -> Finding:
         return Finding(UNKNOWN, fact.shown)
     if not fact.value:
         return Finding(NOT_MET, fact.shown)
-    as_of = c.reader.as_of or c.campaign.window.last_day
-    if blocks(c.registry, c.campaign, kind, ident, as_of):
+    if c.reader.principles.blocks(kind, ident, [("ngày xét", c.reader.as_of or c.campaign.window.last_day)]):
         return Finding(NOT_MET, "không được tính: đang bị kỷ luật, điều tra hoặc khiếu nại")
     return Finding(MET, fact.shown)
 

@@ -75,10 +75,15 @@ class CampaignResult:
     days_left: int | None  # None: the plan sets no deadline
     nominations: tuple[NominationResult, ...]
     awards: tuple[AwardResult, ...]
-    meeting: CouncilMeeting | None
+    sessions: tuple[CouncilMeeting, ...]  # the council's sessions on the campaign, in the order held
     granted: tuple[Granted, ...]
     differences: tuple[str, ...]
     participants: tuple[str, ...]  # units taking part
+
+    @property
+    def meeting(self) -> CouncilMeeting | None:
+        """The latest session of the council."""
+        return self.sessions[-1] if self.sessions else None
 
     def result(self, nomination: str) -> NominationResult:
         return next(r for r in self.nominations if r.nomination.id == nomination)

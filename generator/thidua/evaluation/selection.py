@@ -7,6 +7,7 @@ awards one may hold only one of, the highest first), never in the order the plan
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Registry
@@ -37,12 +38,12 @@ def select_award(
     award: Award,
     results: Results,
     won: Won,
-    meeting: CouncilMeeting | None,
+    sessions: Sequence[CouncilMeeting],
     reader: EvidenceReader,
 ) -> list[AwardResult]:
     """Select one award's winners for each kind of nominee, updating ``results`` and ``won``."""
     found: list[AwardResult] = []
-    settle = settlement(registry, campaign, award, meeting)
+    settle = settlement(registry, campaign, award, sessions)
     higher = {a.id for a in campaign.awards if campaign.outranks(a.id, award.id)}
     others: dict[tuple[str, str], list[str]] = {}  # (kind, nominee) -> nominations for a higher exclusive award
     for r in results.values() if higher else ():

@@ -3,22 +3,24 @@ group; in a plan without a council, by the decisions of whoever has authority gr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Registry
 from ..model.campaign import Award, Campaign
-from ..model.records import CouncilMeeting, Decision
+from ..model.records import CouncilMeeting
 from ..text import table_date
 from .council import Selection, select
+from .grants import granted as grants
 from .ranking import Key, Settle
 
 
-def settlement(registry: Registry, campaign: Campaign, award: Award, meeting: CouncilMeeting | None) -> Settle:
-    """The selection for one award, ties settled as the plan says."""
+def settlement(registry: Registry, campaign: Campaign, award: Award, sessions: Sequence[CouncilMeeting]) -> Settle:
+    """The selection for one award, ties settled as the plan says (a later session's resolution first)."""
     if campaign.council:
-        resolutions = [(frozenset(r.tied), r.chosen, r.text) for r in meeting.resolutions] if meeting else []
+        resolutions = [(frozenset(r.tied), r.chosen, r.text) for m in reversed(sessions) for r in m.resolutions]
         return lambda members, key, count: select(members, key, count, resolutions)
-    granted = _granted(registry, campaign, award)
+    granted = {n: d for (a, n), d in grants(registry, campaign.id).items() if a == award.id}
 
     def settle(members: list[str], key: Key, count: int) -> Selection:
         first = select(members, key, count, [])
@@ -38,15 +40,3 @@ def settlement(registry: Registry, campaign: Campaign, award: Award, meeting: Co
         return Selection(first.winners + chosen, still, text, chosen, first.outside, first.problems)
 
     return settle
-
-
-def _granted(registry: Registry, campaign: Campaign, award: Award) -> dict[str, Decision]:
-    """The nominations the campaign's decisions grant this award (not revoked), each with its first decision."""
-    decisions = registry.decisions.get(campaign.id, ())
-    revoked = {(r.decision, r.nomination) for d in decisions if d.kind == "huy-bo" for r in d.revokes}
-    granted: dict[str, Decision] = {}
-    for d in sorted(decisions, key=lambda d: (d.date, d.id)):
-        for grant in d.awards if d.kind == "khen-thuong" else ():
-            if grant.award == award.id and (d.id, grant.nomination) not in revoked:
-                granted.setdefault(grant.nomination, d)
-    return granted

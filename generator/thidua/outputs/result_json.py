@@ -76,7 +76,12 @@ def _nomination(registry: Registry, result: CampaignResult, r: NominationResult)
         "blocks": list(r.blocks),
         "vote": None
         if r.vote is None
-        else {"in_favour": r.vote.in_favour, "denominator": r.vote.denominator, "passed": r.vote.passed},
+        else {
+            "in_favour": r.vote.in_favour,
+            "denominator": r.vote.denominator,
+            "passed": r.vote.passed,
+            "session": r.vote.session,
+        },
         "outcome": r.outcome,
         "outcome_name": standing_label(result.campaign, r.nomination.award, r.outcome),
         "reasons": list(r.reasons),
@@ -157,6 +162,16 @@ def as_dict(registry: Registry, result: CampaignResult) -> dict[str, Any]:
             "threshold_percent": council.threshold_percent,
             "inclusive": council.inclusive,
             "denominator": council.denominator,
+            "sessions": [
+                {
+                    "meeting": m.id,
+                    "date": _iso(m.date),
+                    "present": len(m.present),
+                    "absent": len(m.absent),
+                    "minutes": m.minutes_number,
+                }
+                for m in result.sessions
+            ],
         },
         "decision": {
             "granted": [
