@@ -102,3 +102,75 @@ def test_a_second_session_revoting_the_tie_leaves_the_other_votes_standing(tree:
     assert (tu_phap.vote.in_favour, tu_phap.vote.session) == (5, "xet-lai-bang-phieu-2025")  # type: ignore[union-attr]
     assert (tu_phap.outcome, van_phong.outcome) == ("duoc-chon", "khong-du-phieu")
     assert [m.id for m in result.sessions] == ["xet-khen-thuong-2025", "xet-lai-bang-phieu-2025"]
+
+
+# --- 2. the proposing unit's own vote ---------------------------------------------------------------------------
+
+LAN_FILE = f"records/nominations/{CAMPAIGN}/{LAN}.yml"
+PLAN = f"records/campaigns/{CAMPAIGN}.yml"
+
+
+def test_a_unit_meeting_with_one_of_three_in_favour_proposes_nobody(tree: Path) -> None:
+    """Văn phòng - thống kê met with 3 present; had only 1 voted in favour, the default rule (over half of those
+    present) is not reached: Nguyễn Thị Lan's dossier is not in order and she is not chosen."""
+    edit(tree, LAN_FILE, "      in_favour: 3\n", "      in_favour: 1\n")
+    lan = _result(tree, "2025-12-20").result(LAN)
+    assert lan.outcome == "thieu-ho-so"
+    assert lan.dossier.problems == (
+        "Biên bản họp của cơ quan: 1/3 người dự họp đồng ý, chưa đạt trên 50% (mặc định khi kế hoạch chưa quy định).",
+    )
+
+
+def test_a_unit_meeting_without_a_quorum_is_not_valid(tree: Path) -> None:
+    """3 present and 4 absent: 3 of 7 members is not over half, so the meeting itself was not valid."""
+    edit(
+        tree,
+        LAN_FILE,
+        "      vote_mode: gio-tay\n",
+        "      absent: [chu-thi-yen, trieu-van-loc, le-van-duc, nong-thi-mai]\n      vote_mode: gio-tay\n",
+    )
+    assert _result(tree, "2025-12-20").result(LAN).dossier.problems == (
+        "Biên bản họp của cơ quan: 3/7 thành viên dự họp, chưa quá 50% thành viên (mặc định khi kế hoạch chưa quy định), "
+        "nên cuộc họp chưa hợp lệ.",
+    )
+
+
+def test_the_plan_sets_the_unit_vote_rule(tree: Path) -> None:
+    """The plan asks for at least 75% of those present: 3 of 3 passes, 2 of 3 (66,7%) does not."""
+    rule = 'unit_vote: {threshold_percent: 75, inclusive: true, basis: "Quy chế thi đua, khen thưởng của UBND xã"}\n'
+    edit(tree, PLAN, "\ndossier:\n", f"\n{rule}dossier:\n")
+    assert _result(tree, "2025-12-20").result(LAN).dossier.problems == ()
+    edit(tree, LAN_FILE, "      in_favour: 3\n", "      in_favour: 2\n")
+    assert _result(tree, "2025-12-20").result(LAN).dossier.problems == (
+        "Biên bản họp của cơ quan: 2/3 người dự họp đồng ý, chưa đạt từ 75% (kế hoạch quy định).",
+    )
+
+
+# --- 3. who signs the Tờ trình -----------------------------------------------------------------------------------
+
+PROPOSAL_SIGNER = "    signer:\n      person: dang-thi-thu-huong\n    file: records/files/chung-tay-cchc-2025/ca-nhan-nguyen-thi-lan/to-trinh.pdf"
+
+
+def _proposal_signed_by(tree: Path, person: str, position: str | None = None) -> tuple[str, ...]:
+    said = f"\n      position: {position}" if position else ""
+    edit(tree, LAN_FILE, PROPOSAL_SIGNER, PROPOSAL_SIGNER.replace("dang-thi-thu-huong", person + said))
+    return _result(tree, "2025-12-20").result(LAN).dossier.problems
+
+
+def test_a_nominee_never_signs_her_own_proposal(tree: Path) -> None:
+    """Nguyễn Thị Lan, of the proposing unit, signing the Tờ trình that proposes her: refused, even as "KT."."""
+    assert _proposal_signed_by(tree, "nguyen-thi-lan", "KT. Phụ trách bộ phận") == (
+        "Tờ trình khen thưởng của cơ quan không được do chính người được đề nghị ký; cấp phó ký thay (KT.) thủ trưởng đơn vị.",
+    )
+
+
+def test_a_member_signs_the_proposal_only_for_the_head(tree: Path) -> None:
+    """Hoàng Văn Nam, of the unit but not its head, may sign only "KT." or "TL." the head (Đặng Thị Thu Hương)."""
+    assert _proposal_signed_by(tree, "hoang-van-nam") == (
+        "Tờ trình khen thưởng của cơ quan phải do thủ trưởng đơn vị đề nghị (Đặng Thị Thu Hương) ký, hoặc người của đơn vị "
+        "ký thay (KT.), thừa lệnh (TL.); người ký Hoàng Văn Nam không phải.",
+    )
+
+
+def test_a_member_signing_for_the_head_is_in_order(tree: Path) -> None:
+    assert _proposal_signed_by(tree, "hoang-van-nam", "TL. Phụ trách bộ phận - Nhân viên văn thư") == ()

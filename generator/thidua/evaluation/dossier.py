@@ -6,10 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..clock import VIETNAM
+from ..model import Registry
 from ..model.campaign import Campaign
 from ..model.commune import Person
 from ..model.records import Nomination
-from ..text import table_date
+from ..text import decimal, table_date
 from ..vocabulary import NomineeKind, Timing
 
 
@@ -25,28 +26,76 @@ class DossierStatus:
     to_send: tuple[str, ...]  # what the unit still has to send, in Vietnamese
 
 
+ON_BEHALF = ("KT.", "TL.")  # a signature for the head: ký thay, thừa lệnh (Nghị định 30/2020/NĐ-CP)
+
+
 def _day(moment: dt.datetime) -> dt.date:
     return moment.astimezone(VIETNAM).date()
 
 
-def _signers(campaign: Campaign, nomination: Nomination, people: dict[str, Person]) -> list[str]:
-    """Who may sign (Luật Thi đua, khen thưởng, Điều 84): the Tờ trình, the proposing unit's head;
-    the Báo cáo thành tích, the nominee or the head of the collective. Checked where the signer is a known person."""
+def _signers(campaign: Campaign, nomination: Nomination, registry: Registry) -> list[str]:
+    """Who may sign (Luật Thi đua, khen thưởng, Điều 84): the Tờ trình, the proposing unit's head, or a member of the
+    unit signing on the head's behalf ("KT.", "TL." before the position), never the nominee; the Báo cáo thành tích, the
+    nominee or the head of the collective. Checked where the signer is a known person."""
+    people = registry.people
     home = people[nomination.nominee].unit if nomination.kind == NomineeKind.INDIVIDUAL else nomination.nominee
     problems = []
     for item in campaign.dossier:
         doc = nomination.document(item.id)
         signer = people.get(doc.signer.person or "") if doc else None
-        if signer is None:
+        if signer is None or doc is None:
             continue
-        if item.form == "to-trinh" and signer.unit != nomination.proposed_by:
-            problems.append(
-                f"{item.name} phải do thủ trưởng đơn vị đề nghị ký; người ký {signer.name} không thuộc đơn vị đề nghị."
-            )
+        if item.form == "to-trinh":
+            problems += _proposal_signer(item.name, nomination, signer, doc.signer.position or signer.position, registry)
         if item.form == "bao-cao-thanh-tich" and signer.id != nomination.nominee and signer.unit != home:
             problems.append(
                 f"{item.name} phải do người được đề nghị hoặc thủ trưởng tập thể được đề nghị ký; "
                 f"người ký {signer.name} không phải."
+            )
+    return problems
+
+
+def _proposal_signer(name: str, nomination: Nomination, signer: Person, position: str | None, registry: Registry) -> list[str]:
+    """The Tờ trình: the head of the proposing unit, or a member of it signing for the head; never the nominee."""
+    if nomination.kind == NomineeKind.INDIVIDUAL and signer.id == nomination.nominee:
+        return [f"{name} không được do chính người được đề nghị ký; cấp phó ký thay (KT.) thủ trưởng đơn vị."]
+    unit = registry.units.get(nomination.proposed_by)
+    head = unit.head if unit else None
+    on_behalf = (position or "").upper().startswith(ON_BEHALF)
+    if signer.id == head or (on_behalf and signer.unit == nomination.proposed_by):
+        return []
+    if head is None:
+        return [f"{name}: đơn vị đề nghị chưa ghi thủ trưởng (head) để đối chiếu người ký; hãy ghi head trong hồ sơ đơn vị."]
+    who = registry.people[head].name if head in registry.people else head
+    return [
+        f"{name} phải do thủ trưởng đơn vị đề nghị ({who}) ký, hoặc người của đơn vị ký thay (KT.), thừa lệnh (TL.); "
+        f"người ký {signer.name} không phải."
+    ]
+
+
+def _unit_vote(campaign: Campaign, nomination: Nomination) -> list[str]:
+    """The proposing unit's own meeting (Biên bản họp): enough members present, enough in favour (the plan's rule)."""
+    rule = campaign.unit_vote
+    whose = "kế hoạch quy định" if rule.declared else "mặc định khi kế hoạch chưa quy định"
+    problems = []
+    for item in campaign.dossier:
+        doc = nomination.document(item.id) if item.form == "bien-ban-hop" else None
+        meeting = doc.meeting if doc else None
+        if meeting is None:
+            continue
+        members = len(meeting.present) + len(meeting.absent)
+        if members and len(meeting.present) * 100 <= rule.quorum_percent * members:
+            problems.append(
+                f"{item.name}: {len(meeting.present)}/{members} thành viên dự họp, chưa quá {decimal(rule.quorum_percent)}% "
+                f"thành viên ({whose}), nên cuộc họp chưa hợp lệ."
+            )
+        base = len(meeting.present) if rule.denominator == "present" else members
+        share, limit = meeting.in_favour * 100, rule.threshold_percent * base
+        if not (share >= limit if rule.inclusive else share > limit):
+            counted = "người dự họp" if rule.denominator == "present" else "thành viên"
+            problems.append(
+                f"{item.name}: {meeting.in_favour}/{base} {counted} đồng ý, chưa đạt {'từ' if rule.inclusive else 'trên'} "
+                f"{decimal(rule.threshold_percent)}% ({whose})."
             )
     return problems
 
@@ -113,12 +162,14 @@ def _disagreement(campaign: Campaign, nomination: Nomination, landed_at: dt.date
 
 
 def check_dossier(
-    campaign: Campaign, nomination: Nomination, landed_at: dt.datetime | None, as_of: dt.date, people: dict[str, Person]
+    campaign: Campaign, nomination: Nomination, landed_at: dt.datetime | None, as_of: dt.date, registry: Registry
 ) -> DossierStatus:
     """Is the dossier complete (every document the plan asks for, numbered, signed by whom it should be, dated sensibly)
     and on time; and what the unit must still send."""
     missing, problems, to_send = _present(campaign, nomination)
-    problems = _signers(campaign, nomination, people) + problems + _dates(campaign, nomination)
+    problems = (
+        _signers(campaign, nomination, registry) + _unit_vote(campaign, nomination) + problems + _dates(campaign, nomination)
+    )
     timing = _timing(campaign, nomination)
     if timing == Timing.NOT_SUBMITTED and (campaign.deadline is None or as_of <= campaign.deadline):
         to_send.append("nộp hồ sơ (ghi submitted_at khi bộ phận nhận hồ sơ ghi nhận)")

@@ -92,7 +92,7 @@ class _Campaign:
         points, the principles that bar it, the council's vote, and where it stands."""
         campaign = self.campaign
         landed = (self.landings or {}).get((campaign.id, n.id))
-        dossier = check_dossier(campaign, n, landed, self.as_of, self.registry.people)
+        dossier = check_dossier(campaign, n, landed, self.as_of, self.registry)
         subject = self.checker.subject(n.kind, n.nominee)
         chosen = campaign.criteria_for(award, n.kind)
         findings = [self.checker.criterion(c, subject) for c in chosen]

@@ -258,6 +258,19 @@ class PlanDocument:
 
 
 @dataclass(frozen=True)
+class UnitVote:
+    """What the proposing unit's own meeting must reach (the plan's rule, else the default: over half of those present
+    in favour, over half of the members present)."""
+
+    threshold_percent: float = 50
+    inclusive: bool = False
+    denominator: str = "present"  # or "members": present and absent
+    quorum_percent: float = 50
+    basis: str | None = None  # where the plan or the unit's regulation sets it; None: the default
+    declared: bool = False  # the plan wrote the rule (else thidua's default applies)
+
+
+@dataclass(frozen=True)
 class Attribute:
     """A person's attribute a plan reads (a major, a cohort), with the names of its values where the plan gives them."""
 
@@ -302,6 +315,7 @@ class Campaign:
     tie_breakers: tuple[str, ...] = ()
     evidence_once: bool = False  # an item counts for one requirement only
     council: bool = True  # nominations go to the council's vote
+    unit_vote: UnitVote = UnitVote()
     attributes: tuple[Attribute, ...] = ()
     statuses: tuple[tuple[str, str], ...] = ()  # person statuses the plan leaves out of denominators, with their names
     together: tuple[tuple[str, ...], ...] = ()  # awards one nominee may hold at once
@@ -581,11 +595,26 @@ def campaign_from(data: dict[str, Any]) -> Campaign:
         tie_breakers=tuple(data.get("tie_breakers", ())),
         evidence_once=bool(data.get("evidence_once", False)),
         council=bool(data.get("council", True)),
+        unit_vote=_unit_vote(data.get("unit_vote")),
         attributes=tuple(Attribute(a["id"], a["name"], tuple(a.get("values", {}).items())) for a in data.get("attributes", ())),
         statuses=tuple(data.get("statuses", {}).items()),
         together=tuple(tuple(group) for group in data.get("awards_held", {}).get("together", ())),
         exclusive=tuple(tuple(group) for group in data.get("awards_held", {}).get("exclusive", ())),
         ends=period.get("ends", "both"),
+    )
+
+
+def _unit_vote(data: dict[str, Any] | None) -> UnitVote:
+    if data is None:
+        return UnitVote()
+    default = UnitVote()
+    return UnitVote(
+        float(data.get("threshold_percent", default.threshold_percent)),
+        bool(data.get("inclusive", default.inclusive)),
+        data.get("denominator", default.denominator),
+        float(data.get("quorum_percent", default.quorum_percent)),
+        data.get("basis"),
+        True,
     )
 
 

@@ -48,10 +48,13 @@ def escape(value: object) -> str:
 def _escape_text(text: str) -> str:
     if _inert(text):
         return text
+    # One line, its spaces collapsed; a single space at either end stays (a template's " (…)" after a word).
+    spaced = bool(text.strip())
+    lead, trail = (" " if spaced and text[:1].isspace() else ""), (" " if spaced and text[-1:].isspace() else "")
     text = " ".join(text.split())
     text = html.escape(text, quote=True)
     text = _INLINE.sub(r"\\\1", text).replace("~", _REFERENCES["~"])
-    return _LINE_START.sub(_line_start, text)
+    return lead + _LINE_START.sub(_line_start, text) + trail
 
 
 def finalize(value: object) -> object:

@@ -32,7 +32,7 @@ def _nomination(registry, ident="ca-nhan-nguyen-thi-lan"):  # type: ignore[no-un
 
 
 def _check(registry, nomination, landed=None):  # type: ignore[no-untyped-def]
-    return check_dossier(registry.campaigns[CAMPAIGN], nomination, landed, AS_OF, registry.people)
+    return check_dossier(registry.campaigns[CAMPAIGN], nomination, landed, AS_OF, registry)
 
 
 @pytest.mark.parametrize(
@@ -92,8 +92,8 @@ def test_proposal_signed_outside_the_proposing_unit(registry) -> None:  # type: 
     documents = (replace(nomination.documents[0], signer=signer), *nomination.documents[1:])
     status = _check(registry, replace(nomination, documents=documents))
     assert status.problems == (
-        "Tờ trình khen thưởng của cơ quan phải do thủ trưởng đơn vị đề nghị ký; "
-        "người ký Trương Anh Tú không thuộc đơn vị đề nghị.",
+        "Tờ trình khen thưởng của cơ quan phải do thủ trưởng đơn vị đề nghị (Đặng Thị Thu Hương) ký, hoặc người của đơn "
+        "vị ký thay (KT.), thừa lệnh (TL.); người ký Trương Anh Tú không phải.",
     )
 
 

@@ -18,12 +18,16 @@ _INLINE = re.compile(r"([\\`*_{}\[\]#+!|])")
 
 
 def full_escape(value: str) -> str:
-    """Every step, on every text (escape skips them for text none of them would change)."""
+    """Every step, on every text (escape skips them for text none of them would change); one space kept at either end
+    of a text that has more than spaces."""
     text = html.escape(" ".join(value.split()), quote=True)
     text = _INLINE.sub(r"\\\1", text).replace("~", "&#126;")
     text = re.sub(r"^([-+])", r"\\\1", text)
     text = re.sub(r"^=", "&#61;", text)
-    return re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    if not value.strip():
+        return text
+    return (" " if value[:1].isspace() else "") + text + (" " if value[-1:].isspace() else "")
 
 
 @given(
