@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import edit
+from conftest import edit, found
 from thidua.evaluation.evaluate import evaluate_campaign
 from thidua.evaluation.results import CampaignResult
 from thidua.model import registry_from
@@ -174,3 +174,118 @@ def test_a_member_signs_the_proposal_only_for_the_head(tree: Path) -> None:
 
 def test_a_member_signing_for_the_head_is_in_order(tree: Path) -> None:
     assert _proposal_signed_by(tree, "hoang-van-nam", "TL. Phụ trách bộ phận - Nhân viên văn thư") == ()
+
+
+# --- 6 and 13. dates, authority, quorum and members standing aside: validation errors at their line -----------------
+
+DECISION = f"records/decisions/{CAMPAIGN}/qd-khen-thuong-2025.yml"
+PRESENT = """present:
+  - truong-anh-tu
+  - ha-van-thang
+  - dang-thi-thu-huong
+  - ma-van-hung
+  - la-thi-nhung
+  - hoang-van-tien
+  - bui-van-chien
+absent:
+  - ly-van-quang
+"""
+
+
+def test_a_session_of_three_members_out_of_eight_cannot_vote(tree: Path) -> None:
+    """3 of the council's 8 members present is not over half (the default, the council's regulation being silent)."""
+    three = "present:\n  - truong-anh-tu\n  - ha-van-thang\n  - dang-thi-thu-huong\nabsent:\n" + "".join(
+        f"  - {p}\n" for p in ("ma-van-hung", "la-thi-nhung", "hoang-van-tien", "bui-van-chien", "ly-van-quang")
+    )
+    edit(tree, MEETING, PRESENT, three)
+    problems = [(line, code, message) for line, _, code, message in found(tree, MEETING) if code == "quorum"]
+    assert problems == [
+        (
+            11,
+            "quorum",
+            "Phiên họp chỉ có 3/8 thành viên dự, chưa quá 50% thành viên hội đồng (mặc định khi quy chế hội đồng chưa ghi), "
+            "nên không được biểu quyết; hãy kiểm tra danh sách có mặt hoặc họp lại.",
+        )
+    ]
+
+
+def test_a_session_before_the_deadline_is_refused(tree: Path) -> None:
+    """The council met on 05/12/2025, the last day dossiers may still be sent."""
+    edit(tree, MEETING, "\ndate: 2025-12-10\n", "\ndate: 2025-12-05\n")
+    assert ("session-before-deadline", 8) in [(code, line) for line, _, code, _ in found(tree, MEETING)]
+
+
+def test_a_vote_on_a_dossier_sent_after_the_session_is_refused(tree: Path) -> None:
+    """Đinh Văn Cường's dossier recorded as sent on 11/12/2025, a day after the council voted on it."""
+    edit(
+        tree,
+        f"records/nominations/{CAMPAIGN}/ca-nhan-dinh-van-cuong.yml",
+        "2025-12-08T08:30:00+07:00",
+        "2025-12-11T08:30:00+07:00",
+    )
+    [(line, _, code, message)] = [p for p in found(tree, MEETING) if p[2] == "vote-before-sent"]
+    assert (line, message) == (
+        38,
+        "Hồ sơ «ca-nhan-dinh-van-cuong» nộp sau phiên họp ngày 10/12/2025; hội đồng không thể đã biểu quyết hồ sơ đó.",
+    )
+
+
+def test_a_decision_before_the_session_is_refused(tree: Path) -> None:
+    edit(tree, DECISION, "date: 2025-12-15\n", "date: 2025-12-09\n")
+    assert found(tree, DECISION) == [
+        (
+            8,
+            7,
+            "decision-before-session",
+            "Quyết định ký ngày 09/12/2025, trước phiên họp ngày 10/12/2025 của hội đồng xét các hồ sơ này; hãy kiểm tra ngày.",
+        )
+    ]
+
+
+def test_a_vice_chair_signs_the_decision_only_for_the_chair(tree: Path) -> None:
+    """Hà Văn Thắng (Phó Chủ tịch) signing as himself is refused; signing "KT. Chủ tịch" is in order."""
+    edit(
+        tree,
+        DECISION,
+        "  person: truong-anh-tu\n  position: Chủ tịch UBND xã\n",
+        "  person: ha-van-thang\n  position: Phó Chủ tịch UBND xã\n",
+    )
+    assert found(tree, DECISION) == [
+        (
+            9,
+            1,
+            "signer-authority",
+            "Quyết định phải do Trương Anh Tú ký, hoặc cấp phó ký thay (chức vụ ghi «KT. …», ví dụ KT. CHỦ TỊCH); "
+            "người ký Hà Văn Thắng không ghi ký thay.",
+        )
+    ]
+    edit(tree, DECISION, "  position: Phó Chủ tịch UBND xã\n", "  position: KT. Chủ tịch - Phó Chủ tịch UBND xã\n")
+    assert found(tree, DECISION) == []
+
+
+def test_a_nominated_member_stands_aside_on_her_own_dossier(tree: Path) -> None:
+    """La Thị Nhung, a council member present, nominated herself: once her dossier is sent and voted on, the minutes
+    must record that she did not vote on it; recorded, it is in order."""
+    nomination = f"records/nominations/{CAMPAIGN}/ca-nhan-la-thi-nhung.yml"
+    edit(tree, nomination, "\nnominee:", "\nsubmitted_at: 2025-12-04T10:00:00+07:00\nnominee:")
+    edit(tree, MEETING, "votes:\n", "votes:\n  - nomination: ca-nhan-la-thi-nhung\n    in_favour: 5\n")
+    assert [(code, line) for line, _, code, _ in found(tree, MEETING)] == [("aside-missing", 26)]
+    edit(tree, MEETING, "votes:\n", "recusals:\n  - {person: la-thi-nhung, nomination: ca-nhan-la-thi-nhung}\nvotes:\n")
+    assert found(tree, MEETING) == []
+
+
+def test_a_member_standing_aside_is_not_counted_among_those_voting(tree: Path) -> None:
+    """With a council counting those present, La Thị Nhung standing aside on her own dossier leaves 6 of the 7 present
+    voting on it: 5 in favour is 5/6."""
+    edit(tree, "records/councils/hoi-dong-tdkt-xa-kim-phuong.yml", "  denominator: members\n", "  denominator: present\n")
+    nomination = f"records/nominations/{CAMPAIGN}/ca-nhan-la-thi-nhung.yml"
+    edit(tree, nomination, "\nnominee:", "\nsubmitted_at: 2025-12-04T10:00:00+07:00\nnominee:")
+    edit(
+        tree,
+        MEETING,
+        "votes:\n",
+        "recusals:\n  - {person: la-thi-nhung, nomination: ca-nhan-la-thi-nhung}\nvotes:\n"
+        "  - nomination: ca-nhan-la-thi-nhung\n    in_favour: 5\n",
+    )
+    vote = _result(tree, "2025-12-20").result("ca-nhan-la-thi-nhung").vote
+    assert vote is not None and (vote.in_favour, vote.denominator) == (5, 6)

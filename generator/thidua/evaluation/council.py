@@ -24,7 +24,7 @@ def vote_result(council: Council, meeting: CouncilMeeting, nomination: str) -> V
     votes = meeting.votes_for(nomination)
     if votes is None:
         return None
-    denominator = len(council.members) if council.denominator == "members" else len(meeting.present)
+    denominator = len(council.members) if council.denominator == "members" else meeting.voting_on(nomination)
     share = votes * 100
     limit = council.threshold_percent * denominator
     passed = share >= limit if council.inclusive else share > limit

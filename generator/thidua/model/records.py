@@ -130,6 +130,7 @@ class Council:
     threshold_percent: float
     inclusive: bool
     denominator: str  # "members" or "present"
+    quorum_percent: float = 50  # members present must be over this share for a session to vote
 
 
 @dataclass(frozen=True)
@@ -159,9 +160,14 @@ class CouncilMeeting:
     votes: tuple[Vote, ...]
     resolutions: tuple[Resolution, ...]
     minutes_number: str | None
+    recusals: tuple[tuple[str, str], ...] = ()  # (member, nomination) the member did not vote on
 
     def votes_for(self, nomination: str) -> int | None:
         return next((v.in_favour for v in self.votes if v.nomination == nomination), None)
+
+    def voting_on(self, nomination: str) -> int:
+        """How many of those present voted on a nomination: all but the members who stood aside."""
+        return len(self.present) - sum(1 for _, n in self.recusals if n == nomination)
 
 
 @dataclass(frozen=True)
@@ -297,6 +303,7 @@ def council_from(data: dict[str, Any]) -> Council:
         voting["threshold_percent"],
         voting["inclusive"],
         voting["denominator"],
+        float(voting.get("quorum_percent", 50)),
     )
 
 
@@ -315,6 +322,7 @@ def meeting_from(data: dict[str, Any]) -> CouncilMeeting:
             Resolution(tuple(r["tied"]), tuple(r["chosen"]), r["text"], r.get("in_favour")) for r in data.get("resolutions", ())
         ),
         data.get("minutes", {}).get("number"),
+        tuple((x["person"], x["nomination"]) for x in data.get("recusals", ())),
     )
 
 

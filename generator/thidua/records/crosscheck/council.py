@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from ...text import table_date
 from ..record import Record
-from .common import attendance, checks, unique
+from .common import attendance, checks, day, unique
 from .lookup import Lookup
+from .session import check_decision_procedure, check_session
 
 
 @checks("council")
@@ -35,15 +37,12 @@ def check_meeting(c: Lookup, r: Record) -> None:
                         f"«{person}» không phải thành viên hội đồng «{council.id}»; hãy kiểm tra lại.",
                     )
     unique(c, r, ("votes",), "nomination", "Hồ sơ")
-    for i, vote in enumerate(r.data["votes"]):
+    for i, _ in enumerate(r.data["votes"]):
         c.ref(r, ("votes", i, "nomination"), "nomination", r.scope)
-        if vote["in_favour"] > len(r.data["present"]):
-            c.add(
-                r,
-                ("votes", i, "in_favour"),
-                "too-many-votes",
-                f"{vote['in_favour']} phiếu đồng ý nhiều hơn {len(r.data['present'])} thành viên có mặt; hãy kiểm tra lại.",
-            )
+    if council is not None:
+        check_session(c, r, council, c.get("campaign", r.data["campaign"]))
+    if "minutes" in r.data:
+        _minutes(c, r)
     voted = {v["nomination"] for v in r.data["votes"]}
     for i, resolution in enumerate(r.data.get("resolutions", [])):
         for j, nomination in enumerate(resolution["tied"]):
@@ -64,11 +63,25 @@ def check_meeting(c: Lookup, r: Record) -> None:
                 )
 
 
+def _minutes(c: Lookup, r: Record) -> None:
+    """The session's minutes: a scan that exists, dated the day of the session or after."""
+    minutes = r.data["minutes"]
+    if "file" in minutes:
+        c.file(r, ("minutes", "file"))
+    written, held = day(minutes.get("date")), day(r.data["date"])
+    if written and held and written < held:
+        c.add(
+            r, ("minutes", "date"), "date-order", f"Biên bản ghi ngày {table_date(written)}, trước phiên họp; hãy kiểm tra ngày."
+        )
+
+
 @checks("decision")
 def check_decision(c: Lookup, r: Record) -> None:
     campaign = c.ref(r, ("campaign",), "campaign")
     if "person" in r.data["signer"]:
         c.ref(r, ("signer", "person"), "person")
+    if campaign is not None:
+        check_decision_procedure(c, r, campaign)
     if "file" in r.data:
         c.file(r, ("file",))
     awards = [a["id"] for a in campaign.data["awards"]] if campaign else []
