@@ -28,6 +28,8 @@ from .principles import moments
 from .results import AwardResult, CampaignResult, CriterionResult, Granted, NominationResult, may_still_win
 from .rules import RuleChecker
 from .selection import Won, award_order, participants, select_award
+from .shared import settle_shared
+from .ties import resolutions
 
 Landings = dict[tuple[str, str], dt.datetime]
 
@@ -124,18 +126,20 @@ def evaluate_campaign(
     final: dict[str, NominationResult] = {}
     awards: list[AwardResult] = []
     won: Won = {}
+    settled = resolutions(state.sessions)
     for award in award_order(campaign):
         final |= {n.id: state.nomination(n, award) for n in nominations if n.award == award.id}
         awards += select_award(registry, campaign, award, final, won, state.sessions, state.reader)
-        holders = {
-            final[w].nomination.nominee: campaign.window.last_day for a in awards if a.award == award.id for w in a.winners
-        }
-        state.outcomes.held[(campaign.id, award.id)] = holders
-        state.outcomes.undecided[(campaign.id, award.id)] = {
-            r.nomination.nominee
-            for r in final.values()
-            if r.nomination.award == award.id and may_still_win(r.outcome, campaign, as_of)
-        }
+        awards = settle_shared(campaign, final, awards, won, settled, state.decided_on)
+        for done in {a.award for a in awards}:  # a shared achievement may have taken back an earlier award's winner
+            state.outcomes.held[(campaign.id, done)] = {
+                final[w].nomination.nominee: campaign.window.last_day for a in awards if a.award == done for w in a.winners
+            }
+            state.outcomes.undecided[(campaign.id, done)] = {
+                r.nomination.nominee
+                for r in final.values()
+                if r.nomination.award == done and may_still_win(r.outcome, campaign, as_of)
+            }
         state.outcomes.evaluated.add((campaign.id, award.id))
     granted, differences = _decisions(registry, campaign, awards)
     taking_part = tuple(sorted(participants(registry, campaign)))
@@ -169,17 +173,15 @@ def evaluate_registry(registry: Registry, as_of: dt.date, landings: Landings | N
 
 
 def _duplicates(nominations: tuple[Nomination, ...]) -> dict[str, list[str]]:
-    """Principles across nominations: one nominee once per award, one achievement once per campaign.
+    """One nominee once per award (an achievement cited twice is settled on the outcome: ``shared``).
 
     By moment of submission (as a timestamp: comparing aware datetimes is slow), unsubmitted last, then by id.
     """
     first_of_nominee: dict[tuple[str, str, str], str] = {}
-    first_of_achievement: dict[tuple[str, str], str] = {}
     order = sorted(
         nominations, key=lambda n: (n.submitted_at is None, n.submitted_at.timestamp() if n.submitted_at else 0.0, n.id)
     )
     duplicate: dict[str, list[str]] = {}
-    by_id = {n.id: n for n in nominations}
     for n in order:
         key = (n.award, n.kind, n.nominee)
         if key in first_of_nominee:
@@ -187,14 +189,6 @@ def _duplicates(nominations: tuple[Nomination, ...]) -> dict[str, list[str]]:
                 f"Trùng với hồ sơ «{first_of_nominee[key]}» đề nghị cùng hình thức cho cùng đối tượng."
             )
         first_of_nominee.setdefault(key, n.id)
-        for item in n.achievements:
-            owner = first_of_achievement.setdefault((n.proposed_by, item), n.id)
-            other = by_id[owner]
-            # The same nominee may cite it for two awards: the plan's order gives them at most one.
-            if (other.kind, other.nominee) != (n.kind, n.nominee):
-                duplicate.setdefault(n.id, []).append(
-                    f"Thành tích «{item}» đã được dùng trong hồ sơ «{owner}»; một thành tích không được khen thưởng hai lần."
-                )
     return duplicate
 
 

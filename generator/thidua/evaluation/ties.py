@@ -15,11 +15,16 @@ from .grants import granted as grants
 from .ranking import Key, Settle
 
 
+def resolutions(sessions: Sequence[CouncilMeeting]) -> list[tuple[frozenset[str], tuple[str, ...], str]]:
+    """The council's resolutions on ties, a later session's first: (the group it is about, those chosen, its text)."""
+    return [(frozenset(r.tied), r.chosen, r.text) for m in reversed(sessions) for r in m.resolutions]
+
+
 def settlement(registry: Registry, campaign: Campaign, award: Award, sessions: Sequence[CouncilMeeting]) -> Settle:
     """The selection for one award, ties settled as the plan says (a later session's resolution first)."""
     if campaign.council:
-        resolutions = [(frozenset(r.tied), r.chosen, r.text) for m in reversed(sessions) for r in m.resolutions]
-        return lambda members, key, count: select(members, key, count, resolutions)
+        found = resolutions(sessions)
+        return lambda members, key, count: select(members, key, count, found)
     granted = {n: d for (a, n), d in grants(registry, campaign.id).items() if a == award.id}
 
     def settle(members: list[str], key: Key, count: int) -> Selection:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import replace
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +15,7 @@ from thidua.evaluation.council import quota_count, select, vote_result
 from thidua.evaluation.evaluate import evaluate_campaign
 from thidua.model import registry_from
 from thidua.model.campaign import Quota
-from thidua.model.records import Council, CouncilMeeting, CouncilMember, Vote, moment
+from thidua.model.records import Council, CouncilMeeting, CouncilMember, Resolution, Vote, moment
 from thidua.outputs.result_json import dumps
 from thidua.records.validate import validate_tree
 from thidua.vocabulary import NomineeKind, Standing
@@ -173,19 +174,49 @@ def test_one_nominee_citing_an_achievement_for_two_awards_gets_the_higher_one() 
     assert result.result("ca-nhan-nguyen-thi-lan-gcn").blocks == ()
 
 
-def test_an_achievement_cited_for_two_nominees_blocks_the_later_one() -> None:
-    """A unit and its member citing one achievement: the dossier sent later is not considered."""
+OFFICE = "tap-the-van-phong-thong-ke"
+
+
+def _citing(office_wins: bool, chosen: tuple[str, ...] = ()) -> Any:
+    """The seed with Nguyễn Thị Lan also citing the first achievement of her unit's collective dossier (Văn phòng -
+    thống kê, sent 5 minutes earlier); the tie for the collective place settled for the office if ``office_wins``; and,
+    if given, a council resolution choosing ``chosen`` between Lan and the office."""
     lan = next(n for n in REGISTRY.nominations[CAMPAIGN] if n.id == "ca-nhan-nguyen-thi-lan")
-    unit = next(n for n in REGISTRY.nominations[CAMPAIGN] if n.id == "tap-the-van-phong-thong-ke")  # sent 5 minutes earlier
+    unit = next(n for n in REGISTRY.nominations[CAMPAIGN] if n.id == OFFICE)
     cited = replace(lan, achievements=(unit.achievements[0],))
     nominations = tuple(cited if n.id == lan.id else n for n in REGISTRY.nominations[CAMPAIGN])
-    registry = replace(REGISTRY, nominations={CAMPAIGN: nominations})
-    result = evaluate_campaign(registry, registry.campaigns[CAMPAIGN], dt.date(2025, 12, 20))
-    assert result.result(lan.id).outcome == "khong-duoc-xet"
-    assert result.result(lan.id).blocks == (
-        f"Thành tích «{unit.achievements[0]}» đã được dùng trong hồ sơ «tap-the-van-phong-thong-ke»; "
-        "một thành tích không được khen thưởng hai lần.",
+    [meeting] = REGISTRY.meetings[CAMPAIGN]
+    [tie] = meeting.resolutions
+    settled = [replace(tie, chosen=(OFFICE,)) if office_wins else tie]
+    if chosen:
+        settled.append(Resolution(tuple(sorted((lan.id, OFFICE))), chosen, "Hội đồng chọn một hồ sơ.", None))
+    registry = replace(
+        REGISTRY, nominations={CAMPAIGN: nominations}, meetings={CAMPAIGN: (replace(meeting, resolutions=tuple(settled)),)}
     )
+    return evaluate_campaign(registry, registry.campaigns[CAMPAIGN], dt.date(2025, 12, 20)), unit.achievements[0]
+
+
+def test_an_achievement_cited_by_a_nomination_not_awarded_bars_nothing() -> None:
+    """The office's collective dossier is beyond the quota (the tie went to Tư pháp - hộ tịch): nothing is awarded twice,
+    so Lan is chosen as before, although the office sent first."""
+    result, _ = _citing(office_wins=False)
+    assert (result.result("ca-nhan-nguyen-thi-lan").outcome, result.result("ca-nhan-nguyen-thi-lan").blocks) == ("duoc-chon", ())
+
+
+def test_two_nominations_awarded_on_one_achievement_go_to_the_council() -> None:
+    """With the office chosen too, Lan and the office are both awarded on one achievement: both wait for the council, the
+    awards say why; a resolution on exactly the two chooses one, the other is beyond the quota for that reason."""
+    result, item = _citing(office_wins=True)
+    both = ("ca-nhan-nguyen-thi-lan", OFFICE)
+    assert [result.result(n).outcome for n in both] == ["cho-hoi-dong", "cho-hoi-dong"]
+    listed = f"«ca-nhan-nguyen-thi-lan», «{OFFICE}»"
+    assert result.result("ca-nhan-nguyen-thi-lan").reasons[-1] == (
+        f"Cùng dùng thành tích «{item}» với {listed}, đều được chọn; hội đồng cần quyết định hồ sơ nào được khen."
+    )
+    problem = f"Các hồ sơ {listed} cùng dùng thành tích «{item}» và đều được chọn; hội đồng cần quyết định."
+    assert all(problem in a.problems and not a.winners for a in result.awards)
+    settled, _ = _citing(office_wins=True, chosen=("ca-nhan-nguyen-thi-lan",))
+    assert [settled.result(n).outcome for n in both] == ["duoc-chon", "ngoai-so-luong"]
 
 
 def test_points_short_only_because_evidence_is_missing_is_not_yet_known() -> None:
