@@ -289,3 +289,48 @@ def test_a_member_standing_aside_is_not_counted_among_those_voting(tree: Path) -
     )
     vote = _result(tree, "2025-12-20").result("ca-nhan-la-thi-nhung").vote
     assert vote is not None and (vote.in_favour, vote.denominator) == (5, 6)
+
+
+# --- 7. what is dated after the day of evaluation is not known yet ----------------------------------------------------
+
+
+def test_a_discipline_decided_after_the_day_of_evaluation_is_not_known_yet(tree: Path) -> None:
+    """Vũ Văn Long (Văn hóa - xã hội) is reprimanded by a decision of 14/08/2025: evaluated on 13/08 the unit has no
+    member disciplined (nothing known yet); on 20/12 it has one."""
+
+    def state(as_of: str) -> str:
+        unit = _result(tree, as_of).result("tap-the-van-hoa-xa-hoi")
+        return next(c.outcome.state for c in unit.criteria if c.criterion == "tt-ky-cuong-hanh-chinh")
+
+    assert (state("2025-08-13"), state("2025-12-20")) == ("met", "not-met")
+
+
+def test_each_criterion_cites_the_decision_behind_its_rating(tree: Path) -> None:
+    """Every criterion line read from a rating names the decision that made it (number and date)."""
+    lan = _result(tree, "2025-12-20").result(LAN)
+    assert "theo Quyết định số 198/QĐ-UBND ngày 03/12/2025)" in lan.criteria[0].outcome.reason
+
+
+# --- 8. ratings consistent with discipline -----------------------------------------------------------------------
+
+
+def test_a_disciplined_official_rated_above_not_completing_is_refused(tree: Path) -> None:
+    """Vũ Văn Long, reprimanded on 14/08/2025, rated «Hoàn thành nhiệm vụ» for 2025: refused at the value, citing the
+    scale's basis."""
+    rating = "records/ratings/xep-loai-ca-nhan-2025.yml"
+    edit(
+        tree,
+        rating,
+        "  - subject: vu-van-long\n    value: khong-hoan-thanh-nhiem-vu\n",
+        "  - subject: vu-van-long\n    value: hoan-thanh-nhiem-vu\n",
+    )
+    assert found(tree, rating) == [
+        (
+            40,
+            12,
+            "rating-disciplined",
+            "Xếp loại «Hoàn thành nhiệm vụ» cho người bị kỷ luật ngày 14/08/2025 (Sổ theo dõi kỷ luật, kỷ cương hành chính năm "
+            "2025); theo Nghị định 90/2020/NĐ-CP, người bị kỷ luật trong năm không được xếp trên «Không hoàn thành nhiệm vụ». "
+            "Hãy kiểm tra lại.",
+        )
+    ]

@@ -73,10 +73,20 @@ class EvidenceReader:
         self._by_unit: dict[str, list[Report]] | None = None  # by unit
         self._sources: dict[tuple[str, str], str] = {}  # how each rating and discipline register is cited, by kind and id
         self._grants: dict[str, _Grants] = {}  # by campaign
-        self.principles = Principles(registry, campaign)
+        self.principles = Principles(registry, campaign, as_of)
         self._cases: dict[str, dict[tuple[str, str], list[int]]] = {}  # case positions by register, person or unit
 
+    def _by_then(self, day: dt.date) -> bool:
+        """Whether something dated ``day`` had happened by the day of evaluation (what comes later is not known yet)."""
+        return self.as_of is None or day <= self.as_of
+
+    def known(self, rating: Rating) -> bool:
+        """Whether a rating is known on the day of evaluation: the decision it was made by is not dated after it."""
+        return rating.document is None or self._by_then(rating.document.date)
+
     def entry(self, rating: Rating, subject: str) -> RatingEntry | None:
+        if not self.known(rating):
+            return None
         if rating.id not in self._entries:  # reversed: the first entry of a subject stays, as a scan would find
             self._entries[rating.id] = {entry.subject: entry for entry in reversed(rating.entries)}
         return self._entries[rating.id].get(subject)
@@ -101,8 +111,11 @@ class EvidenceReader:
         rating = self.registry.ratings[evidence.source_id or ""]
         target = self.campaign.issuer if evidence.subject == "issuer" else subject
         if ("rating", rating.id) not in self._sources:
-            self._sources["rating", rating.id] = f"{rating.name}, do {self.owner(rating.kept_by)} giữ"
+            cited = f", theo {rating.document.cited()}" if rating.document else ""
+            self._sources["rating", rating.id] = f"{rating.name}, do {self.owner(rating.kept_by)} giữ{cited}"
         source = self._sources["rating", rating.id]
+        if not self.known(rating):
+            return Fact(evidence.id, evidence.name, None, "chưa có kết quả vào ngày xét (văn bản ban hành sau)", source)
         wanted = "units" if evidence.subject == "issuer" or kind == NomineeKind.COLLECTIVE else "people"
         entry = self.entry(rating, target) if rating.subjects == wanted else None
         if entry is None:
@@ -141,7 +154,9 @@ class EvidenceReader:
         counted = [
             c
             for c in (register.cases[i] for i in sorted({i for who in wanted for i in by_subject.get(who, ())}))
-            if self.window.overlaps(c.start, c.end) and (not evidence.case_kinds or c.kind in evidence.case_kinds)
+            if self.window.overlaps(c.start, c.end)
+            and self._by_then(c.start)
+            and (not evidence.case_kinds or c.kind in evidence.case_kinds)
         ]
         if not counted:
             return Fact(evidence.id, evidence.name, 0.0, "không có trường hợp nào", source)
@@ -153,7 +168,8 @@ class EvidenceReader:
         if self._by_unit is None:
             self._by_unit = {}
             for report in self.registry.reports.get(self.campaign.id, ()):
-                self._by_unit.setdefault(report.unit, []).append(report)
+                if self._by_then(report.date):  # a report sent later is not known yet
+                    self._by_unit.setdefault(report.unit, []).append(report)
         reports = self._by_unit.get(unit, [])
         source = f"báo cáo kết quả của {self.owner(unit)}"
         if not reports:
@@ -182,10 +198,11 @@ class EvidenceReader:
             item
             for item in register.by_subject.get(subject, ())
             if self.window.contains(item.date)
+            and self._by_then(item.date)
             and (not evidence.item_kinds or item.kind in evidence.item_kinds)
             and (not evidence.levels or item.level in evidence.levels)
         )
-        complete = register.as_of >= self.window.last_day
+        complete = min(register.as_of, self.as_of or register.as_of) >= self.window.last_day
         if evidence.best:
             values = [item.value for item in items if item.value is not None]
             if not values:  # nothing at all in a complete register is known; items without a value are not

@@ -23,11 +23,13 @@ Moment = tuple[str, dt.date]  # what happens that day ("ngày hội đồng họ
 class Principles:
     """The discipline registers of one evaluation, read once: cases by person and by unit."""
 
-    def __init__(self, registry: Registry, campaign: Campaign) -> None:
+    def __init__(self, registry: Registry, campaign: Campaign, as_of: dt.date | None = None) -> None:
         self.window = campaign.window
         self._cases: dict[tuple[NomineeKind, str], list[tuple[DisciplineRegister, DisciplineCase]]] = {}
         for register in sorted(registry.discipline.values(), key=lambda r: r.id):
             for case in register.cases:
+                if as_of is not None and case.start > as_of:  # not known on the day of evaluation
+                    continue
                 if case.person is not None:
                     self._cases.setdefault((NomineeKind.INDIVIDUAL, case.person), []).append((register, case))
                 if case.unit is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from .campaign import Campaign, _date, campaign_from
-from .commune import Item, Law, Level, Person, Rating, RatingEntry, Register, Scale, Status, Unit
+from .commune import Item, Law, Level, Person, Rating, RatingEntry, Register, Scale, Status, Unit, doc_ref
 from .records import (
     Council,
     CouncilMeeting,
@@ -143,6 +143,7 @@ def registry_from(records: Iterable[ValidRecord]) -> Registry:
             r.get("scale"),
             r.get("measure"),
             tuple(RatingEntry(e["subject"], e["value"], e.get("note")) for e in r["entries"]),
+            doc_ref(r.get("document")),
         )
         for r in by_kind.get("rating", [])
     }

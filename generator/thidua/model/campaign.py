@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..vocabulary import NomineeKind
+from .commune import DocRef, doc_ref
 
 
 @dataclass(frozen=True)
@@ -16,15 +17,6 @@ class LegalRef:
     law: str
     article: str | None = None
     note: str | None = None
-
-
-@dataclass(frozen=True)
-class DocRef:
-    kind: str
-    number: str
-    date: dt.date
-    issuer: str | None
-    title: str | None
 
 
 @dataclass(frozen=True)
@@ -521,15 +513,7 @@ def campaign_from(data: dict[str, Any]) -> Campaign:
             doc["title"],
             doc.get("file"),
         ),
-        basis=tuple(
-            Basis(
-                b["text"],
-                DocRef(d["kind"], d["number"], dt.date.fromisoformat(d["date"]), d.get("issuer"), d.get("title"))
-                if (d := b.get("document"))
-                else None,
-            )
-            for b in data.get("basis", [])
-        ),
+        basis=tuple(Basis(b["text"], doc_ref(b.get("document"))) for b in data.get("basis", [])),
         legal_basis=_legal(data.get("legal_basis")),
         preamble=data.get("preamble"),
         purposes=tuple(data["purposes"]),

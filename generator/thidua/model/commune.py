@@ -94,6 +94,28 @@ class RatingEntry:
 
 
 @dataclass(frozen=True)
+class DocRef:
+    """An official document cited: a plan's basis, the decision behind a rating."""
+
+    kind: str
+    number: str
+    date: dt.date
+    issuer: str | None
+    title: str | None
+
+    def cited(self) -> str:
+        """``Quyết định số 198/QĐ-UBND ngày 03/12/2025``."""
+        return f"{self.kind} số {self.number} ngày {self.date:%d/%m/%Y}"
+
+
+def doc_ref(data: dict[str, str] | None) -> DocRef | None:
+    """A cited document from its record fields (kind, number, date, issuer, title), or None."""
+    if not data:
+        return None
+    return DocRef(data["kind"], data["number"], dt.date.fromisoformat(data["date"]), data.get("issuer"), data.get("title"))
+
+
+@dataclass(frozen=True)
 class Rating:
     id: str
     name: str
@@ -103,6 +125,7 @@ class Rating:
     scale: str | None
     measure: str | None
     entries: tuple[RatingEntry, ...]
+    document: DocRef | None = None  # the decision the rating was made by: not known before its date
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ def test_criteria_are_explained_with_their_evidence(result) -> None:  # type: ig
     assert failed.outcome.state == "not-met"
     assert failed.outcome.reason == (
         "Xếp loại chất lượng cán bộ, công chức năm 2025: Hoàn thành tốt nhiệm vụ (nguồn: Xếp loại chất lượng cán bộ, "
-        "công chức xã năm 2025, do Văn phòng - thống kê giữ): chưa đạt mức «Hoàn thành xuất sắc nhiệm vụ»"
+        "công chức xã năm 2025, do Văn phòng - thống kê giữ, theo Quyết định số 198/QĐ-UBND ngày 03/12/2025): chưa đạt mức «Hoàn thành xuất sắc nhiệm vụ»"
     )
     [fact] = failed.outcome.facts
     assert (fact.evidence, fact.value) == ("xep-loai-ca-nhan", "hoan-thanh-tot-nhiem-vu")
@@ -197,5 +197,10 @@ def test_the_as_of_date_hides_what_came_later(registry) -> None:  # type: ignore
     assert (result.state, result.days_left, result.meeting, result.granted) == ("dang-nhan-ho-so", 15, None, ())
     assert {r.outcome for r in result.nominations} == {"chua-nop"}
     on_the_27th = evaluate_campaign(registry, registry.campaigns[CAMPAIGN], dt.date(2025, 11, 27))
-    assert on_the_27th.result("ca-nhan-nguyen-thi-lan").outcome == "cho-hoi-dong"
+    # The ratings of officials are decided on 03/12/2025: on 27/11 they are not known yet, so Lan is not yet known.
+    lan = on_the_27th.result("ca-nhan-nguyen-thi-lan")
+    assert lan.outcome == "chua-du-can-cu"
+    assert lan.criteria[0].outcome.facts[0].shown == "chưa có kết quả vào ngày xét (văn bản ban hành sau)"
     assert on_the_27th.result("tap-the-tu-phap-ho-tich").outcome == "chua-nop"  # sent on 28/11
+    on_the_4th = evaluate_campaign(registry, registry.campaigns[CAMPAIGN], dt.date(2025, 12, 4))
+    assert on_the_4th.result("ca-nhan-nguyen-thi-lan").outcome == "cho-hoi-dong"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..record import Record
 from .common import checks, date_order, legal_refs, unique
+from .discipline_ratings import disciplined_ratings
 from .lookup import Lookup
 
 
@@ -48,6 +49,17 @@ def check_law(c: Lookup, r: Record) -> None:
 def check_scale(c: Lookup, r: Record) -> None:
     unique(c, r, ("levels",), "id", "Mã mức")
     legal_refs(c, r, ("basis",))
+    capped = r.data.get("when_disciplined")
+    if capped:
+        c.ref(r, ("when_disciplined", "basis", "law"), "law")
+        levels = [level["id"] for level in r.data["levels"]]
+        if capped["at_most"] not in levels:
+            c.add(
+                r,
+                ("when_disciplined", "at_most"),
+                "unknown-level",
+                f"«{capped['at_most']}» không phải một mức của thang; hãy chọn một trong: {', '.join(levels)}.",
+            )
 
 
 @checks("rating")
@@ -82,6 +94,8 @@ def check_rating(c: Lookup, r: Record) -> None:
                 "rating-value",
                 f"«{value}» không phải một mức của thang «{scale.id}»; hãy chọn một trong: {', '.join(levels)}.",
             )
+    if scale and scale.data.get("when_disciplined") and r.data["subjects"] == "people":
+        disciplined_ratings(c, r, scale)
 
 
 @checks("discipline")
