@@ -173,3 +173,26 @@ def test_hostile_names_are_text_on_every_board(tree: Path) -> None:
 
     names = [e["name"] for e in json.loads((site / "tra-cuu/du-lieu.json").read_text("utf-8"))]
     assert payload in names  # data for the lookup script, which inserts it with textContent
+
+
+def test_every_page_showing_sample_data_says_so(tmp_path: Path) -> None:
+    """Sample records are marked by a field (fictional: true), and every page showing one says «Dữ liệu minh họa» at its
+    top (the home page on the campaign's card), each row of the honour board that comes from one says «minh họa», and a
+    page with nothing fictional on it says nothing (the hand-written guide). Built after the sample decision."""
+    built = _build(copy_repository(tmp_path / "repo"), as_of="2025-12-20")
+    marked = [
+        "bang-vang/index.html",
+        "bang-vang/2025/index.html",
+        "phong-trao/chung-tay-cchc-2025/ho-so/index.html",
+        "phong-trao/chung-tay-cchc-2025/xet-chon/index.html",
+        "phong-trao/chung-tay-cchc-2025/nhiem-vu/index.html",
+        "don-vi/van-phong-thong-ke/index.html",
+        "don-vi/xom-dong-tam/index.html",
+    ]
+    for page in marked:
+        assert "Dữ liệu minh họa" in page_text(built / page), page
+    assert "Số liệu dưới đây tính từ hồ sơ minh họa, hư cấu" in page_text(built / "index.html")
+    board = page_text(built / "bang-vang/index.html")
+    rows = [line for line in board.split("Giấy khen của Chủ tịch UBND xã")[1:]]
+    assert rows and all("minh họa" in row for row in rows)
+    assert "Dữ liệu minh họa" not in page_text(built / "huong-dan/cach-xet-chon/index.html")

@@ -109,7 +109,9 @@ def registry_from(records: Iterable[ValidRecord]) -> Registry:
     for record in records:
         by_kind.setdefault(record.kind.name, []).append(record.data)
     units = {
-        u["id"]: Unit(u["id"], u["name"], u["kind"], u.get("parent"), u.get("head"), tuple(u.get("owners", ())))
+        u["id"]: Unit(
+            u["id"], u["name"], u["kind"], u.get("parent"), u.get("head"), tuple(u.get("owners", ())), bool(u.get("fictional"))
+        )
         for u in by_kind.get("unit", [])
     }
     people = {p["id"]: _person(p) for p in by_kind.get("person", [])}

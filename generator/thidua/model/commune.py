@@ -29,6 +29,7 @@ class Unit:
     parent: str | None
     head: str | None
     owners: tuple[str, ...]
+    fictional: bool = False
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ class Report:
     unit: str
     date: dt.date
     items: tuple[ReportItem, ...]
+    fictional: bool = False
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,7 @@ class Decision:
     awards: tuple[AwardGrant, ...]
     revokes: tuple[Revocation, ...]
     file: str | None
+    fictional: bool = False  # sample data: every page and row showing it says so
 
 
 def moment(text: str) -> dt.datetime:
@@ -229,6 +231,7 @@ def report_from(data: dict[str, Any]) -> Report:
             )
             for i in data["items"]
         ),
+        bool(data.get("fictional", False)),
     )
 
 
@@ -337,4 +340,5 @@ def decision_from(data: dict[str, Any]) -> Decision:
         tuple(AwardGrant(a["award"], a["nomination"]) for a in data.get("awards", ())),
         tuple(Revocation(r["decision"], r["nomination"], r["reason"]) for r in data.get("revokes", ())),
         data.get("file"),
+        bool(data.get("fictional", False)),
     )

@@ -32,6 +32,11 @@ class Row:
     def id(self) -> str:
         return self.result.nomination.id
 
+    @property
+    def sample(self) -> bool:
+        """Sample data: the row says so."""
+        return self.result.nomination.fictional
+
 
 def rows(site: Site, result: CampaignResult, prefix: str = "../../") -> list[Row]:
     """Nominations, collectives first, then people by given name (Vietnamese order)."""
@@ -66,7 +71,14 @@ def dossier_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
         row.id: Markup(" | ".join("✓" if row.result.nomination.document(d.id) else "✗ thiếu" for d in c.dossier)) for row in board
     }
     text = site.render(
-        "dossiers.md.j2", c=c, result=result, rows=board, cells=cells, moment=_moment, chart=charts.submissions(c, result)
+        "dossiers.md.j2",
+        c=c,
+        result=result,
+        rows=board,
+        cells=cells,
+        moment=_moment,
+        chart=charts.submissions(c, result),
+        illustrative=c.fictional or any(row.sample for row in board),
     )
     return Page(f"phong-trao/{c.id}/ho-so.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Hồ sơ đề nghị"))
 
@@ -123,6 +135,7 @@ def eligibility_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
         sections=_sections(site, c, result),
         tie=lambda award: tie_words(c, award),
         nominees=lambda ids: ", ".join(by_id[ident].nominee for ident in ids),
+        illustrative=c.fictional or any(row.sample for row in board),
     )
     return Page(f"phong-trao/{c.id}/xet-chon.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Xét chọn"))
 
@@ -159,9 +172,10 @@ def tasks_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
     units = site.registry.units
     items = {}
     for task in c.tasks:
-        found = [(units[r.unit].name, r.unit, i) for r in reports for i in r.items if i.task == task.id]
+        found = [(units[r.unit].name, r.unit, i, r.fictional) for r in reports for i in r.items if i.task == task.id]
         items[task.id] = sorted(found, key=lambda x: (x[2].subtask or "", sort_key(x[0]), x[2].date, x[2].id))
-    text = site.render("tasks.md.j2", c=c, items=items, chart=charts.tasks(c, reports))
+    illustrative = c.fictional or any(r.fictional for r in reports)
+    text = site.render("tasks.md.j2", c=c, items=items, chart=charts.tasks(c, reports), illustrative=illustrative)
     return Page(
         f"phong-trao/{c.id}/nhiem-vu.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Kết quả theo nhiệm vụ")
     )

@@ -21,4 +21,7 @@ def state_text(site: Site, campaign_id: str) -> str:
 
 def pages(site: Site) -> list[Page]:
     cards = [(c, state_text(site, c.id), counts(site.results[c.id])) for c in site.campaigns()]
-    return [Page("index.md", site.render("home.md.j2", cards=cards), ("Trang chủ",))]
+    samples = {
+        c.id for c in site.campaigns() if c.fictional or any(r.nomination.fictional for r in site.results[c.id].nominations)
+    }
+    return [Page("index.md", site.render("home.md.j2", cards=cards, samples=samples), ("Trang chủ",))]

@@ -34,6 +34,7 @@ def _entries(site: Site, year: int) -> list[tuple[object, ...]]:
                     decisions[g.decision],
                     decisions.get(g.revoked_by or ""),
                     g.revoked_reason,
+                    decisions[g.decision].fictional or n.fictional,
                 )
             )
 
@@ -59,23 +60,26 @@ def _grouped(site: Site, year: int) -> list[tuple[object, list[tuple[object, ...
 
 def pages(site: Site) -> list[Page]:
     years = sorted({c.year for c in site.campaigns() if site.results[c.id].granted}, reverse=True)
+    latest = _grouped(site, years[0]) if years else []
     found = [
         Page(
             "bang-vang/index.md",
-            site.render("honour_index.md.j2", years=years, groups=_grouped(site, years[0]) if years else []),
+            site.render("honour_index.md.j2", years=years, groups=latest, illustrative=_illustrative(latest)),
             ("Bảng vàng", "Bảng vàng"),
         )
     ]
     for year in years:
+        groups = _grouped(site, year)
         found.append(
             Page(
                 f"bang-vang/{year}.md",
-                site.render(
-                    "honour_year.md.j2",
-                    year=year,
-                    groups=_grouped(site, year),
-                ),
+                site.render("honour_year.md.j2", year=year, groups=groups, illustrative=_illustrative(groups)),
                 ("Bảng vàng", f"Năm {year}"),
             )
         )
     return found
+
+
+def _illustrative(groups: list[tuple[object, list[tuple[object, ...]]]]) -> bool:
+    """Whether a row of the board comes from sample data (a fictional decision or nomination)."""
+    return any(entry[-1] for _, entries in groups for entry in entries)

@@ -41,10 +41,12 @@ def _unit_page(site: Site, unit_id: str, concerning: list[tuple[Campaign, Nomina
     for c in site.campaigns():
         tasks = {t.id: t.name for t in c.tasks}
         order = [t.id for t in c.tasks]
-        items = [i for r in registry.reports.get(c.id, ()) if r.unit == unit_id for i in r.items]
+        items = [(i, r.fictional) for r in registry.reports.get(c.id, ()) if r.unit == unit_id for i in r.items]
         if items:
-            ranked = sorted(items, key=lambda i: (order.index(i.task) if i.task in order else len(order), i.date, i.id))
-            reports.append((c, [(tasks.get(i.task, i.task), i) for i in ranked]))
+            ranked = sorted(
+                items, key=lambda x: (order.index(x[0].task) if x[0].task in order else len(order), x[0].date, x[0].id)
+            )
+            reports.append((c, [(tasks.get(i.task, i.task), i, sample) for i, sample in ranked]))
     nominations = []
     for c, r in concerning:
         n = r.nomination
@@ -61,6 +63,11 @@ def _unit_page(site: Site, unit_id: str, concerning: list[tuple[Campaign, Nomina
         stories=registry.news(unit_id),
         parent=registry.units.get(unit.parent or ""),
         head=registry.people.get(unit.head or ""),
+        illustrative=unit.fictional
+        or any(p.fictional for p in people)
+        or any(sample for _, items in reports for _, _, sample in items)
+        or any(r.nomination.fictional for _, _, r, _, _ in nominations)
+        or any(s.fictional for s in registry.news(unit_id)),
     )
     return Page(f"don-vi/{unit_id}.md", text, ("Đơn vị", UNIT_KINDS[unit.kind], unit.name))
 
