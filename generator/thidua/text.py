@@ -126,6 +126,11 @@ def decimal(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 
 
+def dong(value: int) -> str:
+    """A sum of money the Vietnamese way, thousands separated by dots: ``2.340.000``."""
+    return f"{value:,}".replace(",", ".")
+
+
 def document_date(value: dt.date) -> str:
     """Date as written in documents (Nghị định 30/2020): ``ngày 05 tháng 12 năm 2025``."""
     return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"

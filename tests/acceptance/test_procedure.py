@@ -15,6 +15,7 @@ from conftest import edit, found
 from thidua.evaluation.evaluate import evaluate_campaign
 from thidua.evaluation.results import CampaignResult
 from thidua.model import registry_from
+from thidua.outputs.result_json import total_amount
 from thidua.records.validate import validate_tree
 
 CAMPAIGN = "chung-tay-cchc-2025"
@@ -334,3 +335,43 @@ def test_a_disciplined_official_rated_above_not_completing_is_refused(tree: Path
             "Hãy kiểm tra lại.",
         )
     ]
+
+
+# --- 12. amounts -------------------------------------------------------------------------------------------------
+
+
+def test_a_decision_writes_the_money_its_award_carries(tree: Path) -> None:
+    """The Giấy khen carries 0,3 (individual) and 0,6 (collective) times the base salary in force on the decision's day
+    (2.340.000 đồng): 702.000 and 1.404.000 đồng; a different sum, or none, is refused at its line."""
+    edit(tree, DECISION, "    amount: 702000\n", "    amount: 700000\n")
+    assert found(tree, DECISION) == [
+        (
+            19,
+            13,
+            "amount-mismatch",
+            "Số tiền 700.000 đồng khác mức tính được 702.000 đồng (0,3 × 2.340.000 đồng (Mức lương cơ sở), áp dụng ngày "
+            "15/12/2025); hãy kiểm tra lại.",
+        )
+    ]
+    edit(tree, DECISION, "    amount: 700000\n", "")
+    assert [(code, line) for line, _, code, _ in found(tree, DECISION)] == [("amount-missing", 17)]
+
+
+def test_the_campaign_totals_the_money_of_its_decisions(tree: Path) -> None:
+    """702.000 + 1.404.000 = 2.106.000 đồng granted by the decision of 15/12/2025."""
+    result = _result(tree, "2025-12-20")
+    assert sorted(g.amount for g in result.granted) == [702000, 1404000]
+    assert total_amount(result) == 2106000
+
+
+def test_a_new_base_salary_applies_from_its_day(tree: Path) -> None:
+    """A later text raising the base salary from 01/12/2025 (a test figure, 2.500.000 đồng) changes the money of a
+    decision signed after that day: 750.000 đồng for an individual, so the decision's 702.000 is refused."""
+    (tree / "records/laws/nghi-dinh-thu-nghiem-2025.yml").write_text(
+        "id: nghi-dinh-thu-nghiem-2025\nkind: Nghị định\nnumber: 999/2025/NĐ-CP\nname: Văn bản thử nghiệm\n"
+        "issued: 2025-11-01\neffective_from: 2025-12-01\nsets:\n  - id: luong-co-so\n    name: Mức lương cơ sở\n"
+        "    value: 2500000\n    unit: đồng/tháng\n    from: 2025-12-01\n    checked: false\n",
+        "utf-8",
+    )
+    messages = [message for _, _, code, message in found(tree, DECISION) if code == "amount-mismatch"]
+    assert "Số tiền 702.000 đồng khác mức tính được 750.000 đồng" in messages[-1]

@@ -568,7 +568,7 @@ def test_cli_json_says_the_same(output: dict[str, Any]) -> None:
     assert share["reason"].endswith("cần ít nhất 4 (70% × 5 = 3,5, làm tròn lên thành 4)")
     assert share["details"][0].startswith("Mẫu số: 5 thành viên (không tính 1")
     assert (output["council"]["members"], output["council"]["present"], output["council"]["denominator"]) == (7, 6, "members")
-    assert output["decision"] == {"granted": [], "differences": []}
+    assert output["decision"] == {"granted": [], "differences": [], "total_amount": None}
 
 
 def test_cli_json_is_stable_and_follows_its_schema(campaign_tree: Path, output_text: str, tmp_path: Path) -> None:

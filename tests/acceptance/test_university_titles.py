@@ -478,7 +478,7 @@ def test_cli_json_says_the_same(output: dict[str, Any]) -> None:
         (TK, "cong-nghe-thong-tin", ["tk-nguyen-minh-khoa"], []),
         (TK, "ngon-ngu-anh", [], ["tk-bui-thu-trang", "tk-do-ngoc-mai"]),
     ]
-    assert output["council"] is None and output["decision"] == {"granted": [], "differences": []}
+    assert output["council"] is None and output["decision"] == {"granted": [], "differences": [], "total_amount": None}
     by_id = {n["id"]: {c["id"]: c for c in n["criteria"]} for n in output["nominations"]}
     share = by_id["tt-lop-22cntt1"]["tt-ty-le-gioi-tro-len"]
     assert "cần ít nhất 2 (10% × 11 = 1,1, làm tròn lên thành 2)" in share["reason"]

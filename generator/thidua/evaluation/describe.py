@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from ..model import Registry
+from ..model.amounts import Amount, in_force, money
 from ..model.campaign import (
     AllOf,
     AnyOf,
     AtLeast,
+    Award,
     Campaign,
     Compare,
     Evidence,
@@ -20,8 +23,8 @@ from ..model.campaign import (
     ValueRanking,
 )
 from ..model.commune import Rating
-from ..text import decimal
-from ..vocabulary import Standing
+from ..text import decimal, dong, table_date
+from ..vocabulary import NomineeKind, Standing
 from .findings import ATTRIBUTE_NAMES, ROUNDING_NAMES
 
 
@@ -192,3 +195,27 @@ def standing_label(campaign: Campaign, award: str, standing: Standing) -> str:
         return standing.label
     words = tie_words(campaign, award)
     return f"{words.equal}, chờ {words.who} quyết định"
+
+
+def describe_money(award: Award, registry: Registry, day: dt.date) -> str | None:
+    """``cá nhân: 0,3 lần Mức lương cơ sở = 702.000 đồng; tập thể: … (theo Nghị định …; chưa kiểm chứng …)``, or None."""
+    if award.amount is None:
+        return None
+    rule = in_force(registry.amounts, award.amount, day)
+    if rule is None or rule.of is None:
+        return f"theo mức «{award.amount}», chưa có mức áp dụng ngày {table_date(day)}"
+    base = in_force(registry.amounts, rule.of, day)
+    parts = []
+    for kind, factor in rule.times:
+        found = money(registry.amounts, award.amount, kind, day)
+        worth = f" = {dong(found.total)} đồng" if found else ""
+        parts.append(f"{NomineeKind(kind).label}: {decimal(factor)} lần {base.name.lower() if base else rule.of}{worth}")
+    cited = [_cite(registry, a) for a in (rule, base) if a is not None]
+    unchecked = not rule.checked or (base is not None and not base.checked)
+    return "; ".join(parts) + f" (theo {', '.join(cited)}" + ("; chưa kiểm chứng với văn bản gốc)" if unchecked else ")")
+
+
+def _cite(registry: Registry, amount: Amount) -> str:
+    law = registry.laws.get(amount.law)
+    where = f"{law.kind} {law.number}" if law else amount.law
+    return f"{amount.article} {where}" if amount.article else where

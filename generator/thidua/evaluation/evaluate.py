@@ -241,9 +241,11 @@ def _below_points(
 
 def _decisions(registry: Registry, campaign: Campaign, awards: list[AwardResult]) -> tuple[tuple[Granted, ...], tuple[str, ...]]:
     decisions = sorted(registry.decisions.get(campaign.id, ()), key=lambda d: (d.date, d.id))
-    revoked = {(r.decision, r.nomination): (d.id, r.reason) for d in decisions if d.kind == "huy-bo" for r in d.revokes}
+    revoked: dict[tuple[str, str], tuple[str | None, str | None]] = {
+        (r.decision, r.nomination): (d.id, r.reason) for d in decisions if d.kind == "huy-bo" for r in d.revokes
+    }
     granted = tuple(
-        Granted(g.nomination, g.award, d.id, *revoked.get((d.id, g.nomination), (None, None)))
+        Granted(g.nomination, g.award, d.id, *revoked.get((d.id, g.nomination), (None, None)), amount=g.amount)
         for d in decisions
         if d.kind == "khen-thuong"
         for g in d.awards

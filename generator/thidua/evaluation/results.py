@@ -65,6 +65,7 @@ class Granted:
     decision: str
     revoked_by: str | None
     revoked_reason: str | None
+    amount: int | None = None  # the money the decision writes (đồng)
 
 
 @dataclass(frozen=True)

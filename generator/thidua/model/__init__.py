@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from .amounts import Amount, amount_from
 from .campaign import Campaign, _date, campaign_from
 from .commune import Item, Law, Level, Person, Rating, RatingEntry, Register, Scale, Status, Unit, doc_ref
 from .records import (
@@ -64,6 +65,11 @@ class Registry:
     decisions: dict[str, tuple[Decision, ...]] = field(default_factory=dict)  # by campaign
     stories: dict[str, Story] = field(default_factory=dict)  # exemplary people and deeds, by id
     registers: dict[str, Register] = field(default_factory=dict)  # dated evidence items, by register
+
+    @functools.cached_property
+    def amounts(self) -> tuple[Amount, ...]:
+        """Every amount the legal texts set, in id order of the texts."""
+        return tuple(a for _, law in sorted(self.laws.items()) for a in law.sets)
 
     def members_of(self, unit: str) -> tuple[Person, ...]:
         """The people of a unit, in id order."""
@@ -127,6 +133,7 @@ def registry_from(records: Iterable[ValidRecord]) -> Registry:
             _date(x.get("effective_to")),
             x.get("replaced_by"),
             x.get("note"),
+            tuple(amount_from(x["id"], a) for a in x.get("sets", ())),
         )
         for x in by_kind.get("law", [])
     }

@@ -199,6 +199,7 @@ class Award:
     basis: tuple[LegalRef, ...]
     ranking: str | ValueRanking = "votes"
     min_points: float | None = None
+    amount: str | None = None  # the money that goes with it: an amount the law sets (model.amounts)
 
 
 @dataclass(frozen=True)
@@ -549,6 +550,7 @@ def campaign_from(data: dict[str, Any]) -> Campaign:
                 _legal(a.get("basis")),
                 _ranking(a.get("ranking")),
                 a.get("min_points"),
+                a.get("amount"),
             )
             for a in data["awards"]
         ),

@@ -6,6 +6,8 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
+from .amounts import Amount
+
 
 @dataclass(frozen=True)
 class Law:
@@ -19,6 +21,7 @@ class Law:
     effective_to: dt.date | None
     replaced_by: str | None
     note: str | None
+    sets: tuple[Amount, ...] = ()  # amounts this text sets (a base salary, the money of an award)
 
 
 @dataclass(frozen=True)

@@ -175,6 +175,7 @@ class CouncilMeeting:
 class AwardGrant:
     award: str
     nomination: str
+    amount: int | None = None  # the money the decision writes for it (đồng)
 
 
 @dataclass(frozen=True)
@@ -337,7 +338,7 @@ def decision_from(data: dict[str, Any]) -> Decision:
         data["number"],
         dt.date.fromisoformat(data["date"]),
         _signer(data["signer"]),
-        tuple(AwardGrant(a["award"], a["nomination"]) for a in data.get("awards", ())),
+        tuple(AwardGrant(a["award"], a["nomination"], a.get("amount")) for a in data.get("awards", ())),
         tuple(Revocation(r["decision"], r["nomination"], r["reason"]) for r in data.get("revokes", ())),
         data.get("file"),
         bool(data.get("fictional", False)),

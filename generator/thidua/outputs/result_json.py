@@ -102,6 +102,12 @@ def _explained(finding: Finding) -> dict[str, Any]:
     return found
 
 
+def total_amount(result: CampaignResult) -> int | None:
+    """The money the campaign's decisions grant, revoked grants left out; None when no grant carries money."""
+    amounts = [g.amount for g in result.granted if g.revoked_by is None and g.amount is not None]
+    return sum(amounts) if amounts else None
+
+
 def counts(result: CampaignResult) -> dict[str, int]:
     """The numbers a campaign card shows."""
     sent = [r for r in result.nominations if r.dossier.timing != Timing.NOT_SUBMITTED]
@@ -183,10 +189,12 @@ def as_dict(registry: Registry, result: CampaignResult) -> dict[str, Any]:
                     "date": _iso(decisions[g.decision].date),
                     "revoked_by": g.revoked_by,
                     "revoked_reason": g.revoked_reason,
+                    "amount": g.amount,
                 }
                 for g in result.granted
             ],
             "differences": list(result.differences),
+            "total_amount": total_amount(result),
         },
     }
 

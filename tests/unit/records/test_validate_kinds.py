@@ -37,7 +37,7 @@ def test_campaign_deadline_written_the_vietnamese_way_gets_the_iso_hint(tree: Pa
     """A deadline written 05/12/2025 is refused with the hint to write 2025-12-05."""
     edit(tree, CAMPAIGN, "  date: 2025-12-05\n", "  date: 05/12/2025\n")
     assert found(tree, CAMPAIGN) == [
-        (182, 9, "format", "Trường «date»: ngày phải viết theo dạng năm-tháng-ngày; hãy viết 2025-12-05 thay cho 05/12/2025."),
+        (183, 9, "format", "Trường «date»: ngày phải viết theo dạng năm-tháng-ngày; hãy viết 2025-12-05 thay cho 05/12/2025."),
     ]
 
 
@@ -61,7 +61,7 @@ def test_campaign_negative_quota_is_reported_as_out_of_range(tree: Path) -> None
     """A quota of -1 is a number below the minimum, not a value of the wrong type."""
     edit(tree, CAMPAIGN, "      tap-the: 1\n", "      tap-the: -1\n")
     assert found(tree, CAMPAIGN) == [
-        (157, 16, "range", "Trường «tap-the»: «-1» không hợp lệ; giá trị phải từ 0 trở lên."),
+        (158, 16, "range", "Trường «tap-the»: «-1» không hợp lệ; giá trị phải từ 0 trở lên."),
     ]
 
 
@@ -69,7 +69,7 @@ def test_campaign_percentage_quota_with_a_bad_rounding_names_the_rounding(tree: 
     """A percentage quota with an unknown rounding is reported at the rounding, not as the wrong type."""
     edit(tree, CAMPAIGN, "      tap-the: 1\n", "      tap-the: {percent: 10, of: participants, rounding: round}\n")
     assert found(tree, CAMPAIGN) == [
-        (157, 58, "enum", "Trường «rounding»: «round» không hợp lệ; hãy chọn một trong: down, up, nearest."),
+        (158, 58, "enum", "Trường «rounding»: «round» không hợp lệ; hãy chọn một trong: down, up, nearest."),
     ]
 
 
@@ -664,7 +664,7 @@ def test_decision_khen_thuong_with_revokes_names_the_revokes_line(tree: Path) ->
     )
     assert found(tree, DECISION) == [
         (
-            18,
+            20,
             1,
             "not-allowed",
             "Trường «revokes» không được dùng ở đây: "

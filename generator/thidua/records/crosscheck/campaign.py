@@ -8,6 +8,7 @@ from ...vocabulary import NomineeKind
 from ..record import Record
 from ..schema_messages import suggest
 from ..yaml_reader import Path
+from .amounts import check_award_amounts
 from .common import checks, date_order, inner_rules, legal_refs, unique
 from .lookup import Lookup
 from .plan_awards import check_plan_awards
@@ -27,6 +28,7 @@ def check_campaign(c: Lookup, r: Record) -> None:
         for i, _ in enumerate(data[group]):
             c.refs(r, (group, i, "units"), "unit")
     legal_refs(c, r, ("legal_basis",))
+    check_award_amounts(c, r)
     for group in ("criteria", "awards", "dossier"):
         for i, _ in enumerate(data.get(group, [])):
             legal_refs(c, r, (group, i, "basis"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..record import Record
+from .amounts import check_law_amounts
 from .common import checks, date_order, legal_refs, unique
 from .discipline_ratings import disciplined_ratings
 from .lookup import Lookup
@@ -41,6 +42,7 @@ def check_person(c: Lookup, r: Record) -> None:
 def check_law(c: Lookup, r: Record) -> None:
     if "replaced_by" in r.data:
         c.ref(r, ("replaced_by",), "law")
+    check_law_amounts(c, r)
     date_order(c, r, ("issued",), ("effective_from",), "Ngày có hiệu lực sớm hơn ngày ban hành; hãy kiểm tra lại.")
     date_order(c, r, ("effective_from",), ("effective_to",), "Ngày hết hiệu lực sớm hơn ngày có hiệu lực; hãy kiểm tra lại.")
 

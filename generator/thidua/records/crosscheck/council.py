@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...text import table_date
 from ..record import Record
+from .amounts import check_decision_amounts
 from .common import attendance, checks, day, unique
 from .lookup import Lookup
 from .session import check_decision_procedure, check_session
@@ -82,6 +83,7 @@ def check_decision(c: Lookup, r: Record) -> None:
         c.ref(r, ("signer", "person"), "person")
     if campaign is not None:
         check_decision_procedure(c, r, campaign)
+        check_decision_amounts(c, r, campaign)
     if "file" in r.data:
         c.file(r, ("file",))
     awards = [a["id"] for a in campaign.data["awards"]] if campaign else []

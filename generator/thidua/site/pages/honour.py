@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ...text import name_sort_key, sort_key
+from ...outputs.result_json import total_amount
+from ...text import dong, name_sort_key, sort_key
 from ...vocabulary import NomineeKind
 from ..page import Page, Site
 
@@ -48,12 +49,13 @@ def _entries(site: Site, year: int) -> list[tuple[object, ...]]:
     return sorted(found, key=order)
 
 
-def _grouped(site: Site, year: int) -> list[tuple[object, list[tuple[object, ...]]]]:
-    """The year's entries, one group per campaign."""
-    groups: list[tuple[object, list[tuple[object, ...]]]] = []
+def _grouped(site: Site, year: int) -> list[tuple[object, list[tuple[object, ...]], str | None]]:
+    """The year's entries, one group per campaign, with the money its decisions grant (revoked grants left out)."""
+    groups: list[tuple[object, list[tuple[object, ...]], str | None]] = []
     for entry in _entries(site, year):
         if not groups or groups[-1][0] is not entry[0]:
-            groups.append((entry[0], []))
+            total = total_amount(site.results[entry[0].id])  # type: ignore[attr-defined]
+            groups.append((entry[0], [], dong(total) if total is not None else None))
         groups[-1][1].append(entry)
     return groups
 
@@ -80,6 +82,6 @@ def pages(site: Site) -> list[Page]:
     return found
 
 
-def _illustrative(groups: list[tuple[object, list[tuple[object, ...]]]]) -> bool:
+def _illustrative(groups: list[tuple[object, list[tuple[object, ...]], str | None]]) -> bool:
     """Whether a row of the board comes from sample data (a fictional decision or nomination)."""
-    return any(entry[-1] for _, entries in groups for entry in entries)
+    return any(entry[-1] for _, entries, _ in groups for entry in entries)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...evaluation.describe import describe, describe_ranking
+from ...evaluation.describe import describe, describe_money, describe_ranking
 from ..page import Page, Site
 
 # How the plan's window treats its first and last day.
@@ -23,6 +23,7 @@ def pages(site: Site) -> list[Page]:
                 c=c,
                 rule_text=lambda rule, c=c: describe(rule, c, site.registry),
                 ranking_text=lambda ranking, c=c: describe_ranking(ranking, c),
+                money_text=lambda award: describe_money(award, site.registry, site.as_of),
                 ends=ENDS,
             ),
             ("Phong trào", f"{c.short_name or c.name} {c.year}", "Kế hoạch"),
