@@ -12,6 +12,8 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import edit, found
+from samples import built
+from site_text import page_text
 from thidua.evaluation.evaluate import evaluate_campaign
 from thidua.evaluation.results import CampaignResult
 from thidua.model import registry_from
@@ -375,3 +377,65 @@ def test_a_new_base_salary_applies_from_its_day(tree: Path) -> None:
     )
     messages = [message for _, _, code, message in found(tree, DECISION) if code == "amount-mismatch"]
     assert "Số tiền 702.000 đồng khác mức tính được 750.000 đồng" in messages[-1]
+
+
+# --- 11. public posting before the decision --------------------------------------------------------------------------
+
+POSTING = f"records/postings/{CAMPAIGN}/cong-khai-2025.yml"
+
+
+def _posting(tree: Path, posted: str, nominations: tuple[str, ...], comments: str = "") -> None:
+    """The plan posts its list for 5 days (opinions to Văn phòng - thống kê); the list posted on ``posted``."""
+    rule = "posting: {days: 5, where: Bảng tin UBND xã và Trang thông tin điện tử xã, receiver: van-phong-thong-ke}\n"
+    edit(tree, PLAN, "\ndossier:\n", f"\n{rule}dossier:\n")
+    listed = "".join(f"  - {n}\n" for n in nominations)
+    (tree / POSTING).parent.mkdir(parents=True, exist_ok=True)
+    (tree / POSTING).write_text(
+        f"id: cong-khai-2025\ncampaign: {CAMPAIGN}\ndate: {posted}\nnominations:\n{listed}{comments}fictional: true\n", "utf-8"
+    )
+
+
+def test_a_decision_signed_while_opinions_are_taken_is_refused(tree: Path) -> None:
+    """Posted on 11/12/2025 for 5 days: opinions until the end of 15/12; the decision of 15/12 is one day early."""
+    _posting(tree, "2025-12-11", ("tap-the-tu-phap-ho-tich", LAN))
+    assert found(tree, DECISION) == [
+        (
+            8,
+            7,
+            "decision-in-posting",
+            "Quyết định ký ngày 15/12/2025, khi danh sách công khai từ 11/12/2025 còn nhận ý kiến đến hết ngày 15/12/2025; "
+            "hãy ký sau thời gian lấy ý kiến.",
+        )
+    ]
+
+
+def test_a_dossier_granted_without_being_posted_is_refused(tree: Path) -> None:
+    """Posted on 10/12 with Tư pháp - hộ tịch only: the decision of 15/12 may grant it, not Nguyễn Thị Lan."""
+    _posting(tree, "2025-12-10", ("tap-the-tu-phap-ho-tich",))
+    assert [(line, code) for line, _, code, _ in found(tree, DECISION)] == [(18, "decision-unposted")]
+
+
+def test_the_posting_page_shows_the_window_the_list_and_the_opinions(tree: Path) -> None:
+    """The page says where and how long the list is posted, whom to send opinions to, the list, and each opinion with
+    its answer; an opinion about a dossier not on the list, or answered before it came, is refused."""
+    comments = (
+        "comments:\n  - received: 2025-12-11\n    about: ca-nhan-nguyen-thi-lan\n"
+        "    text: Đề nghị làm rõ số hồ sơ trực tuyến của Bộ phận Một cửa.\n"
+        "    answer: {date: 2025-12-12, text: Số liệu lấy từ báo cáo của Bộ phận Một cửa đến ngày 30/11/2025.}\n"
+    )
+    _posting(tree, "2025-12-10", ("tap-the-tu-phap-ho-tich", LAN), comments)
+    assert found(tree, POSTING) == []
+    site = built(tree, "2025-12-20")
+    text = page_text(site / f"phong-trao/{CAMPAIGN}/cong-khai/index.html")
+    for part in (
+        "công khai tại Bảng tin UBND xã và Trang thông tin điện tử xã trong 5 ngày",
+        "gửi ý kiến bằng văn bản hoặc trực tiếp tới Văn phòng - thống kê",
+        "Nhận ý kiến đến hết ngày 14/12/2025; đã hết thời gian nhận ý kiến.",
+        "Nguyễn Thị Lan (minh họa) Giấy khen của Chủ tịch UBND xã Văn phòng - thống kê",
+        "Ngày 11/12/2025, về hồ sơ của Nguyễn Thị Lan: Đề nghị làm rõ số hồ sơ trực tuyến",
+        "Trả lời ngày 12/12/2025: Số liệu lấy từ báo cáo",
+    ):
+        assert part in text, part
+    edit(tree, POSTING, "about: ca-nhan-nguyen-thi-lan", "about: ca-nhan-pham-thi-hoa")
+    edit(tree, POSTING, "date: 2025-12-12", "date: 2025-12-09")
+    assert [code for _, _, code, _ in found(tree, POSTING)] == ["not-posted", "date-order"]

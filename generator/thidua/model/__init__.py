@@ -21,12 +21,14 @@ from .records import (
     Decision,
     DisciplineRegister,
     Nomination,
+    Posting,
     Report,
     council_from,
     decision_from,
     discipline_from,
     meeting_from,
     nomination_from,
+    posting_from,
     report_from,
 )
 from .stories import Story, story_from
@@ -65,6 +67,7 @@ class Registry:
     decisions: dict[str, tuple[Decision, ...]] = field(default_factory=dict)  # by campaign
     stories: dict[str, Story] = field(default_factory=dict)  # exemplary people and deeds, by id
     registers: dict[str, Register] = field(default_factory=dict)  # dated evidence items, by register
+    postings: dict[str, tuple[Posting, ...]] = field(default_factory=dict)  # lists posted for opinions, by campaign
 
     @functools.cached_property
     def amounts(self) -> tuple[Amount, ...]:
@@ -169,6 +172,7 @@ def registry_from(records: Iterable[ValidRecord]) -> Registry:
         nominations=_by_campaign(nomination_from(n) for n in by_kind.get("nomination", [])),
         meetings=_by_campaign(meeting_from(m) for m in by_kind.get("meeting", [])),
         decisions=_by_campaign(decision_from(d) for d in by_kind.get("decision", [])),
+        postings=_by_campaign(posting_from(x) for x in by_kind.get("posting", [])),
         stories={s["id"]: story_from(s) for s in sorted(by_kind.get("story", []), key=lambda s: str(s["id"]))},
         registers={r["id"]: _register(r) for r in by_kind.get("register", [])},
     )

@@ -264,6 +264,20 @@ class UnitVote:
 
 
 @dataclass(frozen=True)
+class PostingRule:
+    """The plan's public posting of the proposed list: how many days opinions are taken, where, who receives them."""
+
+    days: int
+    where: str
+    receiver: str
+    basis: str | None = None
+
+    def last_day(self, posted: dt.date) -> dt.date:
+        """The last day opinions are taken on a list posted on ``posted`` (the day of posting counts)."""
+        return posted + dt.timedelta(days=self.days - 1)
+
+
+@dataclass(frozen=True)
 class Attribute:
     """A person's attribute a plan reads (a major, a cohort), with the names of its values where the plan gives them."""
 
@@ -309,6 +323,7 @@ class Campaign:
     evidence_once: bool = False  # an item counts for one requirement only
     council: bool = True  # nominations go to the council's vote
     unit_vote: UnitVote = UnitVote()
+    posting: PostingRule | None = None  # the proposed list is posted for opinions before the decision
     attributes: tuple[Attribute, ...] = ()
     statuses: tuple[tuple[str, str], ...] = ()  # person statuses the plan leaves out of denominators, with their names
     together: tuple[tuple[str, ...], ...] = ()  # awards one nominee may hold at once
@@ -582,6 +597,7 @@ def campaign_from(data: dict[str, Any]) -> Campaign:
         evidence_once=bool(data.get("evidence_once", False)),
         council=bool(data.get("council", True)),
         unit_vote=_unit_vote(data.get("unit_vote")),
+        posting=PostingRule(p["days"], p["where"], p["receiver"], p.get("basis")) if (p := data.get("posting")) else None,
         attributes=tuple(Attribute(a["id"], a["name"], tuple(a.get("values", {}).items())) for a in data.get("attributes", ())),
         statuses=tuple(data.get("statuses", {}).items()),
         together=tuple(tuple(group) for group in data.get("awards_held", {}).get("together", ())),

@@ -199,6 +199,49 @@ class Decision:
     fictional: bool = False  # sample data: every page and row showing it says so
 
 
+@dataclass(frozen=True)
+class Comment:
+    """An opinion received on a posted list (without who sent it), and the answer given."""
+
+    received: dt.date
+    about: str | None  # the nomination it is about, if one
+    text: str
+    answered: dt.date | None
+    answer: str | None
+
+
+@dataclass(frozen=True)
+class Posting:
+    """The list of nominations proposed for awards, posted for opinions from a day (công khai)."""
+
+    id: str
+    campaign: str
+    date: dt.date
+    nominations: tuple[str, ...]
+    comments: tuple[Comment, ...]
+    fictional: bool
+
+
+def posting_from(data: dict[str, Any]) -> Posting:
+    return Posting(
+        data["id"],
+        data["campaign"],
+        dt.date.fromisoformat(data["date"]),
+        tuple(data["nominations"]),
+        tuple(
+            Comment(
+                dt.date.fromisoformat(c["received"]),
+                c.get("about"),
+                c["text"],
+                dt.date.fromisoformat(c["answer"]["date"]) if "answer" in c else None,
+                c["answer"]["text"] if "answer" in c else None,
+            )
+            for c in data.get("comments", ())
+        ),
+        bool(data.get("fictional", False)),
+    )
+
+
 def moment(text: str) -> dt.datetime:
     """An aware datetime from ``2025-12-03T09:15:00+07:00``, or from ``2025-12-03`` (start of day in Vietnam)."""
     if "T" in text:

@@ -35,6 +35,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("report", "reports", "báo cáo kết quả", per_campaign=True),
     Kind("nomination", "nominations", "hồ sơ đề nghị", per_campaign=True),
     Kind("meeting", "meetings", "phiên họp", per_campaign=True),
+    Kind("posting", "postings", "công khai danh sách", per_campaign=True),
     Kind("decision", "decisions", "quyết định", per_campaign=True),
     Kind("story", "stories", "gương điển hình"),
 )

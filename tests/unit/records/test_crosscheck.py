@@ -415,7 +415,7 @@ def test_record_in_an_unknown_folder_is_reported(tree: Path) -> None:
             1,
             "layout",
             "Thư mục records/nguoi không chứa loại hồ sơ nào; hãy chuyển tệp vào một trong: campaigns, units, "
-            "people, laws, scales, ratings, discipline, registers, councils, reports, nominations, meetings, decisions, stories.",
+            "people, laws, scales, ratings, discipline, registers, councils, reports, nominations, meetings, postings, decisions, stories.",
         ),
     ]
 

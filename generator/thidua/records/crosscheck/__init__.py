@@ -14,7 +14,7 @@ from ...problems import Problem
 from ...speed.cache import Cache, dep_key
 from ..layout import place, stem_of
 from ..record import Record
-from . import campaign, commune, council, nomination, register, report, story  # noqa: F401  (each registers its checks)
+from . import campaign, commune, council, nomination, posting, register, report, story  # noqa: F401  (each registers its checks)
 from .common import CHECKS
 from .identity import check_file_names, check_identity
 from .lookup import Key, Lookup

@@ -24,6 +24,8 @@ def check_campaign(c: Lookup, r: Record) -> None:
     c.ref(r, ("signer", "person"), "person")
     if "receiver" in data.get("deadline", {}):
         c.ref(r, ("deadline", "receiver"), "unit")
+    if "posting" in data:
+        c.ref(r, ("posting", "receiver"), "unit")
     for group in ("responsibilities", "recipients"):
         for i, _ in enumerate(data[group]):
             c.refs(r, (group, i, "units"), "unit")

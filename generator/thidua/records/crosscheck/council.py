@@ -7,6 +7,7 @@ from ..record import Record
 from .amounts import check_decision_amounts
 from .common import attendance, checks, day, unique
 from .lookup import Lookup
+from .posting import check_decision_posting
 from .session import check_decision_procedure, check_session
 
 
@@ -84,6 +85,7 @@ def check_decision(c: Lookup, r: Record) -> None:
     if campaign is not None:
         check_decision_procedure(c, r, campaign)
         check_decision_amounts(c, r, campaign)
+        check_decision_posting(c, r, campaign)
     if "file" in r.data:
         c.file(r, ("file",))
     awards = [a["id"] for a in campaign.data["awards"]] if campaign else []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..page import Page, Site
-from . import campaign_boards, home, honour, lookup, plan, stories, units
+from . import campaign_boards, home, honour, lookup, plan, posting, stories, units
 
 # Each renders a set of pages independent of the others, so that sets can be rendered side by side.
 # The order is the order of the site's navigation within each section.
@@ -14,6 +14,7 @@ PAGE_SETS: tuple[Callable[[Site], list[Page]], ...] = (
     plan.pages,
     campaign_boards.dossier_pages,
     campaign_boards.eligibility_pages,
+    posting.pages,
     campaign_boards.task_pages,
     honour.pages,
     stories.pages,
