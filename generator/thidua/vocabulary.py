@@ -122,3 +122,41 @@ _CAMPAIGN_STATES = {
     CampaignState.REVIEWING: "Đã hết hạn nộp, đang xét",
     CampaignState.DECIDED: "Đã có quyết định khen thưởng",
 }
+
+
+class Step(StrEnum):
+    """A step of the procedure from a unit's meeting to the award, in the order it happens; a provision of a law
+    record names the steps it is the basis of."""
+
+    UNIT_VOTE = "binh-xet-tai-don-vi"
+    DOSSIER = "lap-ho-so"
+    DEADLINE = "nop-dung-han"
+    CONDITIONS = "dieu-kien-duoc-xet"
+    CRITERIA = "xet-tieu-chi"
+    ONE_ACHIEVEMENT = "mot-thanh-tich-mot-lan"
+    COUNCIL = "hoi-dong-xet"
+    QUOTA = "so-luong-khen"
+    POSTING = "cong-khai"
+    DECISION = "quyet-dinh"
+    AMOUNT = "tien-thuong"
+    REVOCATION = "huy-bo"
+
+    @property
+    def label(self) -> str:
+        return _STEPS[self]
+
+
+_STEPS = {
+    Step.UNIT_VOTE: "Bình xét tại đơn vị",
+    Step.DOSSIER: "Lập hồ sơ đề nghị",
+    Step.DEADLINE: "Nộp hồ sơ đúng hạn",
+    Step.CONDITIONS: "Điều kiện để được xét",
+    Step.CRITERIA: "Xét tiêu chí theo kết quả chính thức",
+    Step.ONE_ACHIEVEMENT: "Mỗi thành tích chỉ khen một lần",
+    Step.COUNCIL: "Hội đồng Thi đua - Khen thưởng họp xét",
+    Step.QUOTA: "Chọn trong số lượng khen",
+    Step.POSTING: "Công khai danh sách, lấy ý kiến",
+    Step.DECISION: "Quyết định khen thưởng",
+    Step.AMOUNT: "Tiền thưởng",
+    Step.REVOCATION: "Hủy bỏ khen thưởng khi gian dối",
+}

@@ -195,4 +195,4 @@ def test_every_page_showing_sample_data_says_so(tmp_path: Path) -> None:
     board = page_text(built / "bang-vang/index.html")
     rows = [line for line in board.split("Giấy khen của Chủ tịch UBND xã")[1:]]
     assert rows and all("minh họa" in row for row in rows)
-    assert "Dữ liệu minh họa" not in page_text(built / "huong-dan/cach-xet-chon/index.html")
+    assert "Dữ liệu minh họa" not in page_text(built / "cach-xet-chon/index.html")

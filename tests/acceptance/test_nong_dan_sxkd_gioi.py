@@ -12,7 +12,7 @@ floor and another as a cap; a value ranking per attribute with a tie; awards hel
 order that is not the selection order; no council, no deadline, no dossier.
 
 Every expected value below was worked out by hand from the records and the documented semantics (README, the schemas,
-docs/huong-dan/cach-xet-chon.md); the comments say how. Tests whose name ends in ``_as_planned`` state behaviour the
+docs/huong-dan/viet-ke-hoach.md); the comments say how. Tests whose name ends in ``_as_planned`` state behaviour the
 plan needs that the engine did not give when they were written: they are kept to the intended behaviour.
 """
 

@@ -439,3 +439,86 @@ def test_the_posting_page_shows_the_window_the_list_and_the_opinions(tree: Path)
     edit(tree, POSTING, "about: ca-nhan-nguyen-thi-lan", "about: ca-nhan-pham-thi-hoa")
     edit(tree, POSTING, "date: 2025-12-12", "date: 2025-12-09")
     assert [code for _, _, code, _ in found(tree, POSTING)] == ["not-posted", "date-order"]
+
+
+# --- the citizens' page: each step in plain words with its legal basis, read from records/laws ------------------------
+
+STEPS = (
+    "Bình xét tại đơn vị",
+    "Lập hồ sơ đề nghị",
+    "Nộp hồ sơ đúng hạn",
+    "Điều kiện để được xét",
+    "Xét tiêu chí theo kết quả chính thức",
+    "Mỗi thành tích chỉ khen một lần",
+    "Hội đồng Thi đua - Khen thưởng họp xét",
+    "Chọn trong số lượng khen",
+    "Công khai danh sách, lấy ý kiến",
+    "Quyết định khen thưởng",
+    "Tiền thưởng",
+    "Hủy bỏ khen thưởng khi gian dối",
+)
+
+
+def _section(text: str, step: int) -> str:
+    """The text of step ``step`` (1-based) of the page, up to the next step."""
+    start = text.index(f"{step}. {STEPS[step - 1]}")
+    end = text.index(f"{step + 1}. {STEPS[step]}") if step < len(STEPS) else len(text)
+    return text[start:end]
+
+
+def test_the_citizens_page_gives_each_step_its_legal_basis_from_the_law_records(tree: Path) -> None:
+    """The steps in order; the dossier step cites Luật 06/2022/QH15 Điều 84 and Nghị định 30/2020 (KT.), both marked
+    unverified as their records say; the deadline and the quota rest on the plan; no field name, command or YAML."""
+    site = built(tree, "2025-12-20")
+    page = site / "cach-xet-chon/index.html"
+    text = page_text(page)
+    positions = [text.index(f"{i}. {label}") for i, label in enumerate(STEPS, 1)]
+    assert positions == sorted(positions)
+    dossier = _section(text, 2)
+    assert (
+        "Luật số 06/2022/QH15 (Luật Thi đua, khen thưởng), Điều 84 (Chương IV): Hồ sơ đề nghị khen thưởng gồm tờ trình" in dossier
+    )
+    assert "Nghị định số 30/2020/NĐ-CP (Về công tác văn thư), Điều 13 (ký ban hành văn bản)" in dossier
+    assert dossier.count("(chưa kiểm chứng điều, khoản với văn bản gốc)") == 2
+    assert "Khi không qua: Thiếu hồ sơ." in dossier
+    assert "Căn cứ: kế hoạch phát động của từng phong trào." in _section(text, 3)
+    assert "Căn cứ: kế hoạch phát động của từng phong trào." in _section(text, 8)
+    assert "Chưa xét khen thưởng đối với cá nhân, tập thể đang bị xem xét kỷ luật" in _section(text, 4)
+    html = page.read_text("utf-8")
+    main = html[html.index('<article class="md-content__inner') : html.index("</article>")]
+    for technical in ("<code", "thidua ", "submitted_at", "unit_vote", "records/", ".yml", "provisions"):
+        assert technical not in main, technical
+
+
+def test_a_provision_is_data_and_a_text_out_of_force_is_not_cited(tree: Path) -> None:
+    """A checked provision added to the Law's record shows on its step without the unverified mark; one added to
+    Nghị định 98/2023 (out of force from 01/07/2025) is not cited on a page built on 20/12/2025; a step left without
+    any provision says so instead of inventing one."""
+    edit(
+        tree,
+        "records/laws/luat-thi-dua-khen-thuong-2022.yml",
+        "provisions:\n",
+        "provisions:\n  - id: cong-khai-thu\n    article: Điều thử\n    says: Danh sách được công khai trước khi quyết định.\n"
+        "    steps: [cong-khai]\n    checked: true\n",
+    )
+    edit(
+        tree,
+        "records/laws/nghi-dinh-98-2023.yml",
+        "replaced_by: nghi-dinh-152-2025\n",
+        "replaced_by: nghi-dinh-152-2025\nprovisions:\n  - id: cu\n    article: Điều cũ\n    says: Quy định đã hết hiệu lực.\n"
+        "    steps: [cong-khai]\n    checked: true\n",
+    )
+    text = page_text(built(tree, "2025-12-20") / "cach-xet-chon/index.html")
+    posting = _section(text, 9)
+    assert "Luật số 06/2022/QH15 (Luật Thi đua, khen thưởng), Điều thử: Danh sách được công khai trước khi quyết định." in posting
+    assert "Điều thử: Danh sách được công khai trước khi quyết định. (chưa kiểm chứng" not in posting
+    assert "Quy định đã hết hiệu lực" not in text
+    edit(tree, "records/laws/nghi-dinh-152-2025.yml", "steps: [dieu-kien-duoc-xet]", "steps: [huy-bo]")
+    conditions = _section(page_text(built(tree, "2025-12-20") / "cach-xet-chon/index.html"), 4)
+    assert "chưa có văn bản nào trong hồ sơ ghi quy định cho bước này" in conditions
+
+
+def test_a_provision_naming_an_unknown_step_is_refused(tree: Path) -> None:
+    edit(tree, "records/laws/nghi-dinh-73-2024.yml", "steps: [tien-thuong]", "steps: [tien-thuong, tien-phat]")
+    problems = found(tree, "records/laws/nghi-dinh-73-2024.yml")
+    assert [(line, code) for line, _, code, _ in problems] == [(23, "enum")]

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from .amounts import Amount, amount_from
 from .campaign import Campaign, _date, campaign_from
-from .commune import Item, Law, Level, Person, Rating, RatingEntry, Register, Scale, Status, Unit, doc_ref
+from .commune import Item, Law, Level, Person, Provision, Rating, RatingEntry, Register, Scale, Status, Unit, doc_ref
 from .records import (
     Council,
     CouncilMeeting,
@@ -137,6 +137,10 @@ def registry_from(records: Iterable[ValidRecord]) -> Registry:
             x.get("replaced_by"),
             x.get("note"),
             tuple(amount_from(x["id"], a) for a in x.get("sets", ())),
+            tuple(
+                Provision(p["id"], p["article"], p["says"], tuple(p["steps"]), p["checked"], p.get("note"))
+                for p in x.get("provisions", ())
+            ),
         )
         for x in by_kind.get("law", [])
     }

@@ -10,6 +10,18 @@ from .amounts import Amount
 
 
 @dataclass(frozen=True)
+class Provision:
+    """One rule of a legal text that thidua applies, with the steps of the procedure it is the basis of."""
+
+    id: str
+    article: str
+    says: str
+    steps: tuple[str, ...]
+    checked: bool  # article and content compared with the original text
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Law:
     id: str
     kind: str
@@ -22,6 +34,10 @@ class Law:
     replaced_by: str | None
     note: str | None
     sets: tuple[Amount, ...] = ()  # amounts this text sets (a base salary, the money of an award)
+    provisions: tuple[Provision, ...] = ()
+
+    def in_force(self, day: dt.date) -> bool:
+        return self.effective_from <= day and (self.effective_to is None or day < self.effective_to)
 
 
 @dataclass(frozen=True)

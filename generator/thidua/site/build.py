@@ -21,7 +21,7 @@ from .page import Page, Publishing
 from .render import render_pages, write_pages
 
 # Folders and files under docs/ that the generator owns; everything else there is hand-written.
-GENERATED = ("index.md", "phong-trao", "bang-vang", "don-vi", "tra-cuu", "tin-tuc")
+GENERATED = ("index.md", "phong-trao", "bang-vang", "don-vi", "tra-cuu", "tin-tuc", "cach-xet-chon")
 NAV_CONFIG = "build/mkdocs.yml"
 
 

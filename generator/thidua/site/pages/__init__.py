@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..page import Page, Site
-from . import campaign_boards, home, honour, lookup, plan, posting, stories, units
+from . import campaign_boards, home, honour, lookup, plan, posting, procedure, stories, units
 
 # Each renders a set of pages independent of the others, so that sets can be rendered side by side.
 # The order is the order of the site's navigation within each section.
@@ -17,6 +17,7 @@ PAGE_SETS: tuple[Callable[[Site], list[Page]], ...] = (
     posting.pages,
     campaign_boards.task_pages,
     honour.pages,
+    procedure.pages,
     stories.pages,
     units.pages,
     lookup.pages,
