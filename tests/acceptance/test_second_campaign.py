@@ -19,7 +19,8 @@ import jsonschema
 import pytest
 
 from conftest import DATA, ROOT
-from samples import evaluated, sample_tree
+from samples import built, evaluated, sample_tree
+from site_text import page_text
 from thidua.evaluation.evaluate import evaluate_campaign
 from thidua.evaluation.results import CampaignResult
 from thidua.model import Registry, registry_from
@@ -423,3 +424,18 @@ def test_cli_json_is_stable_and_follows_its_schema(second_tree: Path, output_tex
     schema = json.loads((ROOT / "schemas/result.schema.json").read_text("utf-8"))
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     assert [e.message for e in validator.iter_errors(json.loads(output_text))] == []
+
+
+def test_the_list_posted_for_opinions_is_on_the_site(second_tree: Path) -> None:
+    """The plan posts its list for 5 days; the list of 19/12/2024 (the six dossiers the decision of 24/12 grants)
+    received opinions until 23/12; its one opinion and answer are on the campaign's posting page."""
+    text = page_text(built(second_tree, AS_OF) / f"phong-trao/{CAMPAIGN}/cong-khai/index.html")
+    for part in (
+        "Danh sách công khai ngày 19/12/2024",
+        "Nhận ý kiến đến hết ngày 23/12/2024; đã hết thời gian nhận ý kiến.",
+        "Nông Thị Mai (minh họa) Giấy chứng nhận Điển hình chuyển đổi số Tư pháp - hộ tịch",
+        "Ngày 20/12/2024, về hồ sơ của Nông Thị Mai: Đề nghị cho biết số thủ tục hành chính",
+        "Trả lời ngày 23/12/2024: Theo báo cáo kết quả của bộ phận",
+    ):
+        assert part in text, part
+    assert text.count("(minh họa)") >= 6
