@@ -33,6 +33,7 @@ PAGES = {
     "news": "/tin-tuc/",
     "story": "/tin-tuc/chi-lan-mot-cua/",
     "guide": "/huong-dan/",
+    "procedure": "/cach-xet-chon/",
 }
 CHROMIUM_ARGS = [
     "--no-sandbox",
