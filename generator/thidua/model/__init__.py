@@ -106,9 +106,10 @@ class Registry:
                 grouped.setdefault(unit.parent, []).append(ident)
         return grouped
 
-    def news(self, unit: str | None = None) -> tuple[Story, ...]:
-        """Stories, newest first (then by id), of one unit or of all."""
-        chosen = (s for s in self.stories.values() if unit is None or s.unit == unit)
+    def news(self, as_of: dt.date, unit: str | None = None) -> tuple[Story, ...]:
+        """Stories published by ``as_of`` (none dated later is known yet), newest first (then by id), of one unit or
+        of all."""
+        chosen = (s for s in self.stories.values() if s.date <= as_of and (unit is None or s.unit == unit))
         return tuple(sorted(chosen, key=lambda s: (-s.date.toordinal(), s.id)))
 
 

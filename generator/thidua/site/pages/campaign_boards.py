@@ -11,7 +11,7 @@ from ...evaluation.results import AwardResult, CampaignResult, NominationResult
 from ...evaluation.selection import award_order
 from ...model.campaign import Award, Campaign, ValueRanking
 from ...text import name_sort_key, sort_key, table_date
-from ...vocabulary import CriterionState, NomineeKind
+from ...vocabulary import CriterionState, NomineeKind, Standing
 from .. import charts
 from ..page import Page, Site
 
@@ -83,8 +83,14 @@ def dossier_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
     return Page(f"phong-trao/{c.id}/ho-so.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Hồ sơ đề nghị"))
 
 
-# Outcomes reached before the criteria matter: their criteria cells show a dash.
-STOPPED_EARLY = frozenset({"chua-nop", "thieu-ho-so", "tre-han", "khong-duoc-xet"})
+# Outcomes reached before the criteria matter: their criteria cells show a dash, and the detail says why the
+# criteria were not examined instead of listing them.
+STOPPED_EARLY = {
+    Standing.NOT_SUBMITTED: "hồ sơ chưa nộp",
+    Standing.INCOMPLETE: "hồ sơ còn thiếu văn bản hoặc có văn bản chưa hợp lệ",
+    Standing.LATE: "hồ sơ nộp sau hạn chót",
+    Standing.BLOCKED: "người hoặc tập thể được đề nghị thuộc trường hợp chưa xét khen thưởng (xem dòng dưới)",
+}
 SYMBOLS = {CriterionState.MET: "✓", CriterionState.NOT_MET: "✗"}
 
 
@@ -128,6 +134,7 @@ def eligibility_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
         council=council,
         marks=STATE_MARKS,
         unknown=UNKNOWN_MARK,
+        stopped=STOPPED_EARLY,
         shown=shown,
         cells=cells,
         several=len(c.awards) > 1,

@@ -109,7 +109,7 @@ def _story_page(site: Site, story: Story) -> Page:
 
 
 def pages(site: Site) -> list[Page]:
-    stories = site.registry.news()
+    stories = site.registry.news(site.as_of)
     found = [
         Page(f"{FOLDER}/index.md", site.render("stories.md.j2", stories=stories), (SECTION, "Tất cả câu chuyện")),
         Page(f"{FOLDER}/feed.xml", feed(site, stories)),

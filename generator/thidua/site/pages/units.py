@@ -60,14 +60,14 @@ def _unit_page(site: Site, unit_id: str, concerning: list[tuple[Campaign, Nomina
         people=people,
         reports=reports,
         nominations=nominations,
-        stories=registry.news(unit_id),
+        stories=registry.news(site.as_of, unit_id),
         parent=registry.units.get(unit.parent or ""),
         head=registry.people.get(unit.head or ""),
         illustrative=unit.fictional
         or any(p.fictional for p in people)
         or any(sample for _, items in reports for _, _, sample in items)
         or any(r.nomination.fictional for _, _, r, _, _ in nominations)
-        or any(s.fictional for s in registry.news(unit_id)),
+        or any(s.fictional for s in registry.news(site.as_of, unit_id)),
     )
     return Page(f"don-vi/{unit_id}.md", text, ("Đơn vị", UNIT_KINDS[unit.kind], unit.name))
 

@@ -1,0 +1,106 @@
+"""The portal for its real readers (issue 15): what a citizen, a hamlet head or a council member reads on the public
+pages, built from the sample records; expectations worked out by hand from the records.
+
+Seed facts used here: Đinh Văn Cường's dossier was sent after the deadline, La Thị Nhung's never sent, Đỗ Văn Hải
+has a complaint open; the decision granting Nguyễn Thị Lan is dated 15/12/2025 and the story about her award
+18/12/2025.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_repository
+from samples import built
+from site_text import page_text
+
+ELIGIBILITY = "phong-trao/chung-tay-cchc-2025/xet-chon/index.html"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample repository built on 20/12/2025, after the decision and the story."""
+    return built(copy_repository(tmp_path_factory.mktemp("readers") / "repo"), "2025-12-20")
+
+
+def _details(page: Path) -> dict[str, str]:
+    """The visible text of each dossier's detail on an eligibility page, by nomination id (its heading's anchor)."""
+    html = page.read_text("utf-8")
+    chunks = html[html.index('id="chi-tiet"') :].split('<h3 id="')[1:]
+    return {chunk[: chunk.index('"')]: page_text_of(chunk[chunk.index(">") :]) for chunk in chunks}
+
+
+def test_a_dossier_that_stopped_early_says_its_criteria_were_not_examined(site: Path) -> None:
+    """Late, never sent, barred: the detail says why the criteria were not examined and shows no criterion mark,
+    matching the table's dashes (no «✓ đạt» for a dossier nobody examined, no «không có ✓» for a barred person)."""
+    details = _details(site / ELIGIBILITY)
+    cuong = details["ca-nhan-dinh-van-cuong"]
+    assert "Các tiêu chí chưa được xét vì hồ sơ nộp sau hạn chót." in cuong
+    assert "Nộp sau hạn chót 05/12/2025." in cuong
+    hai = details["ca-nhan-do-van-hai"]
+    assert "Các tiêu chí chưa được xét vì người hoặc tập thể được đề nghị thuộc trường hợp chưa xét khen thưởng" in hai
+    nhung = details["ca-nhan-la-thi-nhung"]
+    assert "Các tiêu chí chưa được xét vì hồ sơ chưa nộp." in nhung
+    for stopped in (cuong, hai, nhung):
+        assert "✓" not in stopped and "✗" not in stopped and "đạt:" not in stopped
+    lan = details["ca-nhan-nguyen-thi-lan"]
+    assert lan.count("✓") == 4 and "chưa được xét" not in lan
+
+
+# Names that are the records' own vocabulary, never the reader's: every property of every schema written with an
+# underscore (submitted_at, in_favour, unit_vote…), and the tool's own words.
+_FIELDS = sorted(
+    {
+        name
+        for schema in (ROOT / "schemas").glob("*.json")
+        for name in re.findall(r'"([a-z]+(?:_[a-z]+)+)":\s*\{', schema.read_text("utf-8"))
+    }
+)
+
+
+def test_no_field_name_command_or_yaml_on_a_public_page(site: Path) -> None:
+    """Every page but the staff guide (huong-dan/) reads as Vietnamese prose: no field name, no command, no code."""
+    assert "submitted_at" in _FIELDS and "unit_vote" in _FIELDS
+    pages = [p for p in sorted(site.rglob("*.html")) if not p.relative_to(site).as_posix().startswith("huong-dan/")]
+    assert len(pages) > 30
+    found = []
+    for page in pages:
+        html = page.read_text("utf-8")
+        if '<article class="md-content__inner' not in html:
+            continue
+        main = html[html.index('<article class="md-content__inner') : html.index("</article>")]
+        words = page_text_of(main)
+        for technical in [*_FIELDS, "thidua ", "records/", ".yml", "YAML"]:
+            if technical in words:
+                found.append((page.relative_to(site).as_posix(), technical))
+        if "<code" in main:
+            found.append((page.relative_to(site).as_posix(), "<code>"))
+    assert found == []
+
+
+def page_text_of(fragment: str) -> str:
+    """The visible text of an HTML fragment."""
+    return re.sub(r"<[^>]+>", " ", fragment)
+
+
+def test_nothing_dated_after_the_day_of_the_site_is_published(tmp_path: Path) -> None:
+    """Built on 16/12/2025, the day after the decision and before the story (18/12): the honour board shows Lan, the
+    story is not on the site, nor in the feed or on her unit's page. Built on 12/12, before the decision: nobody is on
+    the honour board yet."""
+    root = copy_repository(tmp_path / "repo")
+    site = built(root, "2025-12-16")
+    assert "Nguyễn Thị Lan" in page_text(site / "bang-vang/index.html")
+    assert not (site / "tin-tuc/chi-lan-mot-cua/index.html").exists()
+    assert "chi-lan-mot-cua" not in (site / "tin-tuc/feed.xml").read_text("utf-8")
+    assert "Chị Lan và những buổi trưa" not in page_text(site / "don-vi/van-phong-thong-ke/index.html")
+    assert "Chị Lan và những buổi trưa" not in page_text(site / "tin-tuc/index.html")
+    site = built(root, "2025-12-12")
+    assert "Nguyễn Thị Lan" not in page_text(site / "bang-vang/index.html")
+    later = built(root, "2025-12-20")
+    assert (later / "tin-tuc/chi-lan-mot-cua/index.html").exists()
+    search = json.loads((later / "search/search_index.json").read_text("utf-8"))
+    assert any("chi-lan-mot-cua" in doc["location"] for doc in search["docs"])
