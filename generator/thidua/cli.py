@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .clock import as_of_date as _clock_as_of
 from .outputs import problem_formats
-from .problems import Problem
+from .problems import Problem, Unfinished
 from .records.record import Result
 from .records.schemas import SchemaError
 from .records.validate import validate_tree
@@ -108,23 +108,47 @@ def _repository_checks(args: argparse.Namespace, result: Result) -> list[Problem
     return problems
 
 
+def _unfinished(args: argparse.Namespace, result: Result) -> list[Unfinished]:
+    """Valid dossiers their unit has not finished: what each must still send (exit stays 0: work in progress)."""
+    nominations = [record for record in result.records if record.kind.name == "nomination"]
+    if not nominations:
+        return []  # the domain model is not even loaded
+    from .evaluation.dossier import still_to_send
+    from .model import registry_from
+
+    registry = registry_from([record for record in result.records if record.kind.name in ("campaign", "nomination")])
+    as_of = as_of_date(args.as_of)
+    files = {(record.scope, record.id): (str(record.doc.path), f"{record.kind.label} {record.id}") for record in nominations}
+    found = []
+    for campaign_id, listed in sorted(registry.nominations.items()):
+        campaign = registry.campaigns[campaign_id]
+        for nomination in listed:
+            items = still_to_send(campaign, nomination, as_of)
+            if items:
+                found.append(Unfinished(*files[(campaign_id, nomination.id)], tuple(items)))
+    return sorted(found)
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     result, code = _validate(args)
+    unfinished: list[Unfinished] = []
     if result.ok:
         result.problems = sorted(_repository_checks(args, result))
         code = EXIT_OK if result.ok else EXIT_INVALID
+    if result.ok:
+        unfinished = _unfinished(args, result)
     if args.format == "gitlab":
         sys.stdout.write(problem_formats.as_gitlab(result.problems))
     elif args.format == "json":
-        sys.stdout.write(problem_formats.as_json(result.problems, result.files, len(result.records)))
+        sys.stdout.write(problem_formats.as_json(result.problems, result.files, len(result.records), unfinished))
     elif args.format == "github":
-        sys.stdout.write(problem_formats.as_github(result.problems, result.files))
+        sys.stdout.write(problem_formats.as_github(result.problems, result.files, unfinished))
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
             with open(summary, "a", encoding="utf-8") as handle:
-                handle.write(problem_formats.as_step_summary(result.problems, result.files))
+                handle.write(problem_formats.as_step_summary(result.problems, result.files, unfinished))
     else:
-        sys.stdout.write(problem_formats.as_text(result.problems, result.files))
+        sys.stdout.write(problem_formats.as_text(result.problems, result.files, unfinished))
     return code
 
 

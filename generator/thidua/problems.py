@@ -27,6 +27,18 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}"
 
 
+@dataclass(frozen=True, order=True)
+class Unfinished:
+    """A valid dossier that is not finished yet: what its unit must still send (a warning, never an error)."""
+
+    file: str
+    record: str
+    items: tuple[str, ...]
+
+    def sentence(self) -> str:
+        return "Hồ sơ chưa đủ, còn phải: " + "; ".join(self.items) + "."
+
+
 class RecordError(Exception):
     """Raised by the loader when a file cannot be read as a record at all."""
 

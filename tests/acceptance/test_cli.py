@@ -28,7 +28,7 @@ def test_repository_records_are_valid(cli) -> None:
     """The records committed in the repository validate with exit code 0."""
     run = cli("--root", str(ROOT), "validate")
     assert run.code == 0, run.out
-    assert run.out.startswith("Tất cả ") and run.out.endswith(" tệp hồ sơ đều hợp lệ.\n")
+    assert run.out.startswith("Tất cả ") and " tệp hồ sơ đều hợp lệ" in run.out.splitlines()[0]
 
 
 def test_text_report_names_every_problem(tree, cli, golden) -> None:
@@ -292,3 +292,48 @@ def test_a_file_that_cannot_be_read_is_reported_not_crashed_on(tree, cli, monkey
         "records/units/hoi-nong-dan.yml:1:1: [đơn vị hoi-nong-dan] Không đọc được tệp "
         "(tệp vừa bị xóa, đổi tên hoặc hỏng); hãy kiểm tra tệp rồi chạy lại."
     )
+
+
+def test_valid_but_unfinished_dossiers_are_listed_in_every_format(tree, cli, tmp_path, monkeypatch) -> None:
+    """On 20/11/2025, before the deadline: La Thị Nhung's dossier (only the Báo cáo, not sent) and Địa chính's (no
+    Biên bản họp) are valid records but not finished. Exit 0, and the summary no longer reads as «all done»: each
+    format says what each still lacks."""
+    run = cli("--root", str(tree), "validate", "--as-of", "2025-11-20")
+    assert run.code == 0
+    assert run.out.splitlines() == [
+        "Tất cả 106 tệp hồ sơ đều hợp lệ, nhưng 2 hồ sơ đề nghị còn chưa đủ; mỗi hồ sơ còn phải gửi gì được liệt kê kèm theo.",
+        "records/nominations/chung-tay-cchc-2025/ca-nhan-la-thi-nhung.yml: [hồ sơ đề nghị ca-nhan-la-thi-nhung] Hồ sơ chưa "
+        "đủ, còn phải: Tờ trình khen thưởng của cơ quan; Biên bản họp của cơ quan; nộp hồ sơ cho nơi nhận hồ sơ.",
+        "records/nominations/chung-tay-cchc-2025/tap-the-dia-chinh-xay-dung.yml: [hồ sơ đề nghị tap-the-dia-chinh-xay-dung] "
+        "Hồ sơ chưa đủ, còn phải: Biên bản họp của cơ quan.",
+    ]
+    after = cli("--root", str(tree), "validate", "--as-of", "2025-12-20")
+    assert "nộp hồ sơ" not in after.out  # after the deadline it can no longer be sent
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    github = cli("--root", str(tree), "validate", "--as-of", "2025-11-20", "--format", "github")
+    assert github.code == 0
+    warnings = [line for line in github.out.splitlines() if line.startswith("::warning ")]
+    assert warnings[1] == (
+        "::warning file=records/nominations/chung-tay-cchc-2025/tap-the-dia-chinh-xay-dung.yml,line=1,"
+        "title=thidua%3A hồ sơ đề nghị tap-the-dia-chinh-xay-dung::Hồ sơ chưa đủ, còn phải: Biên bản họp của cơ quan."
+    )
+    assert len(warnings) == 2
+    assert (
+        "| `records/nominations/chung-tay-cchc-2025/tap-the-dia-chinh-xay-dung.yml` | hồ sơ đề nghị "
+        "tap-the-dia-chinh-xay-dung | Biên bản họp của cơ quan |" in summary.read_text("utf-8")
+    )
+    report = json.loads(cli("--root", str(tree), "validate", "--as-of", "2025-11-20", "--format", "json").out)
+    assert report["valid"] is True
+    assert report["unfinished"] == [
+        {
+            "file": "records/nominations/chung-tay-cchc-2025/ca-nhan-la-thi-nhung.yml",
+            "record": "hồ sơ đề nghị ca-nhan-la-thi-nhung",
+            "to_send": ["Tờ trình khen thưởng của cơ quan", "Biên bản họp của cơ quan", "nộp hồ sơ cho nơi nhận hồ sơ"],
+        },
+        {
+            "file": "records/nominations/chung-tay-cchc-2025/tap-the-dia-chinh-xay-dung.yml",
+            "record": "hồ sơ đề nghị tap-the-dia-chinh-xay-dung",
+            "to_send": ["Biên bản họp của cơ quan"],
+        },
+    ]

@@ -251,7 +251,7 @@ def test_five_goods_records_validate(five_goods_tree: Path, cli: Any) -> None:
     assert validate_tree(five_goods_tree).problems == []
     run = cli("--root", str(five_goods_tree), "validate")
     assert run.code == 0
-    assert run.out.startswith("Tất cả ") and run.out.endswith(" tệp hồ sơ đều hợp lệ.\n")
+    assert run.out.startswith("Tất cả ") and " tệp hồ sơ đều hợp lệ" in run.out.splitlines()[0]
 
 
 @pytest.mark.parametrize(("campaign", "nomination"), sorted(EXPECTED))

@@ -161,6 +161,19 @@ def _disagreement(campaign: Campaign, nomination: Nomination, landed_at: dt.date
     return said
 
 
+def _unsent(campaign: Campaign, nomination: Nomination, as_of: dt.date) -> list[str]:
+    """The last step while the dossier may still be sent: sending it."""
+    if _timing(campaign, nomination) == Timing.NOT_SUBMITTED and (campaign.deadline is None or as_of <= campaign.deadline):
+        return ["nộp hồ sơ cho nơi nhận hồ sơ"]
+    return []
+
+
+def still_to_send(campaign: Campaign, nomination: Nomination, as_of: dt.date) -> list[str]:
+    """What the proposing unit must still send, as on ``as_of``: documents the plan asks for, numbers not written, and
+    the dossier itself while it may still be sent."""
+    return _present(campaign, nomination)[2] + _unsent(campaign, nomination, as_of)
+
+
 def check_dossier(
     campaign: Campaign, nomination: Nomination, landed_at: dt.datetime | None, as_of: dt.date, registry: Registry
 ) -> DossierStatus:
@@ -171,8 +184,7 @@ def check_dossier(
         _signers(campaign, nomination, registry) + _unit_vote(campaign, nomination) + problems + _dates(campaign, nomination)
     )
     timing = _timing(campaign, nomination)
-    if timing == Timing.NOT_SUBMITTED and (campaign.deadline is None or as_of <= campaign.deadline):
-        to_send.append("nộp hồ sơ (ghi submitted_at khi bộ phận nhận hồ sơ ghi nhận)")
+    to_send += _unsent(campaign, nomination, as_of)
     complete = not missing and not problems
     return DossierStatus(
         complete,
