@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .clock import as_of_date as _clock_as_of
 from .outputs import problem_formats
@@ -15,6 +16,9 @@ from .problems import Problem, Unfinished
 from .records.record import Result
 from .records.schemas import SchemaError
 from .records.validate import validate_tree
+
+if TYPE_CHECKING:
+    from .model.campaign import Campaign
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -182,6 +186,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(Path(args.root).resolve(), as_of_date(args.as_of), args.dev_addr)
 
 
+def _warn_after_deadline(campaign: Campaign) -> None:
+    """A dossier created after the campaign's deadline will be refused by the checks on pull requests: say so now."""
+    today = as_of_date(None)
+    if campaign.deadline is not None and today > campaign.deadline:
+        sys.stdout.write(
+            f"Lưu ý: phong trào “{campaign.name}” năm {campaign.year} đã hết hạn nhận hồ sơ (hết ngày "
+            f"{campaign.deadline:%d/%m/%Y}); máy kiểm tra sẽ từ chối hồ sơ đề nghị mới gửi lên. Nếu cần bổ sung, hãy liên "
+            "hệ bộ phận theo dõi phong trào.\n"
+        )
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from .model import registry_from
     from .records.schemas import load_schemas
@@ -201,9 +216,9 @@ def cmd_new(args: argparse.Namespace) -> int:
             result = _valid_or_report(args, "Chưa tạo được hồ sơ mới vì các hồ sơ hiện có còn lỗi.")
             if result is None:
                 return EXIT_INVALID
-            path = skeleton.nomination(
-                root, schemas, registry_from(result.records), args.campaign, args.unit, args.person, args.award, as_of_date(None)
-            )
+            registry = registry_from(result.records)
+            path = skeleton.nomination(root, schemas, registry, args.campaign, args.unit, args.person, args.award)
+            campaign = registry.campaigns[args.campaign]
         elif args.what == "codeowners":
             from .repo.codeowners import FILE, render
 
@@ -223,6 +238,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     except skeleton.SkeletonError as exc:
         raise UsageError(str(exc)) from None
     sys.stdout.write(f"Đã tạo {path.relative_to(root)}. Hãy điền các dòng còn trống rồi chạy «thidua validate».\n")
+    if args.what == "nomination":
+        _warn_after_deadline(campaign)
     return EXIT_OK
 
 
@@ -329,7 +346,38 @@ def parser() -> argparse.ArgumentParser:
     preview.add_argument("--dev-addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)")
     preview.add_argument("--as-of", type=_date, help="ngày tính số liệu, dạng 2025-12-05")
     preview.set_defaults(run=cmd_serve)
+    _vietnamese_placeholders(top)
     return top
+
+
+# What each option's value is, in the words of the help (argparse would print the option's name in capitals).
+_PLACEHOLDERS = {
+    "as_of": "NGÀY",
+    "award": "MÃ_HÌNH_THỨC",
+    "campaign": "MÃ_PHONG_TRÀO",
+    "changed_since": "MỐC_GIT",
+    "dev_addr": "ĐỊA_CHỈ:CỔNG",
+    "id": "MÃ",
+    "name": "TÊN",
+    "output": "THƯ_MỤC",
+    "parent": "MÃ_ĐƠN_VỊ",
+    "person": "MÃ_CÁ_NHÂN",
+    "root": "THƯ_MỤC",
+    "site_dir": "THƯ_MỤC",
+    "source": "MÃ_PHONG_TRÀO",
+    "unit": "MÃ_ĐƠN_VỊ",
+    "year": "NĂM",
+}
+
+
+def _vietnamese_placeholders(parser: argparse.ArgumentParser) -> None:
+    """Every option that takes a value shows a Vietnamese placeholder, in this parser and its sub-commands."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in set(action.choices.values()):
+                _vietnamese_placeholders(sub)
+        elif action.metavar is None and action.dest in _PLACEHOLDERS:
+            action.metavar = _PLACEHOLDERS[action.dest]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,7 +6,6 @@ Values the office must fill are left so that ``thidua validate`` says what to wr
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -67,21 +66,23 @@ def _chosen(
     return kind, nominee, award
 
 
-def _document(item: DossierItem, folder: str, today: dt.date, signer: str | None, head: str | None) -> str:
-    """One document of the dossier, with what its form asks for (a number, a meeting)."""
-    lines = [f"  # {item.name}{' (người ký: ' + item.signed_by + ')' if item.signed_by else ''}\n", f"  - type: {item.id}\n"]
+def _document(item: DossierItem, folder: str, signer: str | None, head: str | None) -> str:
+    """One document of the dossier as commented lines to uncomment once the document exists: nothing is prefilled that
+    thidua cannot know (its number, its date), so the skeleton is valid and validate lists what is still to send."""
+    lines = [f"  # {item.name}{' (người ký: ' + item.signed_by + ')' if item.signed_by else ''}", f"  - type: {item.id}"]
     if item.numbered:
-        lines.append('    number: ""  # số, ký hiệu văn bản, ví dụ "05/TTr-VP"\n')
-    lines.append(f"    date: {today.isoformat()}  # ngày văn bản\n")
-    lines.append(f"    signer:\n      person: {signer or 'ma-nguoi-ky'}\n")
-    lines.append(f"    file: {folder}{item.id}.pdf  # tải bản quét lên đúng đường dẫn này\n")
+        lines.append('    number: ""  # số, ký hiệu văn bản, ví dụ "05/TTr-VP"')
+    lines.append("    date:  # ngày văn bản, năm-tháng-ngày, ví dụ 2025-12-01")
+    lines.append(f"    signer:\n      person: {signer or ''}  # mã người ký trong records/people")
+    lines.append(f"    file: {folder}{item.id}.pdf  # tải bản quét lên đúng đường dẫn này")
     if item.form == "bien-ban-hop":
         lines.append(
-            f"    meeting:\n      chair: {head or 'ma-chu-tri'}\n      secretary: ma-thu-ky\n"
-            f"      present: [{head or 'ma-chu-tri'}]\n      absent: []\n      vote_mode: gio-tay  # hoặc bo-phieu-kin\n"
-            "      in_favour: 0  # số người đồng ý\n      voters: 1  # số người biểu quyết\n"
+            f"    meeting:\n      chair: {head or ''}  # mã người chủ trì\n      secretary:  # mã thư ký\n"
+            f"      present: [{head or ''}]  # mã những người dự họp\n      absent: []\n"
+            "      vote_mode: gio-tay  # hoặc bo-phieu-kin\n      in_favour:  # số người đồng ý\n"
+            "      voters:  # số người biểu quyết"
         )
-    return "".join(lines)
+    return "".join(f"# {line}\n" for block in lines for line in block.split("\n"))
 
 
 def nomination(
@@ -92,7 +93,6 @@ def nomination(
     unit: str | None,
     person: str | None,
     award_id: str | None,
-    today: dt.date,
 ) -> Path:
     """A nomination skeleton for a unit or a person, every document of the plan's dossier listed, signers filled in."""
     campaign = registry.campaigns.get(campaign_id)
@@ -107,7 +107,7 @@ def nomination(
     name = registry.units[nominee].name if collective else registry.people[nominee].name
     lines = [
         f"# Hồ sơ đề nghị khen thưởng {name} trong phong trào “{campaign.name}” năm {campaign.year}.\n",
-        "# Điền các dòng dưới đây, tải bản quét lên đúng đường dẫn ở dòng file, rồi chạy thidua validate.\n",
+        "# Tệp này đã hợp lệ; «thidua validate» liệt kê những gì hồ sơ còn thiếu. Điền dần các dòng dưới đây.\n",
         _field(schema, "id", ident),
         _field(schema, "campaign", campaign.id),
         _field(schema, "award", award.id),
@@ -115,12 +115,17 @@ def nomination(
         _field(schema, "proposed_by", proposer),
         "# Thời điểm nộp: bộ phận nhận hồ sơ ghi khi nhận, ví dụ 2025-12-03T09:15:00+07:00. Để trống khi chưa nộp.\n",
         "# submitted_at: \n",
-        _field(schema, "summary", _scalar("Tóm tắt thành tích (sửa dòng này).")),
-        f"{_comment(schema, 'documents')}documents:\n",
+        f"{_comment(schema, 'summary')}# summary: \n",
+        f"{_comment(schema, 'documents')}documents: []\n",
     ]
+    if campaign.dossier:
+        lines.append(
+            "# Các văn bản kế hoạch yêu cầu. Khi có một văn bản: đổi «documents: []» ở trên thành «documents:» (một lần),\n"
+            "# bỏ «# » ở đầu các dòng của văn bản đó, điền số, ngày, người ký, rồi tải bản quét lên đúng đường dẫn ở dòng file.\n"
+        )
     folder = files_folder(campaign.id, ident)
     lines += [
-        _document(item, folder, today, person if item.form == "bao-cao-thanh-tich" and person else head, head)
+        _document(item, folder, person if item.form == "bao-cao-thanh-tich" and person else head, head)
         for item in campaign.dossier
     ]
     return _write(root / record_path("nomination", ident, campaign.id), "".join(lines))
