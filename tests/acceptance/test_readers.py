@@ -112,3 +112,10 @@ def test_nothing_dated_after_the_day_of_the_site_is_published(tmp_path: Path) ->
     assert (later / "tin-tuc/chi-lan-mot-cua/index.html").exists()
     search = json.loads((later / "search/search_index.json").read_text("utf-8"))
     assert any("chi-lan-mot-cua" in doc["location"] for doc in search["docs"])
+
+
+def test_the_home_page_leads_to_the_procedure_and_the_guide(site: Path) -> None:
+    html = (site / "index.html").read_text("utf-8")
+    main = html[html.index('<article class="md-content__inner') : html.index("</article>")]
+    assert 'href="cach-xet-chon/">Cách xét chọn</a>' in main
+    assert 'href="huong-dan/">Hướng dẫn cho cán bộ</a>' in main
