@@ -139,8 +139,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if result.ok:
         result.problems = sorted(_repository_checks(args, result))
         code = EXIT_OK if result.ok else EXIT_INVALID
-    if result.ok:
-        unfinished = _unfinished(args, result)
+        unfinished = _unfinished(args, result) if result.ok else []
     if args.format == "gitlab":
         sys.stdout.write(problem_formats.as_gitlab(result.problems))
     elif args.format == "json":

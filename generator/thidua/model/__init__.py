@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from ..vocabulary import NomineeKind
 from .amounts import Amount, amount_from
 from .campaign import Campaign, _date, campaign_from
 from .commune import Item, Law, Level, Person, Provision, Rating, RatingEntry, Register, Scale, Status, Unit, doc_ref
@@ -105,6 +106,13 @@ class Registry:
             if unit.parent:
                 grouped.setdefault(unit.parent, []).append(ident)
         return grouped
+
+    def nominee(self, n: Nomination) -> tuple[str, str]:
+        """The name of a nomination's nominee and the unit it belongs to (itself, for a collective)."""
+        if n.kind == NomineeKind.COLLECTIVE:
+            return self.units[n.nominee].name, n.nominee
+        person = self.people[n.nominee]
+        return person.name, person.unit
 
     def news(self, as_of: dt.date, unit: str | None = None) -> tuple[Story, ...]:
         """Stories published by ``as_of`` (none dated later is known yet), newest first (then by id), of one unit or

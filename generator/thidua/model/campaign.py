@@ -277,6 +277,11 @@ class PostingRule:
         return posted + dt.timedelta(days=self.days - 1)
 
 
+def posting_rule_from(data: dict[str, Any] | None) -> PostingRule | None:
+    """A plan's ``posting``, or None where the plan posts no list."""
+    return PostingRule(data["days"], data["where"], data["receiver"], data.get("basis")) if data else None
+
+
 @dataclass(frozen=True)
 class Attribute:
     """A person's attribute a plan reads (a major, a cohort), with the names of its values where the plan gives them."""
@@ -597,7 +602,7 @@ def campaign_from(data: dict[str, Any]) -> Campaign:
         evidence_once=bool(data.get("evidence_once", False)),
         council=bool(data.get("council", True)),
         unit_vote=_unit_vote(data.get("unit_vote")),
-        posting=PostingRule(p["days"], p["where"], p["receiver"], p.get("basis")) if (p := data.get("posting")) else None,
+        posting=posting_rule_from(data.get("posting")),
         attributes=tuple(Attribute(a["id"], a["name"], tuple(a.get("values", {}).items())) for a in data.get("attributes", ())),
         statuses=tuple(data.get("statuses", {}).items()),
         together=tuple(tuple(group) for group in data.get("awards_held", {}).get("together", ())),

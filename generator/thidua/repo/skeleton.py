@@ -1,7 +1,8 @@
 """thidua new: a record skeleton with every required field and a Vietnamese comment on each.
 
 The skeleton is written to the place its kind lives; it never overwrites a file.
-Values the office must fill are left so that ``thidua validate`` says what to write.
+Values the office must fill are left so that ``thidua validate`` says what to write; a nomination's skeleton is
+valid as written (nothing thidua cannot know is prefilled) and validate lists what its dossier still lacks.
 """
 
 from __future__ import annotations

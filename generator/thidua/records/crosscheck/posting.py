@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...model.campaign import posting_rule_from
 from ...text import table_date
 from ..record import Record
 from .common import checks, day
@@ -60,9 +61,9 @@ def _comment(c: Lookup, r: Record, i: int, comment: dict[str, object], posted: d
 def check_decision_posting(c: Lookup, r: Record, campaign: Record) -> None:
     """Where the plan posts its list: each dossier granted was posted, and the decision comes after the days for
     opinions."""
-    rule = campaign.data.get("posting")
+    rule = posting_rule_from(campaign.data.get("posting"))
     signed = day(r.data["date"])
-    if not rule or signed is None:
+    if rule is None or signed is None:
         return
     posted: dict[str, dt.date] = {}  # the latest posting of each nomination: opinions run from it
     for posting in c.of_kind("posting", r.scope):
@@ -80,7 +81,7 @@ def check_decision_posting(c: Lookup, r: Record, campaign: Record) -> None:
                 f"Hồ sơ «{grant['nomination']}» chưa được công khai để lấy ý kiến như kế hoạch quy định; chưa thể khen.",
             )
             continue
-        last = start + dt.timedelta(days=rule["days"] - 1)
+        last = rule.last_day(start)
         if signed <= last:
             c.add(
                 r,

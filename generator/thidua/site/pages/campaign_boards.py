@@ -43,12 +43,8 @@ def rows(site: Site, result: CampaignResult, prefix: str = "../../") -> list[Row
     registry = site.registry
     found = []
     for r in result.nominations:
-        n = r.nomination
-        if n.kind == NomineeKind.COLLECTIVE:
-            name, unit = registry.units[n.nominee].name, n.nominee
-        else:
-            name, unit = registry.people[n.nominee].name, registry.people[n.nominee].unit
-        found.append(Row(r, name, f"{prefix}don-vi/{unit}.md", registry.units[n.proposed_by].name))
+        name, unit = registry.nominee(r.nomination)
+        found.append(Row(r, name, f"{prefix}don-vi/{unit}.md", registry.units[r.nomination.proposed_by].name))
     return sorted(
         found,
         key=lambda row: (

@@ -19,10 +19,7 @@ def _entries(site: Site, year: int) -> list[tuple[object, ...]]:
         nominations = {n.id: n for n in registry.nominations.get(c.id, ())}
         for g in result.granted:
             n = nominations[g.nomination]
-            if n.kind == NomineeKind.COLLECTIVE:
-                name, unit = registry.units[n.nominee].name, n.nominee
-            else:
-                name, unit = registry.people[n.nominee].name, registry.people[n.nominee].unit
+            name, unit = registry.nominee(n)
             award = c.award(g.award)
             found.append(
                 (

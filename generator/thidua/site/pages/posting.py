@@ -9,9 +9,7 @@ from ..page import Page, Site
 def _posting_page(site: Site, c: Campaign) -> Page:
     registry = site.registry
     nominations = {n.id: n for n in registry.nominations.get(c.id, ())}
-    names: dict[str, str] = {}
-    for n in nominations.values():
-        names[n.id] = registry.people[n.nominee].name if n.nominee in registry.people else registry.units[n.nominee].name
+    names = {n.id: registry.nominee(n)[0] for n in nominations.values()}
     rule = c.posting
     assert rule is not None  # only plans that post have this page
     postings = []

@@ -5,7 +5,6 @@ from __future__ import annotations
 from ...evaluation.results import NominationResult
 from ...model.campaign import Campaign
 from ...text import name_sort_key, sort_key
-from ...vocabulary import NomineeKind
 from ..page import Page, Site
 from .campaign_boards import shown_outcome
 
@@ -27,7 +26,7 @@ def _by_unit(site: Site) -> dict[str, list[tuple[Campaign, NominationResult]]]:
     for c in site.campaigns():
         for r in site.results[c.id].nominations:
             n = r.nomination
-            home = n.nominee if n.kind == NomineeKind.COLLECTIVE else registry.people[n.nominee].unit
+            home = registry.nominee(n)[1]
             for unit in dict.fromkeys((home, n.proposed_by)):
                 grouped.setdefault(unit, []).append((c, r))
     return grouped
@@ -50,7 +49,7 @@ def _unit_page(site: Site, unit_id: str, concerning: list[tuple[Campaign, Nomina
     nominations = []
     for c, r in concerning:
         n = r.nomination
-        name = registry.units[n.nominee].name if n.kind == NomineeKind.COLLECTIVE else registry.people[n.nominee].name
+        name = registry.nominee(n)[0]
         award = c.award(n.award)
         nominations.append((c, name, r, shown_outcome(site, c, site.results[c.id], r), award.name if award else n.award))
     text = site.render(
