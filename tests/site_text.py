@@ -28,10 +28,20 @@ class _Text(html.parser.HTMLParser):
             self.parts.append(data)
 
 
-def page_text(path: Path) -> str:
-    """The text of the page's main article, whitespace collapsed."""
+def main_html(path: Path) -> str:
+    """The HTML of the page's main article (the whole page where it has none)."""
     source = path.read_text("utf-8")
     match = re.search(r"<article[^>]*>(.*)</article>", source, re.S)
+    return match.group(1) if match else source
+
+
+def text_of(html: str) -> str:
+    """The visible text of some HTML, whitespace collapsed."""
     parser = _Text(None)
-    parser.feed(match.group(1) if match else source)
+    parser.feed(html)
     return " ".join("".join(parser.parts).split())
+
+
+def page_text(path: Path) -> str:
+    """The text of the page's main article, whitespace collapsed."""
+    return text_of(main_html(path))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from conftest import edit, found
 from samples import built
-from site_text import page_text
+from site_text import main_html, page_text
 from thidua.evaluation.evaluate import evaluate_campaign
 from thidua.evaluation.results import CampaignResult
 from thidua.model import registry_from
@@ -484,8 +484,7 @@ def test_the_citizens_page_gives_each_step_its_legal_basis_from_the_law_records(
     assert "Căn cứ: kế hoạch phát động của từng phong trào." in _section(text, 3)
     assert "Căn cứ: kế hoạch phát động của từng phong trào." in _section(text, 8)
     assert "Chưa xét khen thưởng đối với cá nhân, tập thể đang bị xem xét kỷ luật" in _section(text, 4)
-    html = page.read_text("utf-8")
-    main = html[html.index('<article class="md-content__inner') : html.index("</article>")]
+    main = main_html(page)
     for technical in ("<code", "thidua ", "submitted_at", "unit_vote", "records/", ".yml", "provisions"):
         assert technical not in main, technical
 

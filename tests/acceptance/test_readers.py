@@ -16,7 +16,7 @@ import pytest
 
 from conftest import ROOT, copy_repository
 from samples import built
-from site_text import page_text
+from site_text import main_html, page_text, text_of
 
 ELIGIBILITY = "phong-trao/chung-tay-cchc-2025/xet-chon/index.html"
 
@@ -31,7 +31,7 @@ def _details(page: Path) -> dict[str, str]:
     """The visible text of each dossier's detail on an eligibility page, by nomination id (its heading's anchor)."""
     html = page.read_text("utf-8")
     chunks = html[html.index('id="chi-tiet"') :].split('<h3 id="')[1:]
-    return {chunk[: chunk.index('"')]: page_text_of(chunk[chunk.index(">") :]) for chunk in chunks}
+    return {chunk[: chunk.index('"')]: text_of(chunk[chunk.index(">") :]) for chunk in chunks}
 
 
 def test_a_dossier_that_stopped_early_says_its_criteria_were_not_examined(site: Path) -> None:
@@ -77,11 +77,10 @@ def test_no_field_name_command_or_yaml_on_a_public_page(site: Path, tmp_path: Pa
     assert len(pages) > 30
     found = []
     for page in pages:
-        html = page.read_text("utf-8")
-        if '<article class="md-content__inner' not in html:
+        if '<article class="md-content__inner' not in page.read_text("utf-8"):
             continue
-        main = html[html.index('<article class="md-content__inner') : html.index("</article>")]
-        words = page_text_of(main)
+        main = main_html(page)
+        words = _all_text(main)
         for technical in [*_FIELDS, "thidua ", "records/", ".yml", "YAML"]:
             if technical in words:
                 found.append((page.as_posix(), technical))
@@ -90,8 +89,8 @@ def test_no_field_name_command_or_yaml_on_a_public_page(site: Path, tmp_path: Pa
     assert found == []
 
 
-def page_text_of(fragment: str) -> str:
-    """The visible text of an HTML fragment."""
+def _all_text(fragment: str) -> str:
+    """The text of an HTML fragment with its tags stripped, the labels of its SVG charts included."""
     return re.sub(r"<[^>]+>", " ", fragment)
 
 
@@ -115,7 +114,6 @@ def test_nothing_dated_after_the_day_of_the_site_is_published(tmp_path: Path) ->
 
 
 def test_the_home_page_leads_to_the_procedure_and_the_guide(site: Path) -> None:
-    html = (site / "index.html").read_text("utf-8")
-    main = html[html.index('<article class="md-content__inner') : html.index("</article>")]
+    main = main_html(site / "index.html")
     assert 'href="cach-xet-chon/">Cách xét chọn</a>' in main
     assert 'href="huong-dan/">Hướng dẫn cho cán bộ</a>' in main
