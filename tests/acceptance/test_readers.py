@@ -117,3 +117,44 @@ def test_the_home_page_leads_to_the_procedure_and_the_guide(site: Path) -> None:
     main = main_html(site / "index.html")
     assert 'href="cach-xet-chon/">Cách xét chọn</a>' in main
     assert 'href="huong-dan/">Hướng dẫn cho cán bộ</a>' in main
+
+
+def _honour_entry(page: Path, anchor: str) -> tuple[str, list[str]]:
+    """The text and the links of one entry of an honour board page, found by its heading's anchor."""
+    html = main_html(page)
+    start = html.index(f'id="{anchor}"')
+    chunk = html[start : html.index("</div>", start)]
+    return text_of(chunk[chunk.index(">") + 1 :]), re.findall(r'href="([^"]+)"', chunk)
+
+
+@pytest.mark.parametrize("board", ["bang-vang/index.html", "bang-vang/2025/index.html"])
+def test_the_honour_board_says_why_each_award_was_given(site: Path, board: str) -> None:
+    """Nguyễn Thị Lan's entry: the award and decision, her achievement as the dossier sums it up, the four criteria of
+    the plan she met (worded as the plan words them), the council's 7/8, and links to her eligibility detail and to
+    the story about her award, each leading to a page of the site with that anchor."""
+    text, links = _honour_entry(site / board, "chung-tay-cchc-2025-ca-nhan-nguyen-thi-lan")
+    assert "Giấy khen của Chủ tịch UBND xã" in text and "Số 215/QĐ-UBND ngày 15/12/2025" in text
+    assert "Thành tích: Phụ trách Bộ phận Một cửa: 99,2% hồ sơ TTHC giải quyết đúng hạn" in text
+    assert "Tiêu chí đã đạt:" in text
+    assert "Hoàn thành xuất sắc nhiệm vụ được giao trong năm 2025." in text
+    assert "Thực hiện nghiêm kỷ luật, kỷ cương hành chính (Không vi phạm kỷ luật, kỷ cương hành chính)." in text
+    assert "7/8 phiếu đồng ý" in text
+    here = (site / board).parent
+    targets = {}
+    for link in links:
+        path, _, anchor = link.partition("#")
+        target = site / board if not path else (here / path / "index.html") if path.endswith("/") else here / path
+        assert target.resolve().is_file(), link
+        assert not anchor or f'id="{anchor}"' in target.read_text("utf-8"), link
+        targets[link] = target.resolve()
+    pages = {t.relative_to(site.resolve()).as_posix() for t in targets.values()}
+    assert {"phong-trao/chung-tay-cchc-2025/xet-chon/index.html", "tin-tuc/chi-lan-mot-cua/index.html"} <= pages
+    assert any(link.endswith("xet-chon/#ca-nhan-nguyen-thi-lan") for link in links)
+
+
+def test_a_collective_on_the_honour_board_links_to_its_unit_and_shows_its_criteria(site: Path) -> None:
+    """Tư pháp - hộ tịch: five criteria for collectives met, 6/8 votes, a link to its unit page."""
+    text, links = _honour_entry(site / "bang-vang/2025/index.html", "chung-tay-cchc-2025-tap-the-tu-phap-ho-tich")
+    assert "Chỉ số CCHC hàng năm của cơ quan xếp từ loại tốt trở lên." in text
+    assert "6/8 phiếu đồng ý" in text
+    assert "../../don-vi/tu-phap-ho-tich/" in links

@@ -41,7 +41,23 @@ def test_tasks_chart_names_every_task_and_escapes_text() -> None:
     hostile = replace(PLAN, tasks=(Task("x", "<script>alert(1)</script> & co"), *PLAN.tasks[1:]))
     markup = tasks(hostile, REGISTRY.reports[CAMPAIGN])
     assert "<script>" not in markup and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in markup
-    svg = _svg(tasks(PLAN, REGISTRY.reports[CAMPAIGN]))
-    description = svg.find("{http://www.w3.org/2000/svg}desc").text  # type: ignore[union-attr]
-    assert description is not None and description.startswith("Cải cách thể chế: 3; Cải cách TTHC")
-    assert description.count(";") == len(PLAN.tasks) - 1
+    chart = tasks(PLAN, REGISTRY.reports[CAMPAIGN])
+    caption = chart[chart.index('<p class="thidua-chart-caption">') :]
+    assert "</strong> Cải cách thể chế: 3; Cải cách TTHC" in caption
+    assert caption.count(";") == len(PLAN.tasks) - 1
+    bars = ElementTree.fromstring(chart[chart.index("<ul") : chart.index("</ul>") + len("</ul>")])
+    names = [span.text for span in bars.iter("span") if span.get("class") == "thidua-bar-name"]
+    assert names == [f"{n}. {t.name}" for n, t in enumerate(PLAN.tasks, 1)]
+
+
+def test_submissions_chart_is_drawn_for_wide_and_narrow_screens_with_the_same_text_size() -> None:
+    """A phone gets a chart drawn 360 units wide, so its 15-unit text is not shrunk to 8 px; both say the same."""
+    result = evaluate_campaign(REGISTRY, PLAN, dt.date(2025, 12, 20))
+    markup = submissions(PLAN, result)
+    ns = "{http://www.w3.org/2000/svg}"
+    wide = _svg(markup)
+    narrow = _svg(markup[markup.index('<svg class="thidua-chart-narrow"') :])
+    assert (wide.get("class"), narrow.get("class")) == ("thidua-chart-wide", "thidua-chart-narrow")
+    assert (wide.get("viewBox") or "").split()[2] == "640" and (narrow.get("viewBox") or "").split()[2] == "360"
+    assert {t.get("font-size") for t in narrow.iter(f"{ns}text")} == {"15"}
+    assert [t.get("title") for t in wide.iter(f"{ns}rect")] == [t.get("title") for t in narrow.iter(f"{ns}rect")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -13,7 +14,9 @@ from ...model.campaign import Award, Campaign, ValueRanking
 from ...text import name_sort_key, sort_key, table_date
 from ...vocabulary import CriterionState, NomineeKind, Standing
 from .. import charts
+from ..markdown import escape
 from ..page import Page, Site
+from .board_paging import DOSSIERS, ELIGIBILITY, board_path, paged
 
 STATE_MARKS = {CriterionState.MET: "✓ đạt", CriterionState.NOT_MET: "✗ không đạt"}
 UNKNOWN_MARK = "? chưa đủ căn cứ"
@@ -60,23 +63,68 @@ def _moment(r: NominationResult) -> str:
     return f"{table_date(r.nomination.submitted_on)} {at:%H:%M}" if at and r.nomination.submitted_on else "—"
 
 
-def dossier_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
-    board = rows(site, result)
-    # The document columns of each row, worked out once per row (constant marks, nothing from a record).
-    cells = {
-        row.id: Markup(" | ".join("✓" if row.result.nomination.document(d.id) else "✗ thiếu" for d in c.dossier)) for row in board
-    }
-    text = site.render(
-        "dossiers.md.j2",
-        c=c,
-        result=result,
-        rows=board,
-        cells=cells,
-        moment=_moment,
-        chart=charts.submissions(c, result),
-        illustrative=c.fictional or any(row.sample for row in board),
-    )
-    return Page(f"phong-trao/{c.id}/ho-so.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Hồ sơ đề nghị"))
+@dataclass(frozen=True)
+class Share:
+    """One proposing unit's part of a large board: its page and what a summary row says of it."""
+
+    unit: str
+    name: str
+    link: str  # from the summary page
+    rows: list[Row]
+
+
+def shares(site: Site, board: list[Row], c: Campaign, kind: str) -> list[Share]:
+    """The board's rows by proposing unit, units in Vietnamese order."""
+    by_unit: dict[str, list[Row]] = {}
+    for row in board:
+        by_unit.setdefault(row.result.nomination.proposed_by, []).append(row)
+    units = site.registry.units
+    found = [Share(u, units[u].name, f"{kind}/{u}.md", unit_rows) for u, unit_rows in by_unit.items()]
+    return sorted(found, key=lambda share: (sort_key(share.name), share.unit))
+
+
+def _board_pages(site: Site, c: Campaign, result: CampaignResult, kind: str, nav: str, render: Callable[..., str]) -> list[Page]:
+    """The whole board on one page, or (when large) a summary page and a page per proposing unit."""
+    trail = ("Phong trào", f"{c.short_name or c.name} {c.year}", nav)
+    if not paged(result):
+        board = rows(site, result)
+        return [Page(board_path(c, kind), render(board, board, None, None, "../../"), trail)]
+    board = rows(site, result, "../../../")
+    parts = shares(site, board, c, kind)
+    found = [Page(board_path(c, kind), render(board, [], parts, None, "../../"), trail)]
+    for share in parts:
+        found.append(Page(board_path(c, kind, share.unit), render(board, share.rows, None, share, "../../../")))
+    return found
+
+
+def dossier_pages_of(site: Site, c: Campaign, result: CampaignResult) -> list[Page]:
+    # The documents of each row, worked out once per row: each document's name (escaped once) and a constant mark.
+    names = [escape(d.name) for d in c.dossier]
+
+    def documents(row: Row) -> Markup:
+        return Markup(
+            " ".join(
+                f'<span class="thidua-doc">{name}: {"✓" if row.result.nomination.document(d.id) else "✗ thiếu"}</span>'
+                for name, d in zip(names, c.dossier, strict=True)
+            )
+        )
+
+    def render(board: list[Row], shown: list[Row], parts: list[Share] | None, share: Share | None, root: str) -> str:
+        return site.render(
+            "dossiers.md.j2",
+            c=c,
+            result=result,
+            rows=shown,
+            cells={row.id: documents(row) for row in shown},
+            moment=_moment,
+            chart=charts.submissions(c, result) if share is None else "",
+            parts=parts,
+            share=share,
+            root=root,
+            illustrative=c.fictional or any(row.sample for row in (share.rows if share else board)),
+        )
+
+    return _board_pages(site, c, result, DOSSIERS, "Hồ sơ đề nghị", render)
 
 
 # Outcomes reached before the criteria matter: their criteria cells show a dash, and the detail says why the
@@ -105,42 +153,54 @@ def shown_outcome(site: Site, c: Campaign, result: CampaignResult, r: Nomination
 
 
 def _criteria_cells(r: NominationResult) -> Markup:
-    """The criteria columns of a row: one mark each (constant text, nothing from a record)."""
-    if r.outcome in STOPPED_EARLY:
-        return Markup(" | ".join("—" for _ in r.criteria))
-    return Markup(" | ".join(SYMBOLS.get(cr.outcome.state, "?") for cr in r.criteria))
-
-
-def eligibility_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
-    board = rows(site, result)
-    council = site.registry.councils.get(result.meeting.council) if result.meeting else None
-    # Worked out once per row here, not per cell in the template: a province's board has ten thousand rows.
-    groups: dict[tuple[str, str], list[Row]] = {}
-    for row in board:
-        groups.setdefault((row.result.nomination.award, row.result.nomination.kind), []).append(row)
-    shown = {row.id: shown_outcome(site, c, result, row.result) for row in board}
-    cells = {row.id: _criteria_cells(row.result) for row in board}
-    by_id = {row.id: row for row in board}
-    text = site.render(
-        "eligibility.md.j2",
-        c=c,
-        result=result,
-        rows=board,
-        groups=groups,
-        council=council,
-        marks=STATE_MARKS,
-        unknown=UNKNOWN_MARK,
-        stopped=STOPPED_EARLY,
-        shown=shown,
-        cells=cells,
-        several=len(c.awards) > 1,
-        by_id=by_id,
-        sections=_sections(site, c, result),
-        tie=lambda award: tie_words(c, award),
-        nominees=lambda ids: ", ".join(by_id[ident].nominee for ident in ids),
-        illustrative=c.fictional or any(row.sample for row in board),
+    """The criteria of a row, numbered as listed under the table: one mark each (constant text, nothing from a record)."""
+    stopped = r.outcome in STOPPED_EARLY
+    return Markup(
+        " ".join(
+            f'<span class="thidua-mark">TC{number} {"—" if stopped else SYMBOLS.get(cr.outcome.state, "?")}</span>'
+            for number, cr in enumerate(r.criteria, 1)
+        )
     )
-    return Page(f"phong-trao/{c.id}/xet-chon.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Xét chọn"))
+
+
+def eligibility_pages_of(site: Site, c: Campaign, result: CampaignResult) -> list[Page]:
+    council = site.registry.councils.get(result.meeting.council) if result.meeting else None
+    sections = _sections(site, c, result)
+    winners = {ident for a in result.awards for ident in a.winners}
+    by_id: dict[str, Row] = {}
+
+    def render(board: list[Row], shown: list[Row], parts: list[Share] | None, share: Share | None, root: str) -> str:
+        if not by_id:
+            by_id.update((row.id, row) for row in board)
+        # Worked out once per row here, not per cell in the template: a province's board has ten thousand rows.
+        groups: dict[tuple[str, str], list[Row]] = {}
+        for row in shown:
+            groups.setdefault((row.result.nomination.award, row.result.nomination.kind), []).append(row)
+        return site.render(
+            "eligibility.md.j2",
+            c=c,
+            result=result,
+            rows=shown,
+            groups=groups,
+            council=council,
+            marks=STATE_MARKS,
+            unknown=UNKNOWN_MARK,
+            stopped=STOPPED_EARLY,
+            shown={row.id: shown_outcome(site, c, result, row.result) for row in shown},
+            cells={row.id: _criteria_cells(row.result) for row in shown},
+            several=len(c.awards) > 1,
+            by_id=by_id,
+            sections=sections,
+            tie=lambda award: tie_words(c, award),
+            nominees=lambda ids: ", ".join(by_id[ident].nominee for ident in ids),
+            parts=parts,
+            share=share,
+            chosen=lambda part: sum(row.id in winners for row in part.rows),
+            root=root,
+            illustrative=c.fictional or any(row.sample for row in (share.rows if share else board)),
+        )
+
+    return _board_pages(site, c, result, ELIGIBILITY, "Xét chọn", render)
 
 
 @dataclass(frozen=True)
@@ -186,11 +246,11 @@ def tasks_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
 
 # Three sets of pages, rendered apart (the two boards of a large campaign are the longest pages of the site).
 def dossier_pages(site: Site) -> list[Page]:
-    return [dossier_page(site, c, site.results[c.id]) for c in site.campaigns()]
+    return [page for c in site.campaigns() for page in dossier_pages_of(site, c, site.results[c.id])]
 
 
 def eligibility_pages(site: Site) -> list[Page]:
-    return [eligibility_page(site, c, site.results[c.id]) for c in site.campaigns()]
+    return [page for c in site.campaigns() for page in eligibility_pages_of(site, c, site.results[c.id])]
 
 
 def task_pages(site: Site) -> list[Page]:

@@ -1,28 +1,74 @@
-"""The honour board (bảng vàng): what decisions granted, by year, with revoked awards marked."""
+"""The honour board (bảng vàng): what decisions granted, by year, why, with revoked awards marked."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from ...evaluation.results import NominationResult
+from ...model.campaign import Campaign
+from ...model.records import Decision
+from ...model.stories import Story
 from ...outputs.result_json import total_amount
 from ...text import dong, name_sort_key, sort_key
-from ...vocabulary import NomineeKind
+from ...vocabulary import CriterionState, NomineeKind
 from ..page import Page, Site
+from .board_paging import detail_path
 
 
-def _entries(site: Site, year: int) -> list[tuple[object, ...]]:
+@dataclass(frozen=True)
+class Honour:
+    """One award granted by a decision, with the reasons a reader can check."""
+
+    campaign: Campaign
+    award: str
+    kind: NomineeKind
+    name: str
+    unit: str  # the unit's id: the nominee itself, or the person's unit
+    unit_name: str
+    decision: Decision
+    revoking: Decision | None
+    revoked_reason: str | None
+    sample: bool
+    nomination: str  # the nomination's id: the entry's anchor and the eligibility detail's
+    summary: str | None
+    met: tuple[str, ...]  # the criteria met, as the plan words them
+    votes: str | None  # «6/8»: the council's vote that stands
+    detail: str  # the eligibility detail, from docs/
+    stories: tuple[Story, ...]
+
+
+def _met(campaign: Campaign, result: NominationResult) -> tuple[str, ...]:
+    texts = {c.id: c.text for c in campaign.criteria}
+    return tuple(
+        texts[cr.criterion] for cr in result.criteria if cr.outcome.state == CriterionState.MET and cr.criterion in texts
+    )
+
+
+def _stories(site: Site, campaign: Campaign, kind: NomineeKind, nominee: str) -> tuple[Story, ...]:
+    """Stories published by the day of the site about this person (or this unit), in this campaign or none."""
+
+    def about(story: Story) -> bool:
+        return story.person == nominee if kind == NomineeKind.INDIVIDUAL else story.unit == nominee and not story.person
+
+    return tuple(s for s in site.registry.news(site.as_of) if about(s) and s.campaign in (None, campaign.id))
+
+
+def _entries(site: Site, year: int) -> list[Honour]:
     registry = site.registry
-    found: list[tuple[object, ...]] = []
+    found: list[Honour] = []
     for c in site.campaigns():
         if c.year != year:
             continue
         result = site.results[c.id]
         decisions = {d.id: d for d in registry.decisions.get(c.id, ())}
-        nominations = {n.id: n for n in registry.nominations.get(c.id, ())}
+        evaluated = {r.nomination.id: r for r in result.nominations}
         for g in result.granted:
-            n = nominations[g.nomination]
+            r = evaluated[g.nomination]
+            n = r.nomination
             name, unit = registry.nominee(n)
             award = c.award(g.award)
             found.append(
-                (
+                Honour(
                     c,
                     award.name if award else g.award,
                     n.kind,
@@ -33,27 +79,41 @@ def _entries(site: Site, year: int) -> list[tuple[object, ...]]:
                     decisions.get(g.revoked_by or ""),
                     g.revoked_reason,
                     decisions[g.decision].fictional or n.fictional,
+                    n.id,
+                    n.summary,
+                    _met(c, r),
+                    f"{r.vote.in_favour}/{r.vote.denominator}" if r.vote else None,
+                    detail_path(c, result, n),
+                    _stories(site, c, n.kind, n.nominee),
                 )
             )
 
     # Within a year: campaign, award in the plan's order, collectives before individuals, names in Vietnamese order.
-    def order(entry: tuple[object, ...]) -> tuple[object, ...]:
-        campaign, award_name, kind, name = entry[0], entry[1], entry[2], str(entry[3])
-        awards = [a.name for a in campaign.awards]  # type: ignore[attr-defined]
-        named = name_sort_key(name) if kind == NomineeKind.INDIVIDUAL else (sort_key(name),)
-        return (campaign.id, awards.index(award_name) if award_name in awards else 0, kind != NomineeKind.COLLECTIVE, named)  # type: ignore[attr-defined]
+    def order(entry: Honour) -> tuple[object, ...]:
+        awards = [a.name for a in entry.campaign.awards]
+        named = name_sort_key(entry.name) if entry.kind == NomineeKind.INDIVIDUAL else (sort_key(entry.name),)
+        place = awards.index(entry.award) if entry.award in awards else 0
+        return (entry.campaign.id, place, entry.kind != NomineeKind.COLLECTIVE, named)
 
     return sorted(found, key=order)
 
 
-def _grouped(site: Site, year: int) -> list[tuple[object, list[tuple[object, ...]], str | None]]:
-    """The year's entries, one group per campaign, with the money its decisions grant (revoked grants left out)."""
-    groups: list[tuple[object, list[tuple[object, ...]], str | None]] = []
+@dataclass(frozen=True)
+class Group:
+    """One campaign's honours in a year, with the money its decisions grant (revoked grants left out)."""
+
+    campaign: Campaign
+    honours: list[Honour]
+    total: str | None
+
+
+def _grouped(site: Site, year: int) -> list[Group]:
+    groups: list[Group] = []
     for entry in _entries(site, year):
-        if not groups or groups[-1][0] is not entry[0]:
-            total = total_amount(site.results[entry[0].id])  # type: ignore[attr-defined]
-            groups.append((entry[0], [], dong(total) if total is not None else None))
-        groups[-1][1].append(entry)
+        if not groups or groups[-1].campaign is not entry.campaign:
+            total = total_amount(site.results[entry.campaign.id])
+            groups.append(Group(entry.campaign, [], dong(total) if total is not None else None))
+        groups[-1].honours.append(entry)
     return groups
 
 
@@ -63,7 +123,7 @@ def pages(site: Site) -> list[Page]:
     found = [
         Page(
             "bang-vang/index.md",
-            site.render("honour_index.md.j2", years=years, groups=latest, illustrative=_illustrative(latest)),
+            site.render("honour_index.md.j2", years=years, groups=latest, level=3, illustrative=_illustrative(latest)),
             ("Bảng vàng", "Bảng vàng"),
         )
     ]
@@ -72,13 +132,13 @@ def pages(site: Site) -> list[Page]:
         found.append(
             Page(
                 f"bang-vang/{year}.md",
-                site.render("honour_year.md.j2", year=year, groups=groups, illustrative=_illustrative(groups)),
+                site.render("honour_year.md.j2", year=year, groups=groups, level=2, illustrative=_illustrative(groups)),
                 ("Bảng vàng", f"Năm {year}"),
             )
         )
     return found
 
 
-def _illustrative(groups: list[tuple[object, list[tuple[object, ...]], str | None]]) -> bool:
-    """Whether a row of the board comes from sample data (a fictional decision or nomination)."""
-    return any(entry[-1] for _, entries, _ in groups for entry in entries)
+def _illustrative(groups: list[Group]) -> bool:
+    """Whether an entry of the board comes from sample data (a fictional decision or nomination)."""
+    return any(entry.sample for group in groups for entry in group.honours)

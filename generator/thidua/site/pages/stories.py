@@ -105,7 +105,8 @@ def _story_page(site: Site, story: Story) -> Page:
         photo=story.published_photo,
         photo_path=photo_path(story),
     )
-    return Page(f"{FOLDER}/{story.id}.md", text, (SECTION, story.title))
+    # Not in the sidebar, which listed every story and pushed «Tra cứu» and «Hướng dẫn» below the fold.
+    return Page(f"{FOLDER}/{story.id}.md", text)
 
 
 def pages(site: Site) -> list[Page]:

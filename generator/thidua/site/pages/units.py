@@ -6,6 +6,7 @@ from ...evaluation.results import NominationResult
 from ...model.campaign import Campaign
 from ...text import name_sort_key, sort_key
 from ..page import Page, Site
+from .board_paging import detail_path
 from .campaign_boards import shown_outcome
 
 UNIT_KINDS = {
@@ -51,7 +52,9 @@ def _unit_page(site: Site, unit_id: str, concerning: list[tuple[Campaign, Nomina
         n = r.nomination
         name = registry.nominee(n)[0]
         award = c.award(n.award)
-        nominations.append((c, name, r, shown_outcome(site, c, site.results[c.id], r), award.name if award else n.award))
+        result = site.results[c.id]
+        shown = shown_outcome(site, c, result, r)
+        nominations.append((c, name, r, shown, award.name if award else n.award, detail_path(c, result, n)))
     text = site.render(
         "unit.md.j2",
         unit=unit,
@@ -65,10 +68,11 @@ def _unit_page(site: Site, unit_id: str, concerning: list[tuple[Campaign, Nomina
         illustrative=unit.fictional
         or any(p.fictional for p in people)
         or any(sample for _, items in reports for _, _, sample in items)
-        or any(r.nomination.fictional for _, _, r, _, _ in nominations)
+        or any(r.nomination.fictional for _, _, r, _, _, _ in nominations)
         or any(s.fictional for s in registry.news(site.as_of, unit_id)),
     )
-    return Page(f"don-vi/{unit_id}.md", text, ("Đơn vị", UNIT_KINDS[unit.kind], unit.name))
+    # Not in the sidebar: a province has hundreds of units; «Tất cả đơn vị» lists them by kind.
+    return Page(f"don-vi/{unit_id}.md", text)
 
 
 def pages(site: Site) -> list[Page]:
