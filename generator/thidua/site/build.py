@@ -16,6 +16,7 @@ from ..outputs.evaluation_files import evaluate_tree
 from ..records.record import Result
 from ..speed.gcpause import paused_collection
 from . import output_folder
+from .crawl import publish_crawl_files
 from .nav import nav_config
 from .page import Page, Publishing
 from .render import render_pages, write_pages
@@ -53,14 +54,30 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def _settings(config: Path) -> dict[str, object]:
+    data = yaml.load(config.read_text("utf-8"), _ConfigLoader) if config.is_file() else None
+    return data if isinstance(data, dict) else {}
+
+
 def publishing(config: Path) -> Publishing:
     """The site name, site_url and use_directory_urls of mkdocs.yml (defaults when it has none)."""
-    data = yaml.load(config.read_text("utf-8"), _ConfigLoader) if config.is_file() else None
-    data = data if isinstance(data, dict) else {}
+    data = _settings(config)
     url = data.get("site_url")
     url = url.rstrip("/") + "/" if isinstance(url, str) and url.startswith(("http://", "https://")) else None
     name = data.get("site_name")
     return Publishing(name if isinstance(name, str) else "", url, data.get("use_directory_urls", True) is not False)
+
+
+def site_url_problem(config: Path) -> str | None:
+    """What to fix when mkdocs.yml's site_url is written but is not a whole web address (MkDocs says it in English)."""
+    url = _settings(config).get("site_url")
+    if url in (None, "") or (isinstance(url, str) and publishing(config).site_url):
+        return None
+    return (
+        f"mkdocs.yml: dòng «site_url: {url}» phải ghi địa chỉ đầy đủ của trang thông tin, bắt đầu bằng https:// "
+        "(hoặc http://), ví dụ «site_url: https://thidua.ten-xa.gov.vn/»; hãy sửa dòng này (hoặc xóa nếu chưa có địa chỉ) "
+        "rồi chạy lại. Trang cũ (nếu có) được giữ nguyên.\n"
+    )
 
 
 def site_path(root: Path, site_dir: Path) -> Path:
@@ -71,6 +88,9 @@ def site_path(root: Path, site_dir: Path) -> Path:
 def build_site(result: Result, root: Path, site_dir: Path, as_of: dt.date) -> int:
     """Build into a staging folder, then swap it in; ``site_dir`` was checked by ``output_folder.check``."""
     site_dir = site_path(root, site_dir)
+    if problem := site_url_problem(root / "mkdocs.yml"):
+        sys.stdout.write(problem)
+        return 1
     generate(result, root, as_of)
     staging = output_folder.staging(site_dir)
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch_of(as_of)))
@@ -99,6 +119,8 @@ def build_site(result: Result, root: Path, site_dir: Path, as_of: dt.date) -> in
             "Hãy sửa các cảnh báo ở trên rồi chạy lại.\n"
         )
         return 1
+    # robots.txt and sitemap.xml for search engines (crawl.py): a step of its own, after MkDocs.
+    publish_crawl_files(staging, publishing(root / "mkdocs.yml"), as_of)
     output_folder.swap(staging, site_dir)
     shown = site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir
     sys.stdout.write(

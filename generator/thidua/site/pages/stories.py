@@ -78,12 +78,12 @@ def feed(site: Site, stories: tuple[Story, ...]) -> str:
         lines.append(f"<lastBuildDate>{_date(stories[0].date)}</lastBuildDate>")
     for story in stories:
         link = _link(site, story)
-        guid = f"<guid>{_xml(link)}</guid>" if absolute else f'<guid isPermaLink="false">{FOLDER}/{_xml(story.id)}</guid>'
         lines += [
             "<item>",
             f"<title>{_text(story.title)}</title>",
             f"<link>{_xml(link)}</link>",
-            guid,
+            # The story's id, not its address: setting or moving site_url must not make every story new to a reader.
+            f'<guid isPermaLink="false">{FOLDER}/{_xml(story.id)}</guid>',
             f"<pubDate>{_date(story.date)}</pubDate>",
             f"<category>{_text(site.registry.units[story.unit].name)}</category>",
             f"<description>{_text(story.summary)}</description>",
