@@ -67,7 +67,6 @@
           item.className = "thidua-search__more";
           var button = document.createElement("button");
           button.type = "button";
-          button.className = "md-button";
           button.textContent = "Xem thêm " + Math.min(left, SHOWN) + " trang";
           button.addEventListener("click", function () {
             var next = list.children.length - 1;
