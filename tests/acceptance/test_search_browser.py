@@ -13,6 +13,9 @@ import pytest
 from playwright.sync_api import Browser, Page
 from test_browser import SHOTS, WIDTHS, _visit, browser, build_sample, served
 
+from conftest import AS_OF, copy_repository
+from thidua.cli import main
+
 __all__ = ["browser"]  # the fixture shared with test_browser.py
 
 PLAN = "/phong-trao/chung-tay-cchc-2025/"
@@ -111,3 +114,22 @@ def test_without_an_index_the_search_box_says_where_search_works(browser: Browse
     assert [e for e in errors if "Failed to load resource" not in e] == []  # only the missing index's 404
     assert outside == []
     page.context.close()
+
+
+def test_a_name_holding_html_is_shown_as_text_in_the_results(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A unit named with HTML is found, and its title and excerpt show the markup as text: no element, no script."""
+    root = copy_repository(tmp_path_factory.mktemp("hostile") / "repo")
+    payload = "<img src=x onerror=alert(1)>Tư pháp"
+    unit = root / "records/units/tu-phap-ho-tich.yml"
+    unit.write_text(unit.read_text("utf-8").replace("name: Tư pháp - hộ tịch", f'name: "{payload}"'), "utf-8")
+    assert main(["--root", str(root), "build", "--as-of", AS_OF]) == 0
+    with served(root / "site") as url:
+        page, errors, outside = _visit(browser, url + "/", WIDTHS["desktop"])
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        _search(page, "onerror", phone=False)
+        results = page.locator("#thidua-search .md-search-result__list")
+        assert payload in results.inner_text()
+        assert results.locator("img").count() == 0
+        assert dialogs == [] and errors == [] and outside == []
+        page.context.close()
