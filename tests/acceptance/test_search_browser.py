@@ -133,3 +133,21 @@ def test_a_name_holding_html_is_shown_as_text_in_the_results(browser: Browser, t
         assert results.locator("img").count() == 0
         assert dialogs == [] and errors == [] and outside == []
         page.context.close()
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_open_search_with_results_has_no_serious_accessibility_violation(browser: Browser, site_url: str, width: str) -> None:
+    """axe-core finds no serious or critical violation with the search box open and showing results."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page, _, _ = _visit(browser, site_url + "/", WIDTHS[width])
+    _search(page, "giay khen", phone=width == "phone")
+    page.get_by_role("button", name="Xem thêm 5 trang").wait_for()
+    results = Axe().run(page)
+    serious = [
+        (v["id"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+    page.context.close()
