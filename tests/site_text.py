@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import html.parser
+import json
 import re
 from pathlib import Path
 
@@ -45,3 +47,18 @@ def text_of(html: str) -> str:
 def page_text(path: Path) -> str:
     """The text of the page's main article, whitespace collapsed."""
     return text_of(main_html(path))
+
+
+PAGEFIND = (".pf_fragment", ".pf_index", ".pf_meta")
+
+
+def file_text(path: Path) -> str:
+    """A built file's text; Pagefind's index files are gzipped and read unzipped."""
+    data = path.read_bytes()
+    return (gzip.decompress(data) if path.suffix in PAGEFIND else data).decode("utf-8", "replace")
+
+
+def search_pages(site: Path) -> dict[str, dict[str, object]]:
+    """The pages in the site's Pagefind index by URL: what it indexed of each (content, meta such as title)."""
+    fragments = [json.loads(file_text(p).removeprefix("pagefind_dcd")) for p in sorted(site.glob("pagefind/fragment/*"))]
+    return {fragment["url"]: fragment for fragment in fragments}

@@ -5,6 +5,7 @@ Screenshots are saved under test-artifacts/screenshots/ for a person to look at.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -52,17 +53,31 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The sample site, built and served on 127.0.0.1 at a free port."""
-    root = copy_repository(tmp_path_factory.mktemp("browser") / "repo")
-    assert main(["--root", str(root), "build", "--as-of", "2025-12-20"]) == 0
-    handler = functools.partial(_Quiet, directory=str(root / "site"))
+@contextlib.contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """``folder`` served on 127.0.0.1 at a free port, for as long as the block lasts."""
+    handler = functools.partial(_Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+def build_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site, built into a fresh copy of the repository; returns its site/ folder."""
+    root = copy_repository(tmp_path_factory.mktemp("browser") / "repo")
+    assert main(["--root", str(root), "build", "--as-of", "2025-12-20"]) == 0
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample site, built and served on 127.0.0.1 at a free port."""
+    with served(build_sample(tmp_path_factory)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

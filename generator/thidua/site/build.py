@@ -6,7 +6,9 @@ import datetime as dt
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
@@ -15,7 +17,7 @@ from ..model import registry_from
 from ..outputs.evaluation_files import evaluate_tree
 from ..records.record import Result
 from ..speed.gcpause import paused_collection
-from . import output_folder
+from . import output_folder, search_index
 from .crawl import publish_crawl_files
 from .nav import nav_config
 from .page import Page, Publishing
@@ -24,6 +26,7 @@ from .render import render_pages, write_pages
 # Folders and files under docs/ that the generator owns; everything else there is hand-written.
 GENERATED = ("index.md", "phong-trao", "bang-vang", "don-vi", "tra-cuu", "tin-tuc", "cach-xet-chon")
 NAV_CONFIG = "build/mkdocs.yml"
+T = TypeVar("T")
 
 
 @paused_collection()
@@ -85,6 +88,15 @@ def site_path(root: Path, site_dir: Path) -> Path:
     return site_dir if site_dir.is_absolute() else root / site_dir
 
 
+def _in_staging(staging: Path, work: Callable[[], T]) -> T:
+    """Run one step of the build; an exception or an interruption discards the staging folder."""
+    try:
+        return work()
+    except BaseException:
+        output_folder.discard(staging)
+        raise
+
+
 def build_site(result: Result, root: Path, site_dir: Path, as_of: dt.date) -> int:
     """Build into a staging folder, then swap it in; ``site_dir`` was checked by ``output_folder.check``."""
     site_dir = site_path(root, site_dir)
@@ -106,11 +118,7 @@ def build_site(result: Result, root: Path, site_dir: Path, as_of: dt.date) -> in
         "--site-dir",
         str(staging),
     ]
-    try:
-        done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
-    except BaseException:
-        output_folder.discard(staging)
-        raise
+    done = _in_staging(staging, lambda: subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False))
     if done.returncode != 0:
         output_folder.discard(staging)
         sys.stdout.write(done.stdout + done.stderr)
@@ -121,6 +129,14 @@ def build_site(result: Result, root: Path, site_dir: Path, as_of: dt.date) -> in
         return 1
     # robots.txt and sitemap.xml for search engines (crawl.py): a step of its own, after MkDocs.
     publish_crawl_files(staging, publishing(root / "mkdocs.yml"), as_of)
+    problem = _in_staging(staging, lambda: search_index.index_site(staging))
+    if problem is not None:
+        output_folder.discard(staging)
+        sys.stdout.write(
+            f"{problem}\nPagefind không dựng được chỉ mục tìm kiếm (lời báo ở trên); trang cũ được giữ nguyên. "
+            "Nếu máy thiếu Pagefind, hãy cài lại các gói đã ghim (make portal) rồi chạy lại.\n"
+        )
+        return 1
     output_folder.swap(staging, site_dir)
     shown = site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir
     sys.stdout.write(

@@ -1,7 +1,13 @@
 """The lookup page: names of people and units found when typed without diacritics.
 
-Material's search needs exact diacritics; this page ships its own small index
-(folded to ASCII at build time) and a local script, with no request leaving the site.
+The page ships its own small index, folded to ASCII at build time, and a local script (docs/assets/tra-cuu.js),
+with no request leaving the site. A query downloads only what it needs, whatever the number of names:
+
+- ``tra-cuu/du-lieu/tu-<letter>.json``: for every folded word starting with that letter, the entries holding it
+  (positions in the sorted list, written as gaps). Each word typed loads the file of its first letter; an entry is
+  found when every word typed begins one of its words ("ng t lan" finds Nguyễn Thị Lan).
+- ``tra-cuu/du-lieu/<n>.json``: the entries themselves, in lookup order, BLOCK to a file; only the blocks of the
+  results shown are loaded.
 """
 
 from __future__ import annotations
@@ -12,19 +18,22 @@ from ...text import fold, name_sort_key, sort_key
 from ..page import Page, Site
 from .units import UNIT_KINDS
 
+FOLDER = "tra-cuu/du-lieu"
+BLOCK = 32  # entries a file: the 50 results shown load at most 50 such files (about 5 KB each)
 
-def index(site: Site) -> str:
-    """Public names only: people (name, position, unit) and units (name, kind)."""
+
+def entries(site: Site) -> list[dict[str, str]]:
+    """Public names only: units (name, kind), then people (name, position, unit), each in Vietnamese order."""
     registry = site.registry
-    entries = []
+    found = []
     for unit in sorted(registry.units.values(), key=lambda u: sort_key(u.name)):
-        entries.append(
+        found.append(
             {"name": unit.name, "detail": UNIT_KINDS[unit.kind], "fold": fold(unit.name), "url": f"../don-vi/{unit.id}/"}
         )
     for person in sorted(registry.people.values(), key=lambda p: name_sort_key(p.name)):
         unit = registry.units[person.unit]
         detail = ", ".join(x for x in (person.position, unit.name) if x)
-        entries.append(
+        found.append(
             {
                 "name": person.name,
                 "detail": detail,
@@ -32,13 +41,40 @@ def index(site: Site) -> str:
                 "url": f"../don-vi/{unit.id}/#thanh-vien",
             }
         )
-    # One entry per line: a diff shows the names that changed, and json's C encoder (which indent turns off) writes it.
-    lines = ",\n".join(json.dumps(entry, ensure_ascii=False, sort_keys=True) for entry in entries)
-    return f"[\n{lines}\n]\n" if entries else "[]\n"
+    return found
+
+
+def word_index(found: list[dict[str, str]]) -> dict[str, dict[str, list[int]]]:
+    """For each first letter, each folded word starting with it and the entries holding it, as gaps (first, then steps)."""
+    positions: dict[str, list[int]] = {}
+    for number, entry in enumerate(found):
+        for word in sorted(set(entry["fold"].split())):
+            positions.setdefault(word, []).append(number)
+    letters: dict[str, dict[str, list[int]]] = {}
+    for word in sorted(positions):
+        held = positions[word]
+        letters.setdefault(word[0], {})[word] = [held[0]] + [b - a for a, b in zip(held, held[1:], strict=False)]
+    return letters
+
+
+def _lines(items: list[str], brackets: str) -> str:
+    # One item per line: a diff shows the names that changed, and json's C encoder (which indent turns off) writes it.
+    return f"{brackets[0]}\n" + ",\n".join(items) + f"\n{brackets[1]}\n" if items else f"{brackets}\n"
 
 
 def pages(site: Site) -> list[Page]:
-    return [
-        Page("tra-cuu/index.md", site.render("lookup.md.j2"), ("Tra cứu",)),
-        Page("tra-cuu/du-lieu.json", index(site)),
+    found = entries(site)
+    letters = word_index(found)
+    page = site.render("lookup.md.j2", folder="du-lieu/", block=BLOCK, letters="".join(letters))
+    blocks = [
+        Page(
+            f"{FOLDER}/{start // BLOCK}.json",
+            _lines([json.dumps(e, ensure_ascii=False, sort_keys=True) for e in found[start : start + BLOCK]], "[]"),
+        )
+        for start in range(0, len(found), BLOCK)
     ]
+    words = [
+        Page(f"{FOLDER}/tu-{letter}.json", _lines([f"{json.dumps(w)}: {json.dumps(gaps)}" for w, gaps in held.items()], "{}"))
+        for letter, held in letters.items()
+    ]
+    return [Page("tra-cuu/index.md", page, ("Tra cứu",)), *blocks, *words]
