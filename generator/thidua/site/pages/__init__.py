@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .. import exports
 from ..page import Page, Site
 from . import campaign_boards, home, honour, lookup, plan, posting, procedure, stories, units
 
@@ -21,6 +22,7 @@ PAGE_SETS: tuple[Callable[[Site], list[Page]], ...] = (
     stories.pages,
     units.pages,
     lookup.pages,
+    exports.pages,
 )
 # The longest to render at province scale, longest first: started first when sets are rendered side by side.
 LONGEST = (campaign_boards.eligibility_pages, campaign_boards.dossier_pages, units.pages, lookup.pages)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...evaluation.describe import describe, describe_money, describe_ranking
+from .. import exports
 from ..page import Page, Site
 
 # How the plan's window treats its first and last day.
@@ -25,6 +26,7 @@ def pages(site: Site) -> list[Page]:
                 ranking_text=lambda ranking, c=c: describe_ranking(ranking, c),
                 money_text=lambda award: describe_money(award, site.registry, site.as_of),
                 ends=ENDS,
+                downloads=[(f"{exports.FOLDER}/{d.file}", d.label) for d in exports.downloads(site, c)],
             ),
             ("Phong trào", f"{c.short_name or c.name} {c.year}", "Kế hoạch"),
         )
