@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ...evaluation.results import CampaignResult, NominationResult
-from ...model.campaign import Campaign
-from ..page import Site
-from ..pages.campaign_boards import (
+from ....evaluation.results import CampaignResult, NominationResult
+from ....model.campaign import Campaign
+from ...page import Site
+from ..campaign_boards import (
     STATE_MARKS,
     STOPPED_EARLY,
     UNKNOWN_MARK,

@@ -15,11 +15,11 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from ...clock import epoch_of
-from ...evaluation.results import CampaignResult
-from ...model.campaign import Campaign
-from ...text import table_date
-from ..page import Site
+from ....clock import epoch_of
+from ....evaluation.results import CampaignResult
+from ....model.campaign import Campaign
+from ....text import table_date
+from ...page import Site
 
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 REMINDER_DAYS = 3

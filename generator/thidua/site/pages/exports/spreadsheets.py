@@ -13,8 +13,8 @@ from typing import Any
 
 import xlsxwriter  # type: ignore[import-untyped]  # XlsxWriter ships no type information
 
-from ...clock import epoch_of
-from ...text import decimal, table_date
+from ....clock import epoch_of
+from ....text import decimal, table_date
 from .tables import Cell, Table
 
 DAY, MOMENT = "dd/mm/yyyy", "dd/mm/yyyy hh:mm"
@@ -78,7 +78,8 @@ def sheet_names(tables: Sequence[Table]) -> list[str]:
 
 
 def _width(title: str, values: list[Cell]) -> float:
-    longest = max([min(len(title), 24)] + [len(_shown(v)) for v in values])
+    """A column wide enough for its longest value (dates and numbers as shown), within bounds; a long title wraps."""
+    longest = max([min(len(title), 24)] + [len(v) if isinstance(v, str) else len(_shown(v)) for v in values if v is not None])
     return float(max(NARROWEST, min(WIDEST, longest + 2)))
 
 

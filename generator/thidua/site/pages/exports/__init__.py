@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, partial
 
-from ...model.campaign import Campaign
-from ..page import Page, Site
-from ..pages.campaign_boards import sections
+from ....model.campaign import Campaign
+from ...page import Page, Site
+from ..campaign_boards import sections
 from . import deadlines, tables
 from .spreadsheets import About, csv_bytes, xlsx_bytes
 
