@@ -66,8 +66,7 @@ def sheet_names(tables: Sequence[Table]) -> list[str]:
     names: list[str] = []
     for table in tables:
         name = _NOT_IN_SHEET_NAME.sub("-", table.sheet).strip("' ") or "Bảng"
-        if len(name) > SHEET_NAME_LENGTH:
-            name = name[: SHEET_NAME_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;.- ") + "…"
+        name = _shortened(name)
         base, number = name, 1
         while name.casefold() in {n.casefold() for n in names}:
             number += 1
@@ -75,6 +74,19 @@ def sheet_names(tables: Sequence[Table]) -> list[str]:
             name = base[: SHEET_NAME_LENGTH - len(suffix)] + suffix
         names.append(name)
     return names
+
+
+def _shortened(name: str) -> str:
+    """A name cut in its middle to fit a sheet's tab, whole words kept at both ends: the start says the kind of nominee,
+    the end tells awards apart («Tập thể - Giấy…Tập thể xuất sắc»)."""
+    if len(name) <= SHEET_NAME_LENGTH:
+        return name
+    head = name[: SHEET_NAME_LENGTH // 2]
+    head = head.rsplit(" ", 1)[0] if " " in head else head
+    start = len(name) - (SHEET_NAME_LENGTH - 1 - len(head))
+    if name[start - 1] != " " and " " in name[start:]:  # mid-word: from the next word on
+        start = name.index(" ", start) + 1
+    return head.rstrip(",;.- ") + "…" + name[start:].lstrip(",;.- ")
 
 
 def _width(title: str, values: list[Cell]) -> float:
