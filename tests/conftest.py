@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from thidua.cli import main
 from thidua.problems import Problem
@@ -113,3 +114,18 @@ def edit(root: Path, relative: str, old: str, new: str) -> None:
 def found(root: Path, relative: str) -> list[tuple[int, int, str, str]]:
     """(line, column, code, message) of every problem reported in one file."""
     return [(p.line, p.column, p.code, p.message) for p in problems_in(root, relative)]
+
+
+def _values(data: object) -> list[str]:
+    if isinstance(data, dict):
+        return [v for value in data.values() for v in _values(value)]
+    if isinstance(data, list):
+        return [v for value in data for v in _values(value)]
+    return [str(data)]
+
+
+def private_values(root: Path) -> list[str]:
+    """Every value of every person's private block under ``root``, birth dates also as printed (dd/mm/yyyy)."""
+    people = sorted((root / "records" / "people").glob("*.yml"))
+    secrets = sorted({v for p in people for v in _values(yaml.safe_load(p.read_text("utf-8")).get("private", {}))})
+    return secrets + [f"{s[8:10]}/{s[5:7]}/{s[:4]}" for s in secrets if len(s) == 10 and s[4] == "-"]

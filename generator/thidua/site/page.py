@@ -26,6 +26,7 @@ class Page:
     text: str
     nav: tuple[str, ...] = ()  # where the page sits in the navigation: section titles, then its own title
     copy_of: str | None = None  # a repository file published byte for byte instead of ``text`` (a story's photo)
+    data: bytes | None = None  # a file published as these bytes instead of ``text`` (a download: a spreadsheet, a calendar)
 
 
 @dataclass(frozen=True)

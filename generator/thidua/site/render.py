@@ -39,6 +39,8 @@ def render_pages(
 
 
 def _content(page: Page, root: Path | None) -> bytes:
+    if page.data is not None:
+        return page.data
     if page.copy_of is None:
         return page.text.encode("utf-8")
     source = (root.resolve() / page.copy_of).resolve() if root else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..page import Page, Site
-from . import campaign_boards, home, honour, lookup, plan, posting, procedure, stories, units
+from . import campaign_boards, exports, home, honour, lookup, plan, posting, procedure, stories, units
 
 # Each renders a set of pages independent of the others, so that sets can be rendered side by side.
 # The order is the order of the site's navigation within each section.
@@ -21,6 +21,7 @@ PAGE_SETS: tuple[Callable[[Site], list[Page]], ...] = (
     stories.pages,
     units.pages,
     lookup.pages,
+    exports.pages,
 )
 # The longest to render at province scale, longest first: started first when sets are rendered side by side.
-LONGEST = (campaign_boards.eligibility_pages, campaign_boards.dossier_pages, units.pages, lookup.pages)
+LONGEST = (campaign_boards.eligibility_pages, exports.pages, campaign_boards.dossier_pages, units.pages, lookup.pages)

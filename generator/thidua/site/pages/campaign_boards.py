@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ...clock import VIETNAM
 from ...evaluation.describe import ranking_group_name, standing_label, tie_words
 from ...evaluation.results import AwardResult, CampaignResult, NominationResult
 from ...evaluation.selection import award_order
@@ -58,9 +60,15 @@ def rows(site: Site, result: CampaignResult, prefix: str = "../../") -> list[Row
     )
 
 
-def _moment(r: NominationResult) -> str:
+def submitted_local(r: NominationResult) -> dt.datetime | None:
+    """When the dossier was sent, on Vietnam's clock (a record may write it in UTC), without its time zone."""
     at = r.dossier.submitted_at
-    return f"{table_date(r.nomination.submitted_on)} {at:%H:%M}" if at and r.nomination.submitted_on else "—"
+    return at.astimezone(VIETNAM).replace(tzinfo=None) if at else None
+
+
+def _moment(r: NominationResult) -> str:
+    at = submitted_local(r)
+    return f"{table_date(at.date())} {at:%H:%M}" if at else "—"
 
 
 @dataclass(frozen=True)
@@ -165,7 +173,7 @@ def _criteria_cells(r: NominationResult) -> Markup:
 
 def eligibility_pages_of(site: Site, c: Campaign, result: CampaignResult) -> list[Page]:
     council = site.registry.councils.get(result.meeting.council) if result.meeting else None
-    sections = _sections(site, c, result)
+    board_sections = sections(site, c, result)
     winners = {ident for a in result.awards for ident in a.winners}
     by_id: dict[str, Row] = {}
 
@@ -190,7 +198,7 @@ def eligibility_pages_of(site: Site, c: Campaign, result: CampaignResult) -> lis
             cells={row.id: _criteria_cells(row.result) for row in shown},
             several=len(c.awards) > 1,
             by_id=by_id,
-            sections=sections,
+            sections=board_sections,
             tie=lambda award: tie_words(c, award),
             nominees=lambda ids: ", ".join(by_id[ident].nominee for ident in ids),
             parts=parts,
@@ -213,7 +221,7 @@ class Section:
     groups: tuple[tuple[str | None, AwardResult], ...]  # (the group's name, its ranking)
 
 
-def _sections(site: Site, c: Campaign, result: CampaignResult) -> list[Section]:
+def sections(site: Site, c: Campaign, result: CampaignResult) -> list[Section]:
     """Each award and kind in the order they were selected, each ranking group named (an attribute value, a unit)."""
     found: list[Section] = []
     for award in award_order(c):

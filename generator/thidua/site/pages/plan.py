@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ...evaluation.describe import describe, describe_money, describe_ranking
+from ...model.campaign import Campaign
 from ..page import Page, Site
+from . import exports
 
 # How the plan's window treats its first and last day.
 ENDS = {
@@ -14,19 +16,20 @@ ENDS = {
 }
 
 
+def _plan_page(site: Site, c: Campaign) -> Page:
+    downloads = exports.downloads(site, c)
+    text = site.render(
+        "plan.md.j2",
+        c=c,
+        rule_text=lambda rule: describe(rule, c, site.registry),
+        ranking_text=lambda ranking: describe_ranking(ranking, c),
+        money_text=lambda award: describe_money(award, site.registry, site.as_of),
+        ends=ENDS,
+        downloads=[(f"{exports.FOLDER}/{d.file}", d.label) for d in downloads],
+        calendar=any(d.file.endswith(".ics") for d in downloads),
+    )
+    return Page(f"phong-trao/{c.id}/index.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Kế hoạch"))
+
+
 def pages(site: Site) -> list[Page]:
-    return [
-        Page(
-            f"phong-trao/{c.id}/index.md",
-            site.render(
-                "plan.md.j2",
-                c=c,
-                rule_text=lambda rule, c=c: describe(rule, c, site.registry),
-                ranking_text=lambda ranking, c=c: describe_ranking(ranking, c),
-                money_text=lambda award: describe_money(award, site.registry, site.as_of),
-                ends=ENDS,
-            ),
-            ("Phong trào", f"{c.short_name or c.name} {c.year}", "Kế hoạch"),
-        )
-        for c in site.campaigns()
-    ]
+    return [_plan_page(site, c) for c in site.campaigns()]
