@@ -78,6 +78,14 @@
         link.textContent = entry.name;
         item.appendChild(link);
         if (entry.detail) { item.appendChild(document.createTextNode(" — " + entry.detail)); }
+        // Khen thưởng trên bảng vàng: mỗi khen thưởng một liên kết tới mục của nó.
+        (entry.awards || []).forEach(function (award, index) {
+          item.appendChild(document.createTextNode(index ? "; " : ". Khen thưởng: "));
+          var honour = document.createElement("a");
+          honour.href = award.url;
+          honour.textContent = award.label;
+          item.appendChild(honour);
+        });
         list.appendChild(item);
       });
     }

@@ -95,3 +95,22 @@ def test_sidebar_shows_lookup_and_guide_above_the_fold(browser: Browser, site_ur
         assert box is not None and box["y"] + box["height"] <= 800, label
     assert sidebar.get_by_text("Chị Lan và những buổi trưa ở Bộ phận Một cửa").count() == 0
     page.context.close()
+
+
+def test_lookup_leads_a_person_to_their_award(browser: Browser, site_url: str) -> None:  # noqa: F811
+    """Looking up Nguyễn Thị Lan (typed without diacritics) shows her award after her unit, and the award's link
+    opens the honour board at her entry, which says why she was awarded."""
+    page, errors, outside = _visit(browser, site_url + PAGES["lookup"], WIDTHS["phone"])
+    page.locator("#thidua-lookup-input").press_sequentially("nguyen thi lan")
+    result = page.locator("#thidua-lookup-results li").first
+    result.wait_for()
+    assert "Khen thưởng: Giấy khen của Chủ tịch UBND xã (2025)" in result.inner_text()
+    result.get_by_role("link", name="Giấy khen của Chủ tịch UBND xã (2025)").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("/bang-vang/2025/#chung-tay-cchc-2025-ca-nhan-nguyen-thi-lan")
+    entry = page.locator("#chung-tay-cchc-2025-ca-nhan-nguyen-thi-lan")
+    assert entry.is_visible() and entry.bounding_box()["y"] < WIDTHS["phone"][1]  # type: ignore[index]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "lookup-to-honour-phone.png"))
+    assert errors == [] and outside == []
+    page.context.close()

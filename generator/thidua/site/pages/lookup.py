@@ -22,13 +22,34 @@ FOLDER = "tra-cuu/du-lieu"
 BLOCK = 32  # entries a file: the 50 results shown load at most 50 such files (about 5 KB each)
 
 
-def entries(site: Site) -> list[dict[str, str]]:
-    """Public names only: units (name, kind), then people (name, position, unit), each in Vietnamese order."""
+def awards(site: Site) -> dict[str, list[dict[str, str]]]:
+    """Each nominee's awards standing on the honour board (revoked ones left out): what, which year, the entry's link."""
+    found: dict[str, list[dict[str, str]]] = {}
+    for c in site.campaigns():
+        result = site.results[c.id]
+        nominations = {n.id: n for n in site.registry.nominations.get(c.id, ())}
+        for g in result.granted:
+            if g.revoked_by:
+                continue
+            award = c.award(g.award)
+            entry = {
+                "label": f"{award.name if award else g.award} ({c.year})",
+                "url": f"../bang-vang/{c.year}/#{c.id}-{g.nomination}",
+            }
+            found.setdefault(nominations[g.nomination].nominee, []).append(entry)
+    return found
+
+
+def entries(site: Site) -> list[dict[str, object]]:
+    """Public names only: units (name, kind), then people (name, position, unit), each in Vietnamese order; with
+    the awards of each on the honour board."""
     registry = site.registry
-    found = []
+    honours = awards(site)
+    found: list[dict[str, object]] = []
     for unit in sorted(registry.units.values(), key=lambda u: sort_key(u.name)):
         found.append(
             {"name": unit.name, "detail": UNIT_KINDS[unit.kind], "fold": fold(unit.name), "url": f"../don-vi/{unit.id}/"}
+            | ({"awards": honours[unit.id]} if unit.id in honours else {})
         )
     for person in sorted(registry.people.values(), key=lambda p: name_sort_key(p.name)):
         unit = registry.units[person.unit]
@@ -40,15 +61,16 @@ def entries(site: Site) -> list[dict[str, str]]:
                 "fold": f"{fold(person.name)} {fold(unit.name)}",
                 "url": f"../don-vi/{unit.id}/#thanh-vien",
             }
+            | ({"awards": honours[person.id]} if person.id in honours else {})
         )
     return found
 
 
-def word_index(found: list[dict[str, str]]) -> dict[str, dict[str, list[int]]]:
+def word_index(found: list[dict[str, object]]) -> dict[str, dict[str, list[int]]]:
     """For each first letter, each folded word starting with it and the entries holding it, as gaps (first, then steps)."""
     positions: dict[str, list[int]] = {}
     for number, entry in enumerate(found):
-        for word in sorted(set(entry["fold"].split())):
+        for word in sorted(set(str(entry["fold"]).split())):
             positions.setdefault(word, []).append(number)
     letters: dict[str, dict[str, list[int]]] = {}
     for word in sorted(positions):
