@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -190,3 +192,27 @@ def test_every_page_showing_sample_data_says_so(tmp_path: Path) -> None:
     rows = [line for line in board.split("Giấy khen của Chủ tịch UBND xã")[1:]]
     assert rows and all("minh họa" in row for row in rows)
     assert "Dữ liệu minh họa" not in page_text(built / "cach-xet-chon/index.html")
+
+
+def test_every_link_on_every_page_leads_to_a_page_and_its_anchor(built: Path) -> None:
+    """The boards' tables are written as HTML (MkDocs does not check their links): every relative link of every built
+    page, in the tables and elsewhere, opens a file of the site, and its #anchor is an id on that page."""
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for page in sorted(built.rglob("*.html")):
+        source = page.read_text("utf-8")
+        for target in set(re.findall(r'href="([^"]*)"', source)):
+            if re.match(r"[a-z]+:|//", target) or not target:
+                continue
+            path, _, anchor = html.unescape(target).partition("#")
+            base = built if path.startswith("/") else page.parent  # the 404 page links from the site's root
+            file = (base / path.lstrip("/")).resolve() if path else page
+            file = file / "index.html" if file.is_dir() else file
+            if not file.is_file():
+                broken.append((page.relative_to(built).as_posix(), target))
+                continue
+            if anchor and file.suffix == ".html":
+                known = ids.setdefault(file, set(re.findall(r'id="([^"]+)"', file.read_text("utf-8"))))
+                if anchor not in known:
+                    broken.append((page.relative_to(built).as_posix(), target))
+    assert broken == []

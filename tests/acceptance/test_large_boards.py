@@ -40,7 +40,7 @@ def test_a_large_board_is_a_summary_and_a_page_per_proposing_unit(site: Path, bo
     links = re.findall(r'<a href="([a-z0-9-]+/)">', html)
     pages = _unit_pages(site, board)
     assert sorted(links) == sorted(f"{p.parent.name}/" for p in pages) and len(pages) > 10
-    counts = [int(n) for n in re.findall(r"Số hồ sơ: </span>(\d+)", html)]
+    counts = [int(n) for n in re.findall(r'data-label="Số hồ sơ" class="thidua-num">(\d+)<', html)]
     assert sum(counts) == NOMINATIONS + 10
     rows = [re.findall(r"<tr>\s*<td>", main_html(p).split("</thead>", 1)[-1]) for p in pages]
     assert sum(len(r) for r in rows) == NOMINATIONS + 10

@@ -619,8 +619,8 @@ def test_the_eligibility_page_explains_floor_cap_and_share(board: str) -> None:
         "hội đồng cần quyết định.",
         "Trường THCS Đông Lâm (01 suất): Xếp hạng sau biểu quyết: 1. Bùi Thị Thanh Tâm; 2. Đỗ Quang Huy. "
         "Kết luận của hội đồng khi bằng phiếu " + RESOLUTION,
-        "Đỗ Quang Huy (minh họa) Kết quả: Ngoài số lượng khen (bằng phiếu, hội đồng đã kết luận) Phiếu: 5/7 Tiêu chí: TC1 ✓ TC2 ✓",
-        "Lò Văn Khánh (minh họa) Kết quả: Chưa đủ căn cứ Phiếu: 6/7 Tiêu chí: TC1 ✓ TC2 ✓",
+        "Đỗ Quang Huy (minh họa) Ngoài số lượng khen (bằng phiếu, hội đồng đã kết luận) 5/7 TC1 ✓ TC2 ✓",
+        "Lò Văn Khánh (minh họa) Chưa đủ căn cứ 6/7 TC1 ✓ TC2 ✓",
         NO_CAP,
         # the relations between awards
         "Đã được chọn cho Giấy khen Tập thể xuất sắc.",

@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 import jinja2
-from markupsafe import Markup
 
 from ..evaluation.results import CampaignResult
 from ..model import Registry
@@ -91,10 +90,4 @@ def environment() -> jinja2.Environment:
     env.filters["law_title"] = law_title
     env.filters["front_title"] = front_title
     env.globals["NomineeKind"] = NomineeKind
-    env.globals["label"] = cell_label
     return env
-
-
-def cell_label(name: str) -> Markup:
-    """A board cell's column name, shown only when the row is drawn as a card on a narrow screen (thidua.css)."""
-    return Markup('<span class="thidua-label">{}: </span>').format(name)

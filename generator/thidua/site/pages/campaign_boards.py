@@ -13,9 +13,10 @@ from ...evaluation.describe import ranking_group_name, standing_label, tie_words
 from ...evaluation.results import AwardResult, CampaignResult, NominationResult
 from ...evaluation.selection import award_order
 from ...model.campaign import Award, Campaign, ValueRanking
-from ...text import name_sort_key, sort_key, table_date
-from ...vocabulary import CriterionState, NomineeKind, Standing
+from ...text import decimal, name_sort_key, sort_key, table_date
+from ...vocabulary import CriterionState, NomineeKind, Standing, Timing
 from .. import charts
+from ..html_table import Cell, Column, href, link, table
 from ..markdown import escape
 from ..page import Page, Site
 from .board_paging import DOSSIERS, ELIGIBILITY, board_path, paged
@@ -30,7 +31,7 @@ class Row:
 
     result: NominationResult
     nominee: str
-    nominee_link: str
+    unit: str  # the nominee's unit (the collective itself, or the person's): its page
     proposer: str
 
     @property
@@ -43,13 +44,13 @@ class Row:
         return self.result.nomination.fictional
 
 
-def rows(site: Site, result: CampaignResult, prefix: str = "../../") -> list[Row]:
+def rows(site: Site, result: CampaignResult) -> list[Row]:
     """Nominations, collectives first, then people by given name (Vietnamese order)."""
     registry = site.registry
     found = []
     for r in result.nominations:
         name, unit = registry.nominee(r.nomination)
-        found.append(Row(r, name, f"{prefix}don-vi/{unit}.md", registry.units[r.nomination.proposed_by].name))
+        found.append(Row(r, name, unit, registry.units[r.nomination.proposed_by].name))
     return sorted(
         found,
         key=lambda row: (
@@ -77,58 +78,107 @@ class Share:
 
     unit: str
     name: str
-    link: str  # from the summary page
     rows: list[Row]
 
 
-def shares(site: Site, board: list[Row], c: Campaign, kind: str) -> list[Share]:
+def shares(site: Site, board: list[Row]) -> list[Share]:
     """The board's rows by proposing unit, units in Vietnamese order."""
     by_unit: dict[str, list[Row]] = {}
     for row in board:
         by_unit.setdefault(row.result.nomination.proposed_by, []).append(row)
     units = site.registry.units
-    found = [Share(u, units[u].name, f"{kind}/{u}.md", unit_rows) for u, unit_rows in by_unit.items()]
+    found = [Share(u, units[u].name, unit_rows) for u, unit_rows in by_unit.items()]
     return sorted(found, key=lambda share: (sort_key(share.name), share.unit))
 
 
-def _board_pages(site: Site, c: Campaign, result: CampaignResult, kind: str, nav: str, render: Callable[..., str]) -> list[Page]:
+# How a board renders one of its pages: the whole board, the rows shown, the proposing units (on a summary), the
+# unit the page is about (on a unit's page), and the page's own Markdown path (links are worked out from it).
+Render = Callable[[list[Row], list[Row], list[Share] | None, Share | None, str], str]
+
+
+def _board_pages(site: Site, c: Campaign, result: CampaignResult, kind: str, nav: str, render: Render) -> list[Page]:
     """The whole board on one page, or (when large) a summary page and a page per proposing unit."""
     trail = ("Phong trào", f"{c.short_name or c.name} {c.year}", nav)
+    board = rows(site, result)
+    whole = board_path(c, kind)
     if not paged(result):
-        board = rows(site, result)
-        return [Page(board_path(c, kind), render(board, board, None, None, "../../"), trail)]
-    board = rows(site, result, "../../../")
-    parts = shares(site, board, c, kind)
-    found = [Page(board_path(c, kind), render(board, [], parts, None, "../../"), trail)]
+        return [Page(whole, render(board, board, None, None, whole), trail)]
+    parts = shares(site, board)
+    found = [Page(whole, render(board, [], parts, None, whole), trail)]
     for share in parts:
-        found.append(Page(board_path(c, kind, share.unit), render(board, share.rows, None, share, "../../../")))
+        path = board_path(c, kind, share.unit)
+        found.append(Page(path, render(board, share.rows, None, share, path)))
     return found
+
+
+def _who(site: Site, row: Row, page: str, proposer: bool) -> Markup:
+    """A row's first cell: the nominee, linked to their unit's page, marked when sample data; kind and proposer."""
+    r = row.result
+    kind = r.nomination.kind.label + (f", {row.proposer}" if proposer and r.nomination.kind == NomineeKind.INDIVIDUAL else "")
+    named = link(href(page, f"don-vi/{row.unit}.md", site.publishing.directory_urls), row.nominee)
+    return named + (Markup(" <em>(minh họa)</em>") if row.sample else "") + f" ({kind})"
+
+
+def _summary(site: Site, page: str, kind: str, parts: list[Share], counts: list[tuple[str, Callable[[Share], int]]]) -> Markup:
+    """A large board's summary: each proposing unit, linked to its page, with its counts."""
+    c = page.split("/")[1]
+    columns = [Column("Đơn vị đề nghị")] + [Column(title, numeric=True) for title, _ in counts]
+    return table(
+        columns,
+        (
+            [link(href(page, f"phong-trao/{c}/{kind}/{p.unit}.md", site.publishing.directory_urls), p.name)]
+            + [str(count(p)) for _, count in counts]
+            for p in parts
+        ),
+    )
 
 
 def dossier_pages_of(site: Site, c: Campaign, result: CampaignResult) -> list[Page]:
     # The documents of each row, worked out once per row: each document's name (escaped once) and a constant mark.
     names = [escape(d.name) for d in c.dossier]
+    columns = [Column("Đối tượng"), Column("Còn phải gửi"), Column("Thời hạn"), Column("Nộp lúc")]
+    columns += [Column("Văn bản")] if c.dossier else []
 
-    def documents(row: Row) -> Markup:
-        return Markup(
-            " ".join(
-                f'<span class="thidua-doc">{name}: {"✓" if row.result.nomination.document(d.id) else "✗ thiếu"}</span>'
-                for name, d in zip(names, c.dossier, strict=True)
-            )
+    def documents(row: Row) -> list[Cell]:
+        if not c.dossier:
+            return []
+        marks = (
+            f'<span class="thidua-doc">{name}: {"✓" if row.result.nomination.document(d.id) else "✗ thiếu"}</span>'
+            for name, d in zip(names, c.dossier, strict=True)
+        )
+        return [Markup(" ".join(marks))]
+
+    def board_table(shown: list[Row], page: str) -> Markup:
+        return table(
+            columns,
+            (
+                [
+                    _who(site, row, page, proposer=True),
+                    "; ".join(row.result.dossier.to_send) or "—",
+                    row.result.dossier.timing.label,
+                    _moment(row.result),
+                    *documents(row),
+                ]
+                for row in shown
+            ),
         )
 
-    def render(board: list[Row], shown: list[Row], parts: list[Share] | None, share: Share | None, root: str) -> str:
+    def render(board: list[Row], shown: list[Row], parts: list[Share] | None, share: Share | None, page: str) -> str:
+        counts: list[tuple[str, Callable[[Share], int]]] = [
+            ("Số hồ sơ", lambda p: len(p.rows)),
+            ("Còn phải gửi", lambda p: sum(bool(row.result.dossier.to_send) for row in p.rows)),
+            ("Trễ hạn", lambda p: sum(row.result.dossier.timing == Timing.LATE for row in p.rows)),
+        ]
         return site.render(
             "dossiers.md.j2",
             c=c,
             result=result,
             rows=shown,
-            cells={row.id: documents(row) for row in shown},
-            moment=_moment,
+            board=board_table(shown, page) if not parts else "",
+            summary=_summary(site, page, DOSSIERS, parts, counts) if parts else "",
             chart=charts.submissions(c, result) if share is None else "",
             parts=parts,
             share=share,
-            root=root,
             illustrative=c.fictional or any(row.sample for row in (share.rows if share else board)),
         )
 
@@ -177,25 +227,48 @@ def eligibility_pages_of(site: Site, c: Campaign, result: CampaignResult) -> lis
     winners = {ident for a in result.awards for ident in a.winners}
     by_id: dict[str, Row] = {}
 
-    def render(board: list[Row], shown: list[Row], parts: list[Share] | None, share: Share | None, root: str) -> str:
+    def section_table(award: Award, kind: NomineeKind, shown: list[Row], outcomes: dict[str, str]) -> Markup:
+        criteria = bool(c.criteria_for(award, kind))
+        columns = [Column("Đối tượng"), Column("Kết quả")]
+        columns += ([Column("Phiếu", numeric=True)] if c.council else []) + ([Column("Tiêu chí")] if criteria else [])
+
+        def cells(row: Row) -> list[Cell]:
+            r = row.result
+            found: list[Cell] = [
+                link(f"#{row.id}", row.nominee) + (Markup(" <em>(minh họa)</em>") if row.sample else ""),
+                outcomes[row.id],
+            ]
+            found += [f"{r.vote.in_favour}/{r.vote.denominator}" if r.vote else "—"] if c.council else []
+            return found + ([_criteria_cells(r)] if criteria else [])
+
+        return table(columns, (cells(row) for row in shown))
+
+    def render(board: list[Row], shown: list[Row], parts: list[Share] | None, share: Share | None, page: str) -> str:
         if not by_id:
             by_id.update((row.id, row) for row in board)
         # Worked out once per row here, not per cell in the template: a province's board has ten thousand rows.
         groups: dict[tuple[str, str], list[Row]] = {}
         for row in shown:
             groups.setdefault((row.result.nomination.award, row.result.nomination.kind), []).append(row)
+        outcomes = {row.id: shown_outcome(site, c, result, row.result) for row in shown}
+        awards = {a.id: a for a in c.awards}
+        tables = {(a, k): section_table(awards[a], NomineeKind(k), found, outcomes) for (a, k), found in groups.items()}
+        counts: list[tuple[str, Callable[[Share], int]]] = [
+            ("Số hồ sơ", lambda p: len(p.rows)),
+            ("Trong số lượng khen", lambda p: sum(row.id in winners for row in p.rows)),
+        ]
         return site.render(
             "eligibility.md.j2",
             c=c,
             result=result,
             rows=shown,
             groups=groups,
+            tables=tables,
             council=council,
             marks=STATE_MARKS,
             unknown=UNKNOWN_MARK,
             stopped=STOPPED_EARLY,
-            shown={row.id: shown_outcome(site, c, result, row.result) for row in shown},
-            cells={row.id: _criteria_cells(row.result) for row in shown},
+            shown=outcomes,
             several=len(c.awards) > 1,
             by_id=by_id,
             sections=board_sections,
@@ -203,8 +276,8 @@ def eligibility_pages_of(site: Site, c: Campaign, result: CampaignResult) -> lis
             nominees=lambda ids: ", ".join(by_id[ident].nominee for ident in ids),
             parts=parts,
             share=share,
-            chosen=lambda part: sum(row.id in winners for row in part.rows),
-            root=root,
+            summary=_summary(site, page, ELIGIBILITY, parts, counts) if parts else "",
+            root="../" * page.count("/"),
             illustrative=c.fictional or any(row.sample for row in (share.rows if share else board)),
         )
 
@@ -241,15 +314,33 @@ def sections(site: Site, c: Campaign, result: CampaignResult) -> list[Section]:
 def tasks_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
     reports = site.registry.reports.get(c.id, ())
     units = site.registry.units
-    items = {}
+    path = f"phong-trao/{c.id}/nhiem-vu.md"
+    columns = [Column("Đơn vị"), Column("Kết quả"), Column("Ngày"), Column("Số liệu")]
+    tables = {}
     for task in c.tasks:
         found = [(units[r.unit].name, r.unit, i, r.fictional) for r in reports for i in r.items if i.task == task.id]
-        items[task.id] = sorted(found, key=lambda x: (x[2].subtask or "", sort_key(x[0]), x[2].date, x[2].id))
+        found.sort(key=lambda x: (x[2].subtask or "", sort_key(x[0]), x[2].date, x[2].id))
+        subtasks = {s.id: s.name for s in task.subtasks}
+        tables[task.id] = (
+            table(
+                columns,
+                (
+                    [
+                        link(href(path, f"don-vi/{unit}.md", site.publishing.directory_urls), name)
+                        + (Markup(" <em>(minh họa)</em>") if sample else ""),
+                        i.title + (f" ({subtasks[i.subtask]})" if i.subtask in subtasks else ""),
+                        table_date(i.date),
+                        f"{decimal(i.figure[0])} {i.figure[1]}" if i.figure else "—",
+                    ]
+                    for name, unit, i, sample in found
+                ),
+            )
+            if found
+            else None
+        )
     illustrative = c.fictional or any(r.fictional for r in reports)
-    text = site.render("tasks.md.j2", c=c, items=items, chart=charts.tasks(c, reports), illustrative=illustrative)
-    return Page(
-        f"phong-trao/{c.id}/nhiem-vu.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Kết quả theo nhiệm vụ")
-    )
+    text = site.render("tasks.md.j2", c=c, tables=tables, chart=charts.tasks(c, reports), illustrative=illustrative)
+    return Page(path, text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Kết quả theo nhiệm vụ"))
 
 
 # Three sets of pages, rendered apart (the two boards of a large campaign are the longest pages of the site).

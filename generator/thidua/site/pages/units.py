@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from html import escape
+
+from markupsafe import Markup
+
 from ...evaluation.results import NominationResult
 from ...model.campaign import Campaign
 from ...text import name_sort_key, sort_key
+from ..html_table import Column, href, link, table
 from ..page import Page, Site
 from .board_paging import detail_path
 from .campaign_boards import shown_outcome
@@ -47,14 +52,23 @@ def _unit_page(site: Site, unit_id: str, concerning: list[tuple[Campaign, Nomina
                 items, key=lambda x: (order.index(x[0].task) if x[0].task in order else len(order), x[0].date, x[0].id)
             )
             reports.append((c, [(tasks.get(i.task, i.task), i, sample) for i, sample in ranked]))
-    nominations = []
+    path = f"don-vi/{unit_id}.md"
+    rows = []
     for c, r in concerning:
         n = r.nomination
-        name = registry.nominee(n)[0]
-        award = c.award(n.award)
         result = site.results[c.id]
-        shown = shown_outcome(site, c, result, r)
-        nominations.append((c, name, r, shown, award.name if award else n.award, detail_path(c, result, n)))
+        award = c.award(n.award)
+        rows.append(
+            [
+                Markup(escape(f"{registry.nominee(n)[0]} ({n.kind.label})"))
+                + (Markup(" <em>(minh họa)</em>") if n.fictional else ""),
+                shown_outcome(site, c, result, r),
+                award.name if award else n.award,
+                link(href(path, detail_path(c, result, n), site.publishing.directory_urls), f"{c.short_name or c.name} {c.year}"),
+            ]
+        )
+    columns = [Column("Đối tượng"), Column("Kết quả"), Column("Hình thức"), Column("Phong trào")]
+    nominations = table(columns, rows) if rows else None
     text = site.render(
         "unit.md.j2",
         unit=unit,
@@ -68,7 +82,7 @@ def _unit_page(site: Site, unit_id: str, concerning: list[tuple[Campaign, Nomina
         illustrative=unit.fictional
         or any(p.fictional for p in people)
         or any(sample for _, items in reports for _, _, sample in items)
-        or any(r.nomination.fictional for _, _, r, _, _, _ in nominations)
+        or any(r.nomination.fictional for _, r in concerning)
         or any(s.fictional for s in registry.news(site.as_of, unit_id)),
     )
     # Not in the sidebar: a province has hundreds of units; «Tất cả đơn vị» lists them by kind.
