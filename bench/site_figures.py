@@ -208,9 +208,7 @@ def report_serve(tree: Path, env: dict[str, str], rounds: int) -> dict[str, floa
     for name, seconds in serve_latencies(tree, env, rounds).items():
         medians[name] = statistics.median(seconds)
         shown = ", ".join(f"{s:.2f}" for s in seconds)
-        print(
-            f"  {'xem thử: sửa ' + name:<44} trung vị {medians[name]:8.2f} s   (các lượt: {shown})", flush=True
-        )
+        print(f"  {'xem thử: sửa ' + name:<44} trung vị {medians[name]:8.2f} s   (các lượt: {shown})", flush=True)
     return medians
 
 
