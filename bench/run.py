@@ -10,6 +10,9 @@ For each size it writes a records tree (bench/synthetic.py), then runs in altern
 - at the first size only: validate + evaluate + render (in one process, cold) and the whole site build,
   with the peak memory of each command.
 
+Then, at every size (the build once at the others), figures read from the site just built (bench/site_figures.py, which
+also runs alone): the largest HTML page and all the HTML, and how soon ``thidua serve`` shows a saved record.
+
 Every command runs in its own process; times are wall-clock medians.
 """
 
@@ -27,10 +30,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+import site_figures
+from timing import timed
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 CAMPAIGN = "chung-tay-cchc-2025"
-AS_OF = "2025-12-20"
+AS_OF = site_figures.AS_OF
 PIPELINE = """
 import datetime as dt, sys
 from pathlib import Path
@@ -41,20 +47,6 @@ result = validate_tree(root)
 assert result.ok, result.problems[:3]
 generate(result, root, dt.date.fromisoformat(sys.argv[2]))
 """
-
-
-def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Wall time (s) and peak memory (MiB) of one command, run in a fresh process that must succeed."""
-    probe = (
-        "import resource, subprocess, sys, time; t = time.perf_counter(); "
-        "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)"
-    )
-    out = subprocess.run([sys.executable, "-c", probe, *command], cwd=cwd, env=env, capture_output=True, text=True, check=True)
-    seconds, peak_kib, code = out.stdout.split()
-    if code != "0":
-        raise SystemExit(f"lệnh thất bại (mã {code}): {' '.join(command[:6])}…")
-    return float(seconds), int(peak_kib) // 1024
 
 
 def bundle(schemas: dict[str, dict[str, Any]], name: str) -> dict[str, Any]:
@@ -170,14 +162,24 @@ def bench_size(nominations: int, units: int, rounds: int, work: Path, schemas: d
         samples["warm"].append(timed([thidua, "validate"], tree, env))
         if full:
             samples["pipeline"].append(timed([sys.executable, "-c", PIPELINE, str(tree), AS_OF], tree, env))
-            samples["build"].append(timed([thidua, "--no-cache", "build", "--as-of", AS_OF], tree, env))
+            samples["build"].append(site_figures.build(tree, env))
     cjs_time, _ = report("check-jsonschema (lược đồ gộp một tệp)", samples["cjs"])
     cold, _ = report("thidua validate, lạnh (--no-cache)", samples["cold"])
     warm, _ = report("thidua validate, ấm (sau khi sửa 1 hồ sơ)", samples["warm"])
     print(f"  → lạnh nhanh hơn check-jsonschema {cjs_time / cold:.1f} lần; ấm nhanh hơn {cjs_time / warm:.0f} lần", flush=True)
     if full:
         report("kiểm tra + xét + sinh trang Markdown, lạnh", samples["pipeline"])
-        report("thidua build (cả MkDocs), lạnh", samples["build"])
+    else:
+        samples["build"].append(site_figures.build(tree, env))  # once: alternating rounds stay at the first size
+    report("thidua build (cả MkDocs), lạnh", samples["build"])
+    site_report(tree, env, rounds)
+
+
+def site_report(tree: Path, env: dict[str, str], rounds: int) -> None:
+    """Figures read from the site just built at this size; each is a function of a module that also runs alone."""
+    site_figures.report_html(tree / "site")  # what a reader downloads: the largest page, and all pages
+    # (bench/queries.py, what a reader downloads to search, reports here)
+    site_figures.report_serve(tree, env, rounds)  # last: it saves records in the tree
 
 
 def main() -> int:

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .clock import as_of_date as _clock_as_of
 from .outputs import problem_formats
@@ -112,24 +112,38 @@ def _repository_checks(args: argparse.Namespace, result: Result) -> list[Problem
     return problems
 
 
+def _surely_finished(campaign: Campaign, data: dict[str, Any]) -> bool:
+    """Submitted, with every document the plan asks for and its number where it needs one: nothing left to send.
+
+    Read from the raw record, so that only the other dossiers are built into the model (``still_to_send`` decides).
+    """
+    if data.get("submitted_at") is None:
+        return False
+    first: dict[str, dict[str, Any]] = {}
+    for document in data.get("documents", ()):
+        first.setdefault(document["type"], document)
+    return all(item.id in first and (first[item.id].get("number") or not item.numbered) for item in campaign.dossier)
+
+
 def _unfinished(args: argparse.Namespace, result: Result) -> list[Unfinished]:
     """Valid dossiers their unit has not finished: what each must still send (exit stays 0: work in progress)."""
     nominations = [record for record in result.records if record.kind.name == "nomination"]
     if not nominations:
         return []  # the domain model is not even loaded
     from .evaluation.dossier import still_to_send
-    from .model import registry_from
+    from .model.campaign import campaign_from
+    from .model.records import nomination_from
 
-    registry = registry_from([record for record in result.records if record.kind.name in ("campaign", "nomination")])
+    plans = {record.data["id"]: campaign_from(record.data) for record in result.records if record.kind.name == "campaign"}
     as_of = as_of_date(args.as_of)
-    files = {(record.scope, record.id): (str(record.doc.path), f"{record.kind.label} {record.id}") for record in nominations}
     found = []
-    for campaign_id, listed in sorted(registry.nominations.items()):
-        campaign = registry.campaigns[campaign_id]
-        for nomination in listed:
-            items = still_to_send(campaign, nomination, as_of)
-            if items:
-                found.append(Unfinished(*files[(campaign_id, nomination.id)], tuple(items)))
+    for record in nominations:
+        campaign = plans[record.data["campaign"]]
+        if _surely_finished(campaign, record.data):
+            continue
+        items = still_to_send(campaign, nomination_from(record.data), as_of)
+        if items:
+            found.append(Unfinished(str(record.doc.path), f"{record.kind.label} {record.id}", tuple(items)))
     return sorted(found)
 
 

@@ -29,4 +29,8 @@ def test_the_benchmark_prints_medians_and_ratios(tmp_path: Path) -> None:
     ):
         assert re.search(re.escape(line) + r"\s+trung vị\s+\d+\.\d\d s\s+bộ nhớ đỉnh\s+\d+ MiB", out), line
     assert re.search(r"→ lạnh nhanh hơn check-jsonschema \d+\.\d lần; ấm nhanh hơn \d+ lần", out)
+    assert re.search(r"trang HTML lớn nhất\s+\d+\.\d\d MB   \S+\.html\n", out)
+    assert re.search(r"mọi trang HTML\s+\d+\.\d\d MB   \(\d+ trang\)\n", out)
+    for edit in ("gương điển hình", "tên người được đề nghị"):
+        assert re.search(rf"xem thử: sửa {edit}\s+trung vị\s+\d+\.\d\d s   \(các lượt: \d+\.\d\d\)\n", out), edit
     assert (tmp_path / "syn40" / "site" / "index.html").is_file()

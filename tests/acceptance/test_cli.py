@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write
+from conftest import ROOT, edit, write
 
 NOMINATION = "records/nominations/chung-tay-cchc-2025/ca-nhan-nguyen-thi-lan.yml"
 PERSON = "records/people/nguyen-thi-lan.yml"
+MEETING = "records/meetings/chung-tay-cchc-2025/xet-khen-thuong-2025.yml"
 
 
 def _break(tree: Path) -> None:
@@ -336,4 +337,20 @@ def test_valid_but_unfinished_dossiers_are_listed_in_every_format(tree, cli, tmp
             "record": "hồ sơ đề nghị tap-the-dia-chinh-xay-dung",
             "to_send": ["Biên bản họp của cơ quan"],
         },
+    ]
+
+
+def test_a_missing_number_or_an_unsent_complete_dossier_is_unfinished(tree, cli) -> None:
+    """A dossier with every document but the Tờ trình's number left blank must still send that number; one with every
+    document, numbered, but never submitted must still be sent while the deadline has not passed."""
+    edit(tree, "records/nominations/chung-tay-cchc-2025/tap-the-van-phong-thong-ke.yml", "    number: 21/TTr-VP\n", "")
+    edit(tree, NOMINATION, "submitted_at: 2025-11-27T09:20:00+07:00\n", "")
+    edit(tree, MEETING, "  - nomination: ca-nhan-nguyen-thi-lan\n    in_favour: 7\n", "")  # not sent: not voted on
+    run = cli("--root", str(tree), "validate", "--as-of", "2025-11-20")
+    assert run.code == 0
+    listed = [line for line in run.out.splitlines() if "ca-nhan-nguyen-thi-lan]" in line or "van-phong-thong-ke]" in line]
+    assert listed == [
+        f"{NOMINATION}: [hồ sơ đề nghị ca-nhan-nguyen-thi-lan] Hồ sơ chưa đủ, còn phải: nộp hồ sơ cho nơi nhận hồ sơ.",
+        "records/nominations/chung-tay-cchc-2025/tap-the-van-phong-thong-ke.yml: [hồ sơ đề nghị tap-the-van-phong-thong-ke] "
+        "Hồ sơ chưa đủ, còn phải: số của Tờ trình khen thưởng của cơ quan.",
     ]

@@ -1,73 +1,158 @@
-"""thidua serve's regeneration: saving a record redraws its page; a broken record leaves the pages as they were."""
+"""thidua serve's builder: saving a record redraws its pages, MkDocs rebuilds only the pages whose Markdown changed unless
+the navigation, the set of files or the theme changed, and the search index stays whole; a broken record leaves the pages
+as they were."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
+import threading
 from pathlib import Path
 
 import pytest
+from watchdog.events import FileModifiedEvent, FileMovedEvent
 
-from thidua.records.validate import validate_tree
-from thidua.site.build import generate
-from thidua.site.serve import _Regenerate
+from conftest import edit
+from thidua.site.serve import Preview, _in_turn, _Watch
 
 AS_OF = dt.date(2025, 11, 20)
 PLAN_PAGE = "docs/phong-trao/chung-tay-cchc-2025/index.md"
 CAMPAIGN = "records/campaigns/chung-tay-cchc-2025.yml"
+STORY = "records/stories/cuu-chien-binh-tra-lai-tai-san.yml"
+STORY_HTML = "tin-tuc/cuu-chien-binh-tra-lai-tai-san/index.html"
 
 
-def test_saving_a_record_regenerates_only_what_changed(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.fixture
+def preview(tree: Path, tmp_path: Path) -> Preview:
+    return Preview(tree, AS_OF, tmp_path / "site", "http://127.0.0.1:8000/")
+
+
+def _built(preview: Preview) -> Preview:
+    assert preview.regenerate()
+    preview.build_site()
+    return preview
+
+
+def _search(site: Path) -> list[dict[str, str]]:
+    return sorted(json.loads((site / "search/search_index.json").read_text("utf-8"))["docs"], key=json.dumps)
+
+
+def test_saving_a_record_regenerates_only_what_changed(tree: Path, preview: Preview, capsys: pytest.CaptureFixture[str]) -> None:
     """After a record is saved, the pages made from it are rewritten and the others are left untouched."""
-    generate(validate_tree(tree), tree, AS_OF)
+    assert preview.regenerate()
     other = tree / "docs/tra-cuu/index.md"
     before = other.stat().st_mtime_ns
-    plan = tree / CAMPAIGN
-    plan.write_text(
-        plan.read_text("utf-8").replace("name: Chung tay Cải cách hành chính", "name: Chung tay Cải cách hành chính mới"), "utf-8"
-    )
-    _Regenerate(tree, AS_OF).run()
+    capsys.readouterr()
+    edit(tree, CAMPAIGN, "name: Chung tay Cải cách hành chính\n", "name: Chung tay Cải cách hành chính mới\n")
+    assert preview.regenerate()
     assert "Chung tay Cải cách hành chính mới" in (tree / PLAN_PAGE).read_text("utf-8")
     assert other.stat().st_mtime_ns == before
     assert capsys.readouterr().out.startswith("Đã cập nhật ")
 
 
-def test_a_broken_record_keeps_the_preview_as_it_was(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """While a record has errors, the preview keeps its pages and the errors are printed."""
-    generate(validate_tree(tree), tree, AS_OF)
+def test_a_broken_record_keeps_the_preview_as_it_was(tree: Path, preview: Preview, capsys: pytest.CaptureFixture[str]) -> None:
+    """While a record has errors, the preview keeps its pages (Markdown and HTML) and the errors are printed."""
+    _built(preview)
     page = (tree / PLAN_PAGE).read_text("utf-8")
-    plan = tree / CAMPAIGN
-    plan.write_text(plan.read_text("utf-8").replace("  date: 2025-12-05", "  date: 05/12/2025"), "utf-8")
-    _Regenerate(tree, AS_OF).run()
+    html = (preview.site_dir / STORY_HTML).read_bytes()
+    capsys.readouterr()
+    edit(tree, CAMPAIGN, "  date: 2025-12-05", "  date: 05/12/2025")
+    edit(tree, STORY, "summary: >-\n", "summary: >-\n  Câu mở đầu mới.\n")
+    preview.build()
     assert (tree / PLAN_PAGE).read_text("utf-8") == page
+    assert (preview.site_dir / STORY_HTML).read_bytes() == html
     out = capsys.readouterr().out
     assert "hãy viết 2025-12-05 thay cho 05/12/2025." in out
     assert out.endswith("Trang xem thử giữ nội dung cũ cho đến khi hồ sơ hết lỗi.\n")
 
 
-def test_regenerations_never_overlap(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A change saved while a regeneration runs waits for it: two never validate and write docs/ at once."""
-    import threading
-    import time
+def test_one_record_saved_rebuilds_only_its_pages_and_keeps_the_search_index_whole(
+    tree: Path, preview: Preview, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A story's summary changed: MkDocs rebuilds its page and the news list, no other HTML; the search index then
+    holds exactly what a build of every page from scratch holds."""
+    _built(preview)
+    assert preview.search.full
+    untouched = preview.site_dir / "don-vi/hoi-nong-dan/index.html"
+    before = untouched.stat().st_mtime_ns
+    edit(tree, STORY, "summary: >-\n", "summary: >-\n  Câu mở đầu mới.\n")
+    preview.build()
+    assert not preview.search.full
+    assert preview.search.built == {"tin-tuc/cuu-chien-binh-tra-lai-tai-san/", "tin-tuc/"}
+    assert "Câu mở đầu mới." in (preview.site_dir / STORY_HTML).read_text("utf-8")
+    assert untouched.stat().st_mtime_ns == before
+    assert re.search(r"Đã dựng lại 2 trang của trang xem thử trong \d+\.\d s\.\n$", capsys.readouterr().out)
+    fresh = _built(Preview(tree, AS_OF, tmp_path / "fresh", preview.serve_url))
+    assert _search(preview.site_dir) == _search(fresh.site_dir)
+    assert any("Câu mở đầu mới." in entry["text"] for entry in _search(preview.site_dir))
 
-    import thidua.site.serve
 
-    active, overlaps = [0], []
-    real = thidua.site.serve.validate_tree
+def test_a_new_page_a_new_title_or_a_theme_change_rebuilds_every_page(tree: Path, preview: Preview) -> None:
+    """A unit renamed (the navigation changes), a story added (a new page) or a theme file touched: every page is built
+    again, so that every page's navigation shows it."""
+    _built(preview)
+    edit(tree, "records/units/hoi-nong-dan.yml", "name: Hội Nông dân xã Kim Phượng\n", "name: Hội Nông dân xã Kim Phượng mới\n")
+    preview.build()
+    assert preview.search.full
+    assert "Hội Nông dân xã Kim Phượng mới" in (preview.site_dir / STORY_HTML).read_text("utf-8")
+    story = (tree / STORY).read_text("utf-8").replace("id: cuu-chien-binh-tra-lai-tai-san", "id: cau-chuyen-moi")
+    (tree / "records/stories/cau-chuyen-moi.yml").write_text(story, "utf-8")
+    preview.build()
+    assert preview.search.full
+    assert (preview.site_dir / "tin-tuc/cau-chuyen-moi/index.html").is_file()
+    (tree / "records/stories/cau-chuyen-moi.yml").unlink()
+    preview.build()
+    assert preview.search.full and not (preview.site_dir / "tin-tuc/cau-chuyen-moi").exists()
+    preview.build()
+    assert not preview.search.full and preview.search.built == set()  # nothing changed: nothing rebuilt
+    theme = next(path for path in sorted((tree / "overrides").rglob("*")) if path.is_file())
+    theme.write_bytes(theme.read_bytes() + b"\n")
+    preview.build()
+    assert preview.search.full
 
-    def slow_validate(root: Path, **options: object) -> object:
-        active[0] += 1
-        overlaps.append(active[0])
-        time.sleep(0.2)
-        try:
-            return real(root, **options)  # type: ignore[arg-type]
-        finally:
-            active[0] -= 1
 
-    monkeypatch.setattr(thidua.site.serve, "validate_tree", slow_validate)
-    handler = _Regenerate(tree, AS_OF)
-    threads = [threading.Thread(target=handler.run) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert overlaps == [1, 1, 1]
+def test_the_watcher_ignores_the_pages_the_preview_writes(tree: Path, preview: Preview, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Records, schemas and hand-written pages start a build; the generated Markdown (written by the build) does not."""
+    calls: list[None] = []
+    monkeypatch.setattr(preview, "changed", lambda: calls.append(None))
+    watch = _Watch(tree, preview)
+    watch.on_any_event(FileModifiedEvent(str(tree / "docs/phong-trao/chung-tay-cchc-2025/index.md")))
+    watch.on_any_event(FileModifiedEvent(str(tree / "docs/index.md")))
+    assert calls == []
+    watch.on_any_event(FileModifiedEvent(str(tree / STORY)))
+    watch.on_any_event(FileModifiedEvent(str(tree / "docs/huong-dan/index.md")))
+    watch.on_any_event(FileMovedEvent(str(tree / "docs/tin-tuc/x.md.tmp"), str(tree / "records/stories/x.yml")))
+    assert len(calls) == 3
+
+
+def test_regeneration_runs_on_a_thread_of_its_own() -> None:
+    """The builder runs on the main thread beside the server's: regeneration runs elsewhere (fork_map then does not
+    fork), and what it raises is raised again to the builder."""
+    assert _in_turn(lambda: threading.current_thread() is not threading.main_thread())
+
+    def broken() -> bool:
+        raise RuntimeError("hỏng")
+
+    with pytest.raises(RuntimeError, match="hỏng"):
+        _in_turn(broken)
+
+
+def test_a_warning_from_mkdocs_is_said_in_vietnamese_and_the_next_build_is_whole(
+    tree: Path, preview: Preview, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hand-written page with a broken link: MkDocs warns (strict), the preview says so and still shows the page;
+    once fixed, every page is built again, since the failed build may have stopped anywhere."""
+    _built(preview)
+    guide = tree / "docs/huong-dan/index.md"
+    text = guide.read_text("utf-8")
+    guide.write_text(text + "\n[Trang không có](khong-co.md)\n", "utf-8")
+    capsys.readouterr()
+    preview.build()
+    assert capsys.readouterr().out.endswith(
+        "MkDocs báo cảnh báo (chế độ strict; «thidua build» sẽ dừng ở đây): hãy sửa các cảnh báo ở trên.\n"
+    )
+    assert "Trang không có" in (preview.site_dir / "huong-dan/index.html").read_text("utf-8")
+    guide.write_text(text, "utf-8")
+    preview.build()
+    assert preview.search.full
