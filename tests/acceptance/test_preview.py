@@ -76,7 +76,8 @@ def serving(root: Path, log: Path) -> Iterator[Preview]:
 
 def test_the_preview_shows_a_saved_record_a_new_page_and_a_renamed_unit(tree: Path, tmp_path: Path) -> None:
     """A story's summary saved: its page shows the new sentence. A new story: its page appears and the news list
-    links it; removed, its page is gone. A unit renamed: every page's navigation shows the new name."""
+    links it; removed, its page is gone. A unit renamed: the list of units shows the new name. A campaign's short name
+    changed: every page's navigation shows it."""
     with serving(tree, tmp_path / "serve.log") as preview:
         assert "Cựu chiến binh Nông Văn Sơn" in (preview.page(STORY_PAGE) or "")
         edit(tree, STORY, "summary: >-\n", "summary: >-\n  Bà con trong xóm đều biết chuyện này.\n")
@@ -98,7 +99,10 @@ def test_the_preview_shows_a_saved_record_a_new_page_and_a_renamed_unit(tree: Pa
             "name: Hội Nông dân xã Kim Phượng\n",
             "name: Hội Nông dân xã Kim Phượng (mới)\n",
         )
-        _until(lambda: "Hội Nông dân xã Kim Phượng (mới)" in (preview.page(STORY_PAGE) or ""), "the navigation kept the old name")
+        _until(lambda: "Hội Nông dân xã Kim Phượng (mới)" in (preview.page("don-vi/") or ""), "the units kept the old name")
+
+        edit(tree, "records/campaigns/chung-tay-cchc-2025.yml", "short_name: Chung tay CCHC\n", "short_name: CCHC xã\n")
+        _until(lambda: "CCHC xã 2025" in (preview.page(STORY_PAGE) or ""), "the navigation kept the old name")
 
 
 def test_a_record_with_errors_keeps_the_preview_and_says_what_to_fix(tree: Path, tmp_path: Path) -> None:

@@ -1,15 +1,14 @@
 """Preview the portal: when a record is saved, regenerate its pages and rebuild with MkDocs only the pages that changed.
 
 MkDocs 1.6's own ``serve --dirty`` rebuilds the pages whose Markdown is newer than their HTML, but it warns on every
-such build (which ``strict: true`` turns into a failure), keeps every other page's navigation as it was, and Material's
-search index then holds the rebuilt pages alone (its repair assumes one page changed). So the preview runs MkDocs' live
-reload server with a builder of its own:
+such build (which ``strict: true`` turns into a failure) and keeps every other page's navigation as it was. So the
+preview runs MkDocs' live reload server with a builder of its own (it has no search index: Pagefind indexes the site
+``thidua build`` writes):
 
 - after any change it validates the records (the cache reads only the files that changed) and writes the Markdown that
   changed (``generate`` leaves the other files untouched, so their times say what is new);
 - when the navigation or the set of pages is as at the last build, and neither the theme nor mkdocs.yml changed, MkDocs
   builds only the pages whose Markdown is newer than their HTML; otherwise it builds every page;
-- the search index keeps every page's entries from earlier builds and replaces those of the pages rebuilt.
 
 Records are watched with inotify (20,000 files would make MkDocs' polling watcher slow); the generated Markdown is not
 watched, since the builder writes it itself.
@@ -29,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin
 from watchdog.events import (
     DirDeletedEvent,
     DirMovedEvent,
@@ -71,14 +70,12 @@ class _DirtyWarning(logging.Filter):
 _DIRTY = _DirtyWarning()
 
 
-class SearchEntries(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-    """Keeps Material's search index whole when only some pages were rebuilt: every page's entries from the build
-    that last rendered it, in the order of the last full build."""
+class BuiltPages(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Notes which pages a build rendered (the preview says how many; a partial build renders only the changed)."""
 
     def __init__(self) -> None:
         self.full = True  # set by the preview before each build
         self.built: set[str] = set()
-        self.entries: dict[str, list[dict[str, Any]]] = {}  # page URL -> its entries
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.built = set()
@@ -86,24 +83,6 @@ class SearchEntries(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
         self.built.add(page.url)
         return context
-
-    @event_priority(-100)  # after the search plugin has written its index
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        index = next(
-            (p.search_index for p in config.plugins.values() if hasattr(getattr(p, "search_index", None), "entries")), None
-        )
-        if index is None or not hasattr(index, "generate_search_index"):
-            return  # not Material's search: nothing to keep
-        fresh: dict[str, list[dict[str, Any]]] = {url: [] for url in self.built}
-        for entry in index.entries:
-            fresh.setdefault(str(entry["location"]).partition("#")[0], []).append(entry)
-        if self.full:
-            self.entries = fresh
-            return
-        self.entries.update(fresh)
-        index.entries = [entry for entries in self.entries.values() for entry in entries]
-        target = Path(config.site_dir) / "search" / "search_index.json"
-        target.write_bytes(index.generate_search_index(None).encode("utf-8"))
 
 
 class Preview:
@@ -114,7 +93,7 @@ class Preview:
         self.as_of = as_of
         self.site_dir = site_dir
         self.serve_url = serve_url
-        self.search = SearchEntries()
+        self.pages = BuiltPages()
         self.built_from: tuple[object, ...] | None = None  # what the last build was made from, when it succeeded
         self.server: LiveReloadServer | None = None
 
@@ -156,8 +135,8 @@ class Preview:
         full, self.built_from = state != self.built_from, None  # until this build succeeds, the next one is full
         config = load_config(config_file=str(self.root / NAV_CONFIG), site_dir=str(self.site_dir))
         config.site_url = self.serve_url
-        config.plugins["thidua/search-entries"] = self.search
-        self.search.full = full
+        config.plugins["thidua/built-pages"] = self.pages
+        self.pages.full = full
         logger = logging.getLogger("mkdocs.commands.build")
         logger.addFilter(_DIRTY)
         try:
@@ -168,7 +147,7 @@ class Preview:
         finally:
             logger.removeFilter(_DIRTY)
         self.built_from = state
-        shown = "mọi trang" if full else f"{len(self.search.built)} trang"
+        shown = "mọi trang" if full else f"{len(self.pages.built)} trang"
         sys.stdout.write(f"Đã dựng lại {shown} của trang xem thử trong {time.perf_counter() - started:.1f} s.\n")
 
     def changed(self) -> None:

@@ -1,11 +1,9 @@
 """thidua serve's builder: saving a record redraws its pages, MkDocs rebuilds only the pages whose Markdown changed unless
-the navigation, the set of files or the theme changed, and the search index stays whole; a broken record leaves the pages
-as they were."""
+the navigation, the set of files or the theme changed; a broken record leaves the pages as they were."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import threading
 from pathlib import Path
@@ -32,10 +30,6 @@ def _built(preview: Preview) -> Preview:
     assert preview.regenerate()
     preview.build_site()
     return preview
-
-
-def _search(site: Path) -> list[dict[str, str]]:
-    return sorted(json.loads((site / "search/search_index.json").read_text("utf-8"))["docs"], key=json.dumps)
 
 
 def test_saving_a_record_regenerates_only_what_changed(tree: Path, preview: Preview, capsys: pytest.CaptureFixture[str]) -> None:
@@ -67,49 +61,48 @@ def test_a_broken_record_keeps_the_preview_as_it_was(tree: Path, preview: Previe
     assert out.endswith("Trang xem thử giữ nội dung cũ cho đến khi hồ sơ hết lỗi.\n")
 
 
-def test_one_record_saved_rebuilds_only_its_pages_and_keeps_the_search_index_whole(
+def test_one_record_saved_rebuilds_only_its_pages(
     tree: Path, preview: Preview, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A story's summary changed: MkDocs rebuilds its page and the news list, no other HTML; the search index then
-    holds exactly what a build of every page from scratch holds."""
+    """A story's summary changed: MkDocs rebuilds its page and the news list, no other HTML, and the page then holds
+    what a build of every page from scratch holds."""
     _built(preview)
-    assert preview.search.full
+    assert preview.pages.full
     untouched = preview.site_dir / "don-vi/hoi-nong-dan/index.html"
     before = untouched.stat().st_mtime_ns
     edit(tree, STORY, "summary: >-\n", "summary: >-\n  Câu mở đầu mới.\n")
     preview.build()
-    assert not preview.search.full
-    assert preview.search.built == {"tin-tuc/cuu-chien-binh-tra-lai-tai-san/", "tin-tuc/"}
+    assert not preview.pages.full
+    assert preview.pages.built == {"tin-tuc/cuu-chien-binh-tra-lai-tai-san/", "tin-tuc/"}
     assert "Câu mở đầu mới." in (preview.site_dir / STORY_HTML).read_text("utf-8")
     assert untouched.stat().st_mtime_ns == before
     assert re.search(r"Đã dựng lại 2 trang của trang xem thử trong \d+\.\d s\.\n$", capsys.readouterr().out)
     fresh = _built(Preview(tree, AS_OF, tmp_path / "fresh", preview.serve_url))
-    assert _search(preview.site_dir) == _search(fresh.site_dir)
-    assert any("Câu mở đầu mới." in entry["text"] for entry in _search(preview.site_dir))
+    assert (preview.site_dir / STORY_HTML).read_bytes() == (fresh.site_dir / STORY_HTML).read_bytes()
 
 
-def test_a_new_page_a_new_title_or_a_theme_change_rebuilds_every_page(tree: Path, preview: Preview) -> None:
-    """A unit renamed (the navigation changes), a story added (a new page) or a theme file touched: every page is built
-    again, so that every page's navigation shows it."""
+def test_a_new_page_a_new_navigation_or_a_theme_change_rebuilds_every_page(tree: Path, preview: Preview) -> None:
+    """A campaign's short name changed (the navigation changes), a story added (a new page) or a theme file touched:
+    every page is built again, so that every page's navigation shows it."""
     _built(preview)
-    edit(tree, "records/units/hoi-nong-dan.yml", "name: Hội Nông dân xã Kim Phượng\n", "name: Hội Nông dân xã Kim Phượng mới\n")
+    edit(tree, CAMPAIGN, "short_name: Chung tay CCHC\n", "short_name: CCHC xã\n")
     preview.build()
-    assert preview.search.full
-    assert "Hội Nông dân xã Kim Phượng mới" in (preview.site_dir / STORY_HTML).read_text("utf-8")
+    assert preview.pages.full
+    assert "CCHC xã 2025" in (preview.site_dir / STORY_HTML).read_text("utf-8")
     story = (tree / STORY).read_text("utf-8").replace("id: cuu-chien-binh-tra-lai-tai-san", "id: cau-chuyen-moi")
     (tree / "records/stories/cau-chuyen-moi.yml").write_text(story, "utf-8")
     preview.build()
-    assert preview.search.full
+    assert preview.pages.full
     assert (preview.site_dir / "tin-tuc/cau-chuyen-moi/index.html").is_file()
     (tree / "records/stories/cau-chuyen-moi.yml").unlink()
     preview.build()
-    assert preview.search.full and not (preview.site_dir / "tin-tuc/cau-chuyen-moi").exists()
+    assert preview.pages.full and not (preview.site_dir / "tin-tuc/cau-chuyen-moi").exists()
     preview.build()
-    assert not preview.search.full and preview.search.built == set()  # nothing changed: nothing rebuilt
+    assert not preview.pages.full and preview.pages.built == set()  # nothing changed: nothing rebuilt
     theme = next(path for path in sorted((tree / "overrides").rglob("*")) if path.is_file())
     theme.write_bytes(theme.read_bytes() + b"\n")
     preview.build()
-    assert preview.search.full
+    assert preview.pages.full
 
 
 def test_the_watcher_ignores_the_pages_the_preview_writes(tree: Path, preview: Preview, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -155,4 +148,4 @@ def test_a_warning_from_mkdocs_is_said_in_vietnamese_and_the_next_build_is_whole
     assert "Trang không có" in (preview.site_dir / "huong-dan/index.html").read_text("utf-8")
     guide.write_text(text, "utf-8")
     preview.build()
-    assert preview.search.full
+    assert preview.pages.full
