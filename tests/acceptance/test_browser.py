@@ -160,7 +160,7 @@ def test_lookup_finds_names_typed_without_diacritics(browser: Browser, site_url:
     assert expected in results.all_inner_texts()[0] or any(expected in t for t in results.all_inner_texts())
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"lookup-{typed.replace(' ', '-')}.png"))
-    results.first.locator("a").click()
+    results.first.locator("a").first.click()  # the name (an award, if any, follows)
     page.wait_for_load_state("networkidle")
     assert "/don-vi/" in page.url
     assert errors == [] and outside == []

@@ -70,7 +70,7 @@ def test_filled_skeleton_validates(tree: Path, cli) -> None:  # type: ignore[no-
     assert "tap-the-tai-chinh-ke-toan" not in listed  # complete: nothing left to send after the deadline
     assert cli("--root", str(tree), "build", "--as-of", "2025-11-20").code == 0  # the preview shows the new dossier
     board = (tree / "docs/phong-trao/chung-tay-cchc-2025/ho-so.md").read_text("utf-8")
-    assert "| [Tài chính - kế toán](../../don-vi/tai-chinh-ke-toan.md) (tập thể) |" in board
+    assert '<td><a href="../../../don-vi/tai-chinh-ke-toan/">Tài chính - kế toán</a> (tập thể)</td>' in board
 
 
 def test_help_placeholders_are_vietnamese(cli) -> None:  # type: ignore[no-untyped-def]
