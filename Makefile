@@ -26,7 +26,7 @@ test: $(VENV)/.test-installed browser java $(TOOLS)/.npm-installed
 	$(BIN)/python -m pytest
 
 # The benchmark of issue 6: thidua against check-jsonschema at 10,000 and 50,000 nominations (about 35 minutes).
-bench: $(VENV)/.bench-installed
+bench: $(VENV)/.bench-installed browser
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 $(VENV)/.bench-installed: requirements/bench.txt $(VENV)/.run-installed

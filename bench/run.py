@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import queries
 import site_figures
 from timing import timed
 
@@ -178,7 +179,7 @@ def bench_size(nominations: int, units: int, rounds: int, work: Path, schemas: d
 def site_report(tree: Path, env: dict[str, str], rounds: int) -> None:
     """Figures read from the site just built at this size; each is a function of a module that also runs alone."""
     site_figures.report_html(tree / "site")  # what a reader downloads: the largest page, and all pages
-    # (bench/queries.py, what a reader downloads to search, reports here)
+    queries.report(queries.measure(tree / "site"))  # what one search or one lookup downloads, in chromium
     site_figures.report_serve(tree, env, rounds)  # last: it saves records in the tree
 
 

@@ -193,10 +193,15 @@ def serve_latencies(tree: Path, env: dict[str, str], rounds: int) -> dict[str, l
     return found
 
 
+PAGE_LIMIT = 1_000_000  # bytes: no HTML page over 1 MB at 10,000 nominations (issue 15)
+
+
 def report_html(site: Path) -> HtmlSizes:
     sizes = html_sizes(site)
+    verdict = "dưới" if sizes.largest_bytes < PAGE_LIMIT else "QUÁ"
     print(
-        f"  {'trang HTML lớn nhất':<44} {sizes.largest_bytes / 1e6:8.2f} MB   {sizes.largest}\n"
+        f"  {'trang HTML lớn nhất':<44} {sizes.largest_bytes / 1e6:8.2f} MB   {sizes.largest} "
+        f"({verdict} giới hạn {PAGE_LIMIT / 1e6:.0f} MB)\n"
         f"  {'mọi trang HTML':<44} {sizes.total_bytes / 1e6:8.2f} MB   ({sizes.pages} trang)",
         flush=True,
     )

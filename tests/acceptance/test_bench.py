@@ -29,7 +29,11 @@ def test_the_benchmark_prints_medians_and_ratios(tmp_path: Path) -> None:
     ):
         assert re.search(re.escape(line) + r"\s+trung vị\s+\d+\.\d\d s\s+bộ nhớ đỉnh\s+\d+ MiB", out), line
     assert re.search(r"→ lạnh nhanh hơn check-jsonschema \d+\.\d lần; ấm nhanh hơn \d+ lần", out)
-    assert re.search(r"trang HTML lớn nhất\s+\d+\.\d\d MB   \S+\.html\n", out)
+    assert re.search(r"trang HTML lớn nhất\s+\d+\.\d\d MB   \S+\.html \(dưới giới hạn 1 MB\)\n", out)
+    search, lookup = out.split("Ô tìm kiếm (Pagefind)\n", 1)[1].split("Trang tra cứu\n", 1)
+    assert re.search(r"  'giay khen'\s+trang\s+\d+\.\d kB \+ truy vấn\s+\d+\.\d kB \(\s*\d+ yêu cầu\) =", search)
+    assert re.search(r"  'ng t lan'\s+trang\s+\d+\.\d kB \+ truy vấn\s+\d+\.\d kB \(\s*\d+ yêu cầu\) =", lookup)
+    assert "QUÁ GIỚI HẠN" not in out
     assert re.search(r"mọi trang HTML\s+\d+\.\d\d MB   \(\d+ trang\)\n", out)
     for edit in ("gương điển hình", "tên người được đề nghị"):
         assert re.search(rf"xem thử: sửa {edit}\s+trung vị\s+\d+\.\d\d s   \(các lượt: \d+\.\d\d\)\n", out), edit
