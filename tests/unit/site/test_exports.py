@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from thidua.site.pages.exports.spreadsheets import csv_bytes, sheet_names
+from thidua.site.pages.exports.spreadsheets import About, csv_bytes, sheet_names, xlsx_bytes
 from thidua.site.pages.exports.tables import Table
 
 
@@ -60,3 +60,15 @@ def test_csv_cells_are_written_for_excel() -> None:
         "'-3,,,,,\r\n"
         "Nguyễn Thị Lan — ổn,,,,,\r\n"
     )
+
+
+def test_a_workbook_is_written_again_only_when_its_tables_change() -> None:
+    """The preview renders every page after each save: the same tables give the same bytes without writing the
+    workbook again (the very same object), and one changed cell gives a new workbook."""
+    about = About("Bảng", "Phong trào 2025", "UBND xã", dt.date(2025, 12, 20))
+    table = Table("Bảng", "Bảng", "x", ("Tên", "Ngày"), (("Nguyễn Thị Lan", dt.date(2025, 12, 5)),))
+    first = xlsx_bytes([table], about)
+    assert xlsx_bytes([Table("Bảng", "Bảng", "x", ("Tên", "Ngày"), (("Nguyễn Thị Lan", dt.date(2025, 12, 5)),))], about) is first
+    changed = Table("Bảng", "Bảng", "x", ("Tên", "Ngày"), (("Nguyễn Thị Lan", dt.date(2025, 12, 6)),))
+    assert xlsx_bytes([changed], about) != first
+    assert xlsx_bytes([table], About("Bảng", "Phong trào 2025", "UBND xã", dt.date(2025, 12, 21))) != first
