@@ -70,8 +70,9 @@ def write_pages(pages: list[Page], docs_dir: Path, root: Path | None = None) -> 
 
 
 # What this process last wrote to each file: its time and size then, and its content's hash. The preview writes the
-# pages again after every save; a file still as written, whose new content hashes the same, is not read back (two
-# thousand files at 10,000 nominations). Any other file is read and compared.
+# pages again after every save; a file whose time and size are still those it was written with (as git's index
+# trusts them) and whose new content hashes the same is not read back (two thousand files at 10,000 nominations).
+# Any other file is read and compared.
 _WRITTEN: dict[Path, tuple[int, int, int]] = {}
 
 
