@@ -30,17 +30,22 @@ T = TypeVar("T")
 
 
 @paused_collection()
-def generate(result: Result, root: Path, as_of: dt.date) -> int:
+def generate(result: Result, root: Path, as_of: dt.date, later: list[Page] | None = None) -> int:
     """Evaluate, then write the generated Markdown into docs/ and the navigation config.
 
     Generated pages that no longer exist are removed; unchanged files are not rewritten
-    (mkdocs serve would reload forever otherwise).
+    (mkdocs serve would reload forever otherwise). With ``later`` (the preview), a download whose file exists is not
+    made now but added to ``later``, to be written once the pages are shown.
     """
     docs = root / "docs"
     registry = registry_from(result.records)
     results = {evaluated.campaign.id: evaluated for evaluated in evaluate_tree(registry, root, as_of)}
-    pages = render_pages(registry, results, as_of, publishing(root / "mkdocs.yml"))
+    pages = render_pages(registry, results, as_of, publishing(root / "mkdocs.yml"), later=later is not None)
     wanted = {docs / page.path for page in pages}
+    if later is not None:
+        deferred = [p for p in pages if p.make is not None and (docs / p.path).is_file()]
+        later.extend(deferred)
+        pages = [p for p in pages if all(p is not d for d in deferred)]
     for owned in GENERATED[1:]:
         for stale in sorted((docs / owned).rglob("*")) if (docs / owned).is_dir() else []:
             if stale.is_file() and stale not in wanted:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import jinja2
@@ -26,6 +27,7 @@ class Page:
     nav: tuple[str, ...] = ()  # where the page sits in the navigation: section titles, then its own title
     copy_of: str | None = None  # a repository file published byte for byte instead of ``text`` (a story's photo)
     data: bytes | None = None  # a file published as these bytes instead of ``text`` (a download: a spreadsheet, a calendar)
+    make: Callable[[], bytes] | None = None  # such bytes, made when written (the preview writes downloads last)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Site:
     as_of: dt.date
     env: jinja2.Environment
     publishing: Publishing = Publishing()
+    later: bool = False  # downloads are made when written, after the pages (the preview shows pages first)
 
     def render(self, template: str, **values: object) -> str:
         return self.env.get_template(template).render(registry=self.registry, as_of=self.as_of, **values)

@@ -22,12 +22,13 @@ def render_pages(
     publishing: Publishing | None = None,
     *,
     parallel_from: int = PARALLEL_FROM,
+    later: bool = False,
 ) -> list[Page]:
     """Every generated page, from every set of pages, in a stable order; the sets side by side in forked workers when
     the people and nominations number ``parallel_from`` or more (the pages are the same either way)."""
-    site = Site(registry, results, as_of, environment(), publishing or Publishing())
+    site = Site(registry, results, as_of, environment(), publishing or Publishing(), later)
     size = len(registry.people) + sum(len(group) for group in registry.nominations.values())
-    if size < parallel_from:
+    if size < parallel_from or later:  # made later: bytes made in a forked worker would not come back
         return [page for pages in PAGE_SETS for page in pages(site)]
     # One job per long set, longest first, then one job for all the short ones (each job costs a round trip).
     jobs = [[PAGE_SETS.index(long)] for long in LONGEST] + [[i for i, pages in enumerate(PAGE_SETS) if pages not in LONGEST]]
@@ -40,6 +41,8 @@ def render_pages(
 
 
 def _content(page: Page, root: Path | None) -> bytes:
+    if page.make is not None:
+        return page.make()
     if page.data is not None:
         return page.data
     if page.copy_of is None:

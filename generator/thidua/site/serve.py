@@ -44,6 +44,8 @@ from watchdog.observers import Observer
 from ..outputs import problem_formats
 from ..records.validate import validate_tree
 from .build import GENERATED, NAV_CONFIG, generate
+from .page import Page
+from .render import write_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -71,17 +73,23 @@ _DIRTY = _DirtyWarning()
 
 
 class BuiltPages(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-    """Notes which pages a build rendered (the preview says how many; a partial build renders only the changed)."""
+    """Notes which pages the builds after one change rendered (the pages, then the downloads' build), and whether one
+    of them built every page; ``count`` is the last build's alone (the preview says how many it rebuilt)."""
 
     def __init__(self) -> None:
-        self.full = True  # set by the preview before each build
+        self.start()
+
+    def start(self) -> None:
+        self.full = False
         self.built: set[str] = set()
+        self.count = 0
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.built = set()
+        self.count = 0
 
     def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
         self.built.add(page.url)
+        self.count += 1
         return context
 
 
@@ -94,6 +102,7 @@ class Preview:
         self.site_dir = site_dir
         self.serve_url = serve_url
         self.pages = BuiltPages()
+        self.downloads: list[Page] = []  # left by the last regeneration, written after the pages are built
         self.built_from: tuple[object, ...] | None = None  # what the last build was made from, when it succeeded
         self.server: LiveReloadServer | None = None
 
@@ -105,10 +114,16 @@ class Preview:
             sys.stdout.write(problem_formats.as_text(result.problems, result.files))
             sys.stdout.write(why + "\n")
             return False
-        written = generate(result, self.root, self.as_of)
+        self.downloads = []
+        written = generate(result, self.root, self.as_of, self.downloads)
         if written:
             sys.stdout.write(f"Đã cập nhật {written} trang từ hồ sơ.\n")
         return True
+
+    def write_downloads(self) -> bool:
+        """Make and write the downloads ``regenerate`` left for after the pages; True when a file changed."""
+        waiting, self.downloads = self.downloads, []
+        return write_pages(waiting, self.root / "docs", self.root) > 0
 
     def _state(self) -> tuple[object, ...]:
         """The navigation, the files of docs/, and the theme's files and mkdocs.yml with their times: when any differs
@@ -121,7 +136,15 @@ class Preview:
 
     def build(self) -> None:
         """The server's builder: regenerate, then build with MkDocs."""
+        self.pages.start()
         if _in_turn(self.regenerate):
+            self.build_site()
+            self.build_downloads(_in_turn)
+
+    def build_downloads(self, run: Callable[[Callable[[], bool]], bool] = lambda work: work()) -> None:
+        """The downloads last (a workbook takes seconds at province scale), so that the pages show a change first:
+        written once the pages are built, then built too when one changed."""
+        if self.built_from is not None and run(self.write_downloads):
             self.build_site()
 
     def build_site(self) -> None:
@@ -136,7 +159,7 @@ class Preview:
         config = load_config(config_file=str(self.root / NAV_CONFIG), site_dir=str(self.site_dir))
         config.site_url = self.serve_url
         config.plugins["thidua/built-pages"] = self.pages
-        self.pages.full = full
+        self.pages.full = self.pages.full or full
         logger = logging.getLogger("mkdocs.commands.build")
         logger.addFilter(_DIRTY)
         try:
@@ -147,7 +170,7 @@ class Preview:
         finally:
             logger.removeFilter(_DIRTY)
         self.built_from = state
-        shown = "mọi trang" if full else f"{len(self.pages.built)} trang"
+        shown = "mọi trang" if full else f"{self.pages.count} trang"
         sys.stdout.write(f"Đã dựng lại {shown} của trang xem thử trong {time.perf_counter() - started:.1f} s.\n")
 
     def changed(self) -> None:
@@ -220,6 +243,7 @@ def serve(root: Path, as_of: dt.date, address: str) -> int:
             signal.signal(signal.SIGTERM, _stop)
         sys.stdout.write("Đang dựng trang xem thử…\n")
         preview.build_site()
+        preview.build_downloads()
         server = LiveReloadServer(builder=preview.build, host=host.strip("[]"), port=int(port), root=str(site_dir))
         preview.server = server
         server.error_handler = lambda code: _error_page(site_dir, code)

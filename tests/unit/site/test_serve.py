@@ -149,3 +149,33 @@ def test_a_warning_from_mkdocs_is_said_in_vietnamese_and_the_next_build_is_whole
     guide.write_text(text, "utf-8")
     preview.build()
     assert preview.pages.full
+
+
+def test_a_change_shows_on_the_pages_before_the_downloads_are_made_again(
+    tree: Path, preview: Preview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A unit renamed: the preview builds its pages first (the unit's page already shows the new name when the
+    downloads are made), then writes the dossier board's download again and builds once more, so the download in
+    the preview holds the new name too."""
+    _built(preview)
+    preview.build_downloads()
+    csv = "phong-trao/chung-tay-cchc-2025/tai-ve/chung-tay-cchc-2025-ho-so.csv"
+    assert "Tư pháp - hộ tịch" in (preview.site_dir / csv).read_text("utf-8-sig")
+    seen: list[tuple[str, str]] = []
+    write = preview.write_downloads
+
+    def watched() -> bool:
+        seen.append(
+            (
+                (preview.site_dir / "don-vi/tu-phap-ho-tich/index.html").read_text("utf-8"),
+                (preview.site_dir / csv).read_text("utf-8-sig"),
+            )
+        )
+        return write()
+
+    monkeypatch.setattr(preview, "write_downloads", watched)
+    edit(tree, "records/units/tu-phap-ho-tich.yml", "name: Tư pháp - hộ tịch\n", "name: Tư pháp - hộ tịch xã\n")
+    preview.build()
+    [(page, download)] = seen
+    assert "Tư pháp - hộ tịch xã" in page and "Tư pháp - hộ tịch xã" not in download
+    assert "Tư pháp - hộ tịch xã" in (preview.site_dir / csv).read_text("utf-8-sig")

@@ -83,5 +83,6 @@ def pages(site: Site) -> list[Page]:
     """Every campaign's downloads, as files published byte for byte."""
     found = []
     for c in site.campaigns():
-        found += [Page(path(c, download), "", data=content()) for download, content in _files(site, c)]
+        for download, content in _files(site, c):
+            found.append(Page(path(c, download), "", make=content) if site.later else Page(path(c, download), "", data=content()))
     return found
