@@ -103,6 +103,8 @@ class Preview:
         self.serve_url = serve_url
         self.pages = BuiltPages()
         self.downloads: list[Page] = []  # left by the last regeneration, written after the pages are built
+        self.downloads_due = False  # the pages of a change are built; its downloads wait for the next turn
+        self.records_changed = False  # a watched file changed since the last regeneration began
         self.built_from: tuple[object, ...] | None = None  # what the last build was made from, when it succeeded
         self.server: LiveReloadServer | None = None
 
@@ -137,13 +139,22 @@ class Preview:
     def build(self) -> None:
         """The server's builder: regenerate, then build with MkDocs."""
         self.pages.start()
+        if self.downloads_due and not self.records_changed and self._state() == self.built_from:
+            # The turn asked for below, with nothing else changed since: the downloads alone.
+            self.build_downloads(_in_turn)
+            return
+        self.records_changed = False
         if _in_turn(self.regenerate):
             self.build_site()
-            self.build_downloads(_in_turn)
+            # The server shows no page until its builder returns: the downloads get a turn of their own.
+            self.downloads_due = bool(self.downloads) and self.built_from is not None
+            if self.downloads_due:
+                self._ask_for_build()
 
     def build_downloads(self, run: Callable[[Callable[[], bool]], bool] = lambda work: work()) -> None:
         """The downloads last (a workbook takes seconds at province scale), so that the pages show a change first:
         written once the pages are built, then built too when one changed."""
+        self.downloads_due = False
         if self.built_from is not None and run(self.write_downloads):
             self.build_site()
 
@@ -175,6 +186,10 @@ class Preview:
 
     def changed(self) -> None:
         """A watched file changed: ask the server for a build, as MkDocs' own watcher does (LiveReloadServer.watch)."""
+        self.records_changed = True
+        self._ask_for_build()
+
+    def _ask_for_build(self) -> None:
         server = self.server
         if server is not None:
             with server._rebuild_cond:

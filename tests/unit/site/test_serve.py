@@ -86,17 +86,21 @@ def test_a_new_page_a_new_navigation_or_a_theme_change_rebuilds_every_page(tree:
     every page is built again, so that every page's navigation shows it."""
     _built(preview)
     edit(tree, CAMPAIGN, "short_name: Chung tay CCHC\n", "short_name: CCHC xã\n")
+    preview.changed()  # as the watcher does
     preview.build()
     assert preview.pages.full
     assert "CCHC xã 2025" in (preview.site_dir / STORY_HTML).read_text("utf-8")
     story = (tree / STORY).read_text("utf-8").replace("id: cuu-chien-binh-tra-lai-tai-san", "id: cau-chuyen-moi")
     (tree / "records/stories/cau-chuyen-moi.yml").write_text(story, "utf-8")
+    preview.changed()
     preview.build()
     assert preview.pages.full
     assert (preview.site_dir / "tin-tuc/cau-chuyen-moi/index.html").is_file()
     (tree / "records/stories/cau-chuyen-moi.yml").unlink()
+    preview.changed()
     preview.build()
     assert preview.pages.full and not (preview.site_dir / "tin-tuc/cau-chuyen-moi").exists()
+    preview.changed()
     preview.build()
     assert not preview.pages.full and preview.pages.built == set()  # nothing changed: nothing rebuilt
     theme = next(path for path in sorted((tree / "overrides").rglob("*")) if path.is_file())
@@ -151,31 +155,34 @@ def test_a_warning_from_mkdocs_is_said_in_vietnamese_and_the_next_build_is_whole
     assert preview.pages.full
 
 
-def test_a_change_shows_on_the_pages_before_the_downloads_are_made_again(
-    tree: Path, preview: Preview, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A unit renamed: the preview builds its pages first (the unit's page already shows the new name when the
-    downloads are made), then writes the dossier board's download again and builds once more, so the download in
-    the preview holds the new name too."""
+def test_a_change_shows_on_the_pages_before_the_downloads_are_made_again(tree: Path, preview: Preview) -> None:
+    """A unit renamed: the server's builder builds the pages (it shows nothing until its builder returns) and leaves
+    the downloads for a turn of their own; on that turn the dossier board's download holds the new name too."""
     _built(preview)
     preview.build_downloads()
-    csv = "phong-trao/chung-tay-cchc-2025/tai-ve/chung-tay-cchc-2025-ho-so.csv"
-    assert "Tư pháp - hộ tịch" in (preview.site_dir / csv).read_text("utf-8-sig")
-    seen: list[tuple[str, str]] = []
-    write = preview.write_downloads
-
-    def watched() -> bool:
-        seen.append(
-            (
-                (preview.site_dir / "don-vi/tu-phap-ho-tich/index.html").read_text("utf-8"),
-                (preview.site_dir / csv).read_text("utf-8-sig"),
-            )
-        )
-        return write()
-
-    monkeypatch.setattr(preview, "write_downloads", watched)
+    csv = preview.site_dir / "phong-trao/chung-tay-cchc-2025/tai-ve/chung-tay-cchc-2025-ho-so.csv"
+    assert "Tư pháp - hộ tịch" in csv.read_text("utf-8-sig")
     edit(tree, "records/units/tu-phap-ho-tich.yml", "name: Tư pháp - hộ tịch\n", "name: Tư pháp - hộ tịch xã\n")
+    preview.changed()
     preview.build()
-    [(page, download)] = seen
-    assert "Tư pháp - hộ tịch xã" in page and "Tư pháp - hộ tịch xã" not in download
-    assert "Tư pháp - hộ tịch xã" in (preview.site_dir / csv).read_text("utf-8-sig")
+    assert "Tư pháp - hộ tịch xã" in (preview.site_dir / "don-vi/tu-phap-ho-tich/index.html").read_text("utf-8")
+    assert "Tư pháp - hộ tịch xã" not in csv.read_text("utf-8-sig") and preview.downloads_due
+    preview.build()  # the turn the builder asked for
+    assert "Tư pháp - hộ tịch xã" in csv.read_text("utf-8-sig") and not preview.downloads_due
+
+
+def test_a_record_saved_while_downloads_wait_is_regenerated_first(tree: Path, preview: Preview) -> None:
+    """A record saved before the downloads' turn: that turn regenerates (with the new record) instead of writing
+    downloads made from the records before it."""
+    _built(preview)
+    edit(tree, "records/units/tu-phap-ho-tich.yml", "name: Tư pháp - hộ tịch\n", "name: Tư pháp - hộ tịch xã\n")
+    preview.changed()
+    preview.build()
+    assert preview.downloads_due
+    edit(tree, "records/units/tu-phap-ho-tich.yml", "name: Tư pháp - hộ tịch xã\n", "name: Tư pháp - hộ tịch xã Kim Phượng\n")
+    preview.changed()
+    preview.build()
+    assert "Tư pháp - hộ tịch xã Kim Phượng" in (preview.site_dir / "don-vi/tu-phap-ho-tich/index.html").read_text("utf-8")
+    preview.build()
+    csv = preview.site_dir / "phong-trao/chung-tay-cchc-2025/tai-ve/chung-tay-cchc-2025-ho-so.csv"
+    assert "Tư pháp - hộ tịch xã Kim Phượng" in csv.read_text("utf-8-sig")
