@@ -103,8 +103,8 @@ class Preview:
         self.serve_url = serve_url
         self.pages = BuiltPages()
         self.downloads: list[Page] = []  # left by the last regeneration, written after the pages are built
-        self.downloads_due = False  # the pages of a change are built; its downloads wait for the next turn
-        self.records_changed = False  # a watched file changed since the last regeneration began
+        self.writing: threading.Thread | None = None  # writing the last change's downloads, beside the server
+        self.failed: BaseException | None = None  # what stopped it
         self.built_from: tuple[object, ...] | None = None  # what the last build was made from, when it succeeded
         self.server: LiveReloadServer | None = None
 
@@ -122,11 +122,6 @@ class Preview:
             sys.stdout.write(f"Đã cập nhật {written} trang từ hồ sơ.\n")
         return True
 
-    def write_downloads(self) -> bool:
-        """Make and write the downloads ``regenerate`` left for after the pages; True when a file changed."""
-        waiting, self.downloads = self.downloads, []
-        return write_pages(waiting, self.root / "docs", self.root) > 0
-
     def _state(self) -> tuple[object, ...]:
         """The navigation, the files of docs/, and the theme's files and mkdocs.yml with their times: when any differs
         from the last build, every page is built again."""
@@ -137,26 +132,46 @@ class Preview:
         return (self.root / NAV_CONFIG).read_bytes(), files, stamps
 
     def build(self) -> None:
-        """The server's builder: regenerate, then build with MkDocs."""
+        """The server's builder: regenerate, then build with MkDocs; the downloads are written after, beside the server
+        (it shows no page until its builder returns, and a workbook takes seconds at province scale)."""
+        self.wait_for_downloads()  # two never write docs/ at once
         self.pages.start()
-        if self.downloads_due and not self.records_changed and self._state() == self.built_from:
-            # The turn asked for below, with nothing else changed since: the downloads alone.
-            self.build_downloads(_in_turn)
-            return
-        self.records_changed = False
         if _in_turn(self.regenerate):
             self.build_site()
-            # The server shows no page until its builder returns: the downloads get a turn of their own.
-            self.downloads_due = bool(self.downloads) and self.built_from is not None
-            if self.downloads_due:
-                self._ask_for_build()
+            self.build_downloads(in_background=True)
 
-    def build_downloads(self, run: Callable[[Callable[[], bool]], bool] = lambda work: work()) -> None:
-        """The downloads last (a workbook takes seconds at province scale), so that the pages show a change first:
-        written once the pages are built, then built too when one changed."""
-        self.downloads_due = False
-        if self.built_from is not None and run(self.write_downloads):
-            self.build_site()
+    def build_downloads(self, in_background: bool = False) -> None:
+        """Write the downloads ``regenerate`` left for after the pages, into docs/ and straight into the preview's
+        site (they are files published byte for byte: MkDocs has nothing to build for them)."""
+        waiting, self.downloads = self.downloads, []
+        if not waiting or self.built_from is None:
+            return
+        if not in_background:
+            self._write_downloads(waiting)
+            return
+        self.writing = threading.Thread(target=self._write_downloads, args=(waiting,), name="thidua-downloads", daemon=True)
+        self.writing.start()
+
+    def _write_downloads(self, waiting: list[Page]) -> None:
+        try:
+            docs = self.root / "docs"
+            write_pages(waiting, docs, self.root)
+            for page in waiting:
+                published = self.site_dir / page.path
+                made = (docs / page.path).read_bytes()
+                if not published.is_file() or published.read_bytes() != made:
+                    published.parent.mkdir(parents=True, exist_ok=True)
+                    published.write_bytes(made)
+        except BaseException as exc:  # raised again on the builder's thread, at the next build
+            self.failed = exc
+
+    def wait_for_downloads(self) -> None:
+        if self.writing is not None:
+            self.writing.join()
+            self.writing = None
+        failed, self.failed = self.failed, None
+        if failed is not None:
+            raise failed
 
     def build_site(self) -> None:
         """Build every page, or only those whose Markdown is newer than their HTML when nothing else changed."""
@@ -186,10 +201,6 @@ class Preview:
 
     def changed(self) -> None:
         """A watched file changed: ask the server for a build, as MkDocs' own watcher does (LiveReloadServer.watch)."""
-        self.records_changed = True
-        self._ask_for_build()
-
-    def _ask_for_build(self) -> None:
         server = self.server
         if server is not None:
             with server._rebuild_cond:
@@ -284,5 +295,7 @@ def serve(root: Path, as_of: dt.date, address: str) -> int:
             server.shutdown()
     finally:
         observer.stop()
+        if preview.writing is not None:
+            preview.writing.join()
         shutil.rmtree(site_dir, ignore_errors=True)
     return 0

@@ -155,34 +155,41 @@ def test_a_warning_from_mkdocs_is_said_in_vietnamese_and_the_next_build_is_whole
     assert preview.pages.full
 
 
-def test_a_change_shows_on_the_pages_before_the_downloads_are_made_again(tree: Path, preview: Preview) -> None:
-    """A unit renamed: the server's builder builds the pages (it shows nothing until its builder returns) and leaves
-    the downloads for a turn of their own; on that turn the dossier board's download holds the new name too."""
+def test_a_change_shows_on_the_pages_before_the_downloads_are_made_again(
+    tree: Path, preview: Preview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A unit renamed: the server's builder (the server shows nothing until it returns) builds the pages and leaves the
+    downloads to a thread beside the server, which writes them into docs/ and the preview's site."""
     _built(preview)
     preview.build_downloads()
-    csv = preview.site_dir / "phong-trao/chung-tay-cchc-2025/tai-ve/chung-tay-cchc-2025-ho-so.csv"
-    assert "Tư pháp - hộ tịch" in csv.read_text("utf-8-sig")
+    csv = "phong-trao/chung-tay-cchc-2025/tai-ve/chung-tay-cchc-2025-ho-so.csv"
+    assert "Tư pháp - hộ tịch" in (preview.site_dir / csv).read_text("utf-8-sig")
+    release = threading.Event()
+    write = preview._write_downloads
+    monkeypatch.setattr(preview, "_write_downloads", lambda waiting: (release.wait(60), write(waiting)))
     edit(tree, "records/units/tu-phap-ho-tich.yml", "name: Tư pháp - hộ tịch\n", "name: Tư pháp - hộ tịch xã\n")
-    preview.changed()
-    preview.build()
+    preview.build()  # returns while the downloads wait
     assert "Tư pháp - hộ tịch xã" in (preview.site_dir / "don-vi/tu-phap-ho-tich/index.html").read_text("utf-8")
-    assert "Tư pháp - hộ tịch xã" not in csv.read_text("utf-8-sig") and preview.downloads_due
-    preview.build()  # the turn the builder asked for
-    assert "Tư pháp - hộ tịch xã" in csv.read_text("utf-8-sig") and not preview.downloads_due
+    assert "Tư pháp - hộ tịch xã" not in (preview.site_dir / csv).read_text("utf-8-sig")
+    release.set()
+    preview.wait_for_downloads()
+    for folder in (preview.site_dir, tree / "docs"):
+        assert "Tư pháp - hộ tịch xã" in (folder / csv).read_text("utf-8-sig")
 
 
-def test_a_record_saved_while_downloads_wait_is_regenerated_first(tree: Path, preview: Preview) -> None:
-    """A record saved before the downloads' turn: that turn regenerates (with the new record) instead of writing
-    downloads made from the records before it."""
+def test_a_download_that_cannot_be_written_is_reported_at_the_next_build(
+    tree: Path, preview: Preview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An error while writing the downloads beside the server is raised on the builder's thread, at the next build
+    (the server prints it, as it does for any error of a build)."""
     _built(preview)
+
+    def full_disk(*args: object) -> int:
+        raise OSError("đĩa đầy")
+
+    monkeypatch.setattr("thidua.site.serve.write_pages", full_disk)
     edit(tree, "records/units/tu-phap-ho-tich.yml", "name: Tư pháp - hộ tịch\n", "name: Tư pháp - hộ tịch xã\n")
-    preview.changed()
     preview.build()
-    assert preview.downloads_due
-    edit(tree, "records/units/tu-phap-ho-tich.yml", "name: Tư pháp - hộ tịch xã\n", "name: Tư pháp - hộ tịch xã Kim Phượng\n")
-    preview.changed()
-    preview.build()
-    assert "Tư pháp - hộ tịch xã Kim Phượng" in (preview.site_dir / "don-vi/tu-phap-ho-tich/index.html").read_text("utf-8")
-    preview.build()
-    csv = preview.site_dir / "phong-trao/chung-tay-cchc-2025/tai-ve/chung-tay-cchc-2025-ho-so.csv"
-    assert "Tư pháp - hộ tịch xã Kim Phượng" in csv.read_text("utf-8-sig")
+    with pytest.raises(OSError, match="đĩa đầy"):
+        preview.build()
+    preview.build()  # reported once; the preview goes on
