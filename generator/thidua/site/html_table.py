@@ -8,6 +8,7 @@ Links are written as the published addresses, worked out here from the pages' Ma
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ def link(href: str, text: Cell) -> Markup:
     return Markup(f'<a href="{escape(href)}">{cell(text)}</a>')
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every row of a board links to its nominee's unit: the same few pairs again
 def href(page: str, target: str, directory_urls: bool = True) -> str:
     """The address of ``target`` (a Markdown path from docs/, maybe with #anchor) as linked from ``page``, the way
     MkDocs publishes them: ``don-vi/x.md`` is ``don-vi/x/`` with directory URLs, ``don-vi/x.html`` without."""
