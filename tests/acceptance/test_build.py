@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AS_OF, copy_repository, private_values, write
+from conftest import AS_OF, copy_repository, edit, private_values, write
 from site_text import file_text, page_text
 from thidua.cli import main
 
@@ -216,3 +216,14 @@ def test_every_link_on_every_page_leads_to_a_page_and_its_anchor(built: Path) ->
                 if anchor not in known:
                     broken.append((page.relative_to(built).as_posix(), target))
     assert broken == []
+
+
+def test_a_document_name_with_markup_is_text_on_the_dossier_board(tree: Path) -> None:
+    """The board's table is HTML: a plan's document name holding HTML or Markdown shows as typed, neither run nor
+    shown with Markdown's backslashes."""
+    payload = "Tờ trình *khẩn* <b>x</b>"
+    edit(tree, "records/campaigns/chung-tay-cchc-2025.yml", "name: Tờ trình khen thưởng của cơ quan", f'name: "{payload}"')
+    site = _build(tree, as_of="2025-12-20")
+    board = site / "phong-trao/chung-tay-cchc-2025/ho-so/index.html"
+    assert "<b>x</b>" not in board.read_text("utf-8") and "<em>khẩn</em>" not in board.read_text("utf-8")
+    assert f"{payload}: ✓" in page_text(board) and "\\*" not in page_text(board)

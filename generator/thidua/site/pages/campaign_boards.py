@@ -16,8 +16,7 @@ from ...model.campaign import Award, Campaign, ValueRanking
 from ...text import decimal, name_sort_key, sort_key, table_date
 from ...vocabulary import CriterionState, NomineeKind, Standing, Timing
 from .. import charts
-from ..html_table import Cell, Column, href, link, table
-from ..markdown import escape
+from ..html_table import Cell, Column, cell, href, link, table
 from ..page import Page, Site
 from .board_paging import DOSSIERS, ELIGIBILITY, board_path, paged
 
@@ -119,14 +118,15 @@ def _who(site: Site, row: Row, page: str, proposer: bool) -> Markup:
     return named + (Markup(" <em>(minh họa)</em>") if row.sample else "") + f" ({kind})"
 
 
-def _summary(site: Site, page: str, kind: str, parts: list[Share], counts: list[tuple[str, Callable[[Share], int]]]) -> Markup:
+def _summary(
+    site: Site, c: Campaign, page: str, kind: str, parts: list[Share], counts: list[tuple[str, Callable[[Share], int]]]
+) -> Markup:
     """A large board's summary: each proposing unit, linked to its page, with its counts."""
-    c = page.split("/")[1]
     columns = [Column("Đơn vị đề nghị")] + [Column(title, numeric=True) for title, _ in counts]
     return table(
         columns,
         (
-            [link(href(page, f"phong-trao/{c}/{kind}/{p.unit}.md", site.publishing.directory_urls), p.name)]
+            [link(href(page, board_path(c, kind, p.unit), site.publishing.directory_urls), p.name)]
             + [str(count(p)) for _, count in counts]
             for p in parts
         ),
@@ -134,8 +134,9 @@ def _summary(site: Site, page: str, kind: str, parts: list[Share], counts: list[
 
 
 def dossier_pages_of(site: Site, c: Campaign, result: CampaignResult) -> list[Page]:
-    # The documents of each row, worked out once per row: each document's name (escaped once) and a constant mark.
-    names = [escape(d.name) for d in c.dossier]
+    # The documents of each row, worked out once per row: each document's name (escaped once, as HTML: the table is
+    # HTML) and a constant mark.
+    names = [cell(d.name) for d in c.dossier]
     columns = [Column("Đối tượng"), Column("Còn phải gửi"), Column("Thời hạn"), Column("Nộp lúc")]
     columns += [Column("Văn bản")] if c.dossier else []
 
@@ -175,7 +176,7 @@ def dossier_pages_of(site: Site, c: Campaign, result: CampaignResult) -> list[Pa
             result=result,
             rows=shown,
             board=board_table(shown, page) if not parts else "",
-            summary=_summary(site, page, DOSSIERS, parts, counts) if parts else "",
+            summary=_summary(site, c, page, DOSSIERS, parts, counts) if parts else "",
             chart=charts.submissions(c, result) if share is None else "",
             parts=parts,
             share=share,
@@ -276,7 +277,7 @@ def eligibility_pages_of(site: Site, c: Campaign, result: CampaignResult) -> lis
             nominees=lambda ids: ", ".join(by_id[ident].nominee for ident in ids),
             parts=parts,
             share=share,
-            summary=_summary(site, page, ELIGIBILITY, parts, counts) if parts else "",
+            summary=_summary(site, c, page, ELIGIBILITY, parts, counts) if parts else "",
             root="../" * page.count("/"),
             illustrative=c.fictional or any(row.sample for row in (share.rows if share else board)),
         )
