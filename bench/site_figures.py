@@ -165,7 +165,7 @@ def preview(tree: Path, env: dict[str, str], log: Path) -> Iterator[str]:
                 time.sleep(0.5)
             yield url
         finally:
-            process.send_signal(signal.SIGINT)
+            process.send_signal(signal.SIGTERM)  # Ctrl+C is ignored when the bench runs in a background job
             try:
                 process.wait(timeout=60)
             except subprocess.TimeoutExpired:

@@ -57,7 +57,7 @@ class Preview:
 
 @contextlib.contextmanager
 def serving(root: Path, log: Path) -> Iterator[Preview]:
-    """``thidua serve`` in its own process on a free port, once it answers; stopped with Ctrl+C afterwards."""
+    """``thidua serve`` in its own process on a free port, once it answers; stopped afterwards as a service manager stops it."""
     url = f"http://127.0.0.1:{_free_port()}/"
     with log.open("w", encoding="utf-8") as output:
         process = subprocess.Popen(
@@ -70,8 +70,12 @@ def serving(root: Path, log: Path) -> Iterator[Preview]:
             _until(lambda: process.poll() is None and preview.page("") is not None, f"serve never answered: {preview.output()}")
             yield preview
         finally:
-            process.send_signal(signal.SIGINT)
-            process.wait(timeout=LIMIT)
+            process.send_signal(signal.SIGTERM)  # Ctrl+C is ignored when the tests run in a background job
+            try:
+                process.wait(timeout=LIMIT)
+            except subprocess.TimeoutExpired:
+                process.kill()  # never left running after the test
+                raise
 
 
 def test_the_preview_shows_a_saved_record_a_new_page_and_a_renamed_unit(tree: Path, tmp_path: Path) -> None:
