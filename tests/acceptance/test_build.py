@@ -98,18 +98,22 @@ def test_a_broken_link_fails_the_build_and_keeps_the_old_site(tree: Path, capsys
     assert site.read_text("utf-8") == "trang cũ"
 
 
-def test_every_page_is_in_the_navigation(built: Path) -> None:
-    """The generated navigation lists the boards, the honour board, every unit and the lookup."""
+def test_every_page_is_in_the_navigation_or_linked_from_an_index_in_it(built: Path) -> None:
+    """The generated navigation lists the boards, the honour board, the units' and the stories' index pages and the
+    lookup; each unit and each story is reached from its index page instead (a province has hundreds)."""
     config = (built.parent / "build" / "mkdocs.yml").read_text("utf-8")
     for path in (
         "phong-trao/chung-tay-cchc-2025/ho-so.md",
         "phong-trao/chung-tay-cchc-2025/xet-chon.md",
         "bang-vang/index.md",
-        "don-vi/xom-dong-tam.md",
+        "don-vi/index.md",
         "tra-cuu/index.md",
         "tin-tuc/index.md",
     ):
         assert path in config
+    assert "don-vi/xom-dong-tam.md" not in config
+    assert 'href="xom-dong-tam/"' in (built / "don-vi/index.html").read_text("utf-8")
+    assert 'href="cuu-chien-binh-tra-lai-tai-san/"' in (built / "tin-tuc/index.html").read_text("utf-8")
 
 
 ENGLISH = ("Initializing search", "Permanent link", "RSS feed", "Contributors", "Made with", "Back to top", "Skip to content")

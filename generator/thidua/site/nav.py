@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -53,8 +54,13 @@ def nav_config(pages: list[Page], docs: Path) -> str:
         "docs_dir": "../docs",
         "theme": {"name": "material", "custom_dir": "../overrides"},
         "nav": tree,
-        # Pages reached from an index page rather than the sidebar (units, stories): not an omission.
-        "not_in_nav": "\n".join(f"/{p.path}" for p in pages if p.path.endswith(".md") and not p.nav),
+        # Pages reached from an index page rather than the sidebar (units, stories, a large board's unit pages): not an
+        # omission. One pattern per folder, not per page: MkDocs matches every file against every pattern.
+        "not_in_nav": "\n".join(
+            sorted(
+                {f"/{posixpath.dirname(p.path)}/*.md".replace("//", "/") for p in pages if p.path.endswith(".md") and not p.nav}
+            )
+        ),
     }
     header = "# Sinh tự động bởi thidua build từ hồ sơ; không sửa tay.\n"
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
