@@ -42,6 +42,11 @@ def table(columns: Sequence[Column], rows: Iterable[Sequence[Cell]]) -> Markup:
     )
 
 
+def sample_mark(sample: bool) -> Markup:
+    """What follows a row's name when it comes from sample data (a record marked fictional)."""
+    return Markup(" <em>(minh họa)</em>") if sample else Markup("")
+
+
 def link(href: str, text: Cell) -> Markup:
     return Markup(f'<a href="{escape(href)}">{cell(text)}</a>')
 

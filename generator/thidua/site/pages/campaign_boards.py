@@ -16,7 +16,7 @@ from ...model.campaign import Award, Campaign, ValueRanking
 from ...text import decimal, name_sort_key, sort_key, table_date
 from ...vocabulary import CriterionState, NomineeKind, Standing, Timing
 from .. import charts
-from ..html_table import Cell, Column, cell, href, link, table
+from ..html_table import Cell, Column, cell, href, link, sample_mark, table
 from ..page import Page, Site
 from .board_paging import DOSSIERS, ELIGIBILITY, board_path, paged
 
@@ -80,33 +80,32 @@ class Share:
     rows: list[Row]
 
 
-def shares(site: Site, board: list[Row]) -> list[Share]:
+def shares(board: list[Row]) -> list[Share]:
     """The board's rows by proposing unit, units in Vietnamese order."""
     by_unit: dict[str, list[Row]] = {}
     for row in board:
         by_unit.setdefault(row.result.nomination.proposed_by, []).append(row)
-    units = site.registry.units
-    found = [Share(u, units[u].name, unit_rows) for u, unit_rows in by_unit.items()]
+    found = [Share(u, unit_rows[0].proposer, unit_rows) for u, unit_rows in by_unit.items()]
     return sorted(found, key=lambda share: (sort_key(share.name), share.unit))
 
 
-# How a board renders one of its pages: the whole board, the rows shown, the proposing units (on a summary), the
-# unit the page is about (on a unit's page), and the page's own Markdown path (links are worked out from it).
-Render = Callable[[list[Row], list[Row], list[Share] | None, Share | None, str], str]
+# How a board renders one of its pages: the rows shown, the proposing units (on a summary), the unit the page is
+# about (on a unit's page), and the page's own Markdown path (links are worked out from it).
+Render = Callable[[list[Row], list[Share] | None, Share | None, str], str]
+Count = tuple[str, Callable[[Share], int]]  # a column of a large board's summary: its title, and a unit's figure
 
 
-def _board_pages(site: Site, c: Campaign, result: CampaignResult, kind: str, nav: str, render: Render) -> list[Page]:
+def _board_pages(c: Campaign, result: CampaignResult, board: list[Row], kind: str, nav: str, render: Render) -> list[Page]:
     """The whole board on one page, or (when large) a summary page and a page per proposing unit."""
     trail = ("Phong trào", f"{c.short_name or c.name} {c.year}", nav)
-    board = rows(site, result)
     whole = board_path(c, kind)
     if not paged(result):
-        return [Page(whole, render(board, board, None, None, whole), trail)]
-    parts = shares(site, board)
-    found = [Page(whole, render(board, [], parts, None, whole), trail)]
+        return [Page(whole, render(board, None, None, whole), trail)]
+    parts = shares(board)
+    found = [Page(whole, render([], parts, None, whole), trail)]
     for share in parts:
         path = board_path(c, kind, share.unit)
-        found.append(Page(path, render(board, share.rows, None, share, path)))
+        found.append(Page(path, render(share.rows, None, share, path)))
     return found
 
 
@@ -115,12 +114,10 @@ def _who(site: Site, row: Row, page: str, proposer: bool) -> Markup:
     r = row.result
     kind = r.nomination.kind.label + (f", {row.proposer}" if proposer and r.nomination.kind == NomineeKind.INDIVIDUAL else "")
     named = link(href(page, f"don-vi/{row.unit}.md", site.publishing.directory_urls), row.nominee)
-    return named + (Markup(" <em>(minh họa)</em>") if row.sample else "") + f" ({kind})"
+    return named + sample_mark(row.sample) + f" ({kind})"
 
 
-def _summary(
-    site: Site, c: Campaign, page: str, kind: str, parts: list[Share], counts: list[tuple[str, Callable[[Share], int]]]
-) -> Markup:
+def _summary(site: Site, c: Campaign, page: str, kind: str, parts: list[Share], counts: list[Count]) -> Markup:
     """A large board's summary: each proposing unit, linked to its page, with its counts."""
     columns = [Column("Đơn vị đề nghị")] + [Column(title, numeric=True) for title, _ in counts]
     return table(
@@ -164,12 +161,14 @@ def dossier_pages_of(site: Site, c: Campaign, result: CampaignResult) -> list[Pa
             ),
         )
 
-    def render(board: list[Row], shown: list[Row], parts: list[Share] | None, share: Share | None, page: str) -> str:
-        counts: list[tuple[str, Callable[[Share], int]]] = [
-            ("Số hồ sơ", lambda p: len(p.rows)),
-            ("Còn phải gửi", lambda p: sum(bool(row.result.dossier.to_send) for row in p.rows)),
-            ("Trễ hạn", lambda p: sum(row.result.dossier.timing == Timing.LATE for row in p.rows)),
-        ]
+    board = rows(site, result)
+    counts: list[Count] = [
+        ("Số hồ sơ", lambda p: len(p.rows)),
+        ("Còn phải gửi", lambda p: sum(bool(row.result.dossier.to_send) for row in p.rows)),
+        ("Trễ hạn", lambda p: sum(row.result.dossier.timing == Timing.LATE for row in p.rows)),
+    ]
+
+    def render(shown: list[Row], parts: list[Share] | None, share: Share | None, page: str) -> str:
         return site.render(
             "dossiers.md.j2",
             c=c,
@@ -183,7 +182,7 @@ def dossier_pages_of(site: Site, c: Campaign, result: CampaignResult) -> list[Pa
             illustrative=c.fictional or any(row.sample for row in (share.rows if share else board)),
         )
 
-    return _board_pages(site, c, result, DOSSIERS, "Hồ sơ đề nghị", render)
+    return _board_pages(c, result, board, DOSSIERS, "Hồ sơ đề nghị", render)
 
 
 # Outcomes reached before the criteria matter: their criteria cells show a dash, and the detail says why the
@@ -226,7 +225,12 @@ def eligibility_pages_of(site: Site, c: Campaign, result: CampaignResult) -> lis
     council = site.registry.councils.get(result.meeting.council) if result.meeting else None
     board_sections = sections(site, c, result)
     winners = {ident for a in result.awards for ident in a.winners}
-    by_id: dict[str, Row] = {}
+    board = rows(site, result)
+    by_id = {row.id: row for row in board}
+    counts: list[Count] = [
+        ("Số hồ sơ", lambda p: len(p.rows)),
+        ("Trong số lượng khen", lambda p: sum(row.id in winners for row in p.rows)),
+    ]
 
     def section_table(award: Award, kind: NomineeKind, shown: list[Row], outcomes: dict[str, str]) -> Markup:
         criteria = bool(c.criteria_for(award, kind))
@@ -236,7 +240,7 @@ def eligibility_pages_of(site: Site, c: Campaign, result: CampaignResult) -> lis
         def cells(row: Row) -> list[Cell]:
             r = row.result
             found: list[Cell] = [
-                link(f"#{row.id}", row.nominee) + (Markup(" <em>(minh họa)</em>") if row.sample else ""),
+                link(f"#{row.id}", row.nominee) + sample_mark(row.sample),
                 outcomes[row.id],
             ]
             found += [f"{r.vote.in_favour}/{r.vote.denominator}" if r.vote else "—"] if c.council else []
@@ -244,9 +248,7 @@ def eligibility_pages_of(site: Site, c: Campaign, result: CampaignResult) -> lis
 
         return table(columns, (cells(row) for row in shown))
 
-    def render(board: list[Row], shown: list[Row], parts: list[Share] | None, share: Share | None, page: str) -> str:
-        if not by_id:
-            by_id.update((row.id, row) for row in board)
+    def render(shown: list[Row], parts: list[Share] | None, share: Share | None, page: str) -> str:
         # Worked out once per row here, not per cell in the template: a province's board has ten thousand rows.
         groups: dict[tuple[str, str], list[Row]] = {}
         for row in shown:
@@ -254,10 +256,6 @@ def eligibility_pages_of(site: Site, c: Campaign, result: CampaignResult) -> lis
         outcomes = {row.id: shown_outcome(site, c, result, row.result) for row in shown}
         awards = {a.id: a for a in c.awards}
         tables = {(a, k): section_table(awards[a], NomineeKind(k), found, outcomes) for (a, k), found in groups.items()}
-        counts: list[tuple[str, Callable[[Share], int]]] = [
-            ("Số hồ sơ", lambda p: len(p.rows)),
-            ("Trong số lượng khen", lambda p: sum(row.id in winners for row in p.rows)),
-        ]
         return site.render(
             "eligibility.md.j2",
             c=c,
@@ -282,7 +280,7 @@ def eligibility_pages_of(site: Site, c: Campaign, result: CampaignResult) -> lis
             illustrative=c.fictional or any(row.sample for row in (share.rows if share else board)),
         )
 
-    return _board_pages(site, c, result, ELIGIBILITY, "Xét chọn", render)
+    return _board_pages(c, result, board, ELIGIBILITY, "Xét chọn", render)
 
 
 @dataclass(frozen=True)
@@ -327,8 +325,7 @@ def tasks_page(site: Site, c: Campaign, result: CampaignResult) -> Page:
                 columns,
                 (
                     [
-                        link(href(path, f"don-vi/{unit}.md", site.publishing.directory_urls), name)
-                        + (Markup(" <em>(minh họa)</em>") if sample else ""),
+                        link(href(path, f"don-vi/{unit}.md", site.publishing.directory_urls), name) + sample_mark(sample),
                         i.title + (f" ({subtasks[i.subtask]})" if i.subtask in subtasks else ""),
                         table_date(i.date),
                         f"{decimal(i.figure[0])} {i.figure[1]}" if i.figure else "—",

@@ -44,17 +44,18 @@ def _met(campaign: Campaign, result: NominationResult) -> tuple[str, ...]:
     )
 
 
-def _stories(site: Site, campaign: Campaign, kind: NomineeKind, nominee: str) -> tuple[Story, ...]:
+def _stories(published: tuple[Story, ...], campaign: Campaign, kind: NomineeKind, nominee: str) -> tuple[Story, ...]:
     """Stories published by the day of the site about this person (or this unit), in this campaign or none."""
 
     def about(story: Story) -> bool:
         return story.person == nominee if kind == NomineeKind.INDIVIDUAL else story.unit == nominee and not story.person
 
-    return tuple(s for s in site.registry.news(site.as_of) if about(s) and s.campaign in (None, campaign.id))
+    return tuple(s for s in published if about(s) and s.campaign in (None, campaign.id))
 
 
 def _entries(site: Site, year: int) -> list[Honour]:
     registry = site.registry
+    published = registry.news(site.as_of)  # once: every entry looks for its stories in it
     found: list[Honour] = []
     for c in site.campaigns():
         if c.year != year:
@@ -84,7 +85,7 @@ def _entries(site: Site, year: int) -> list[Honour]:
                     _met(c, r),
                     f"{r.vote.in_favour}/{r.vote.denominator}" if r.vote else None,
                     detail_path(c, result, n),
-                    _stories(site, c, n.kind, n.nominee),
+                    _stories(published, c, n.kind, n.nominee),
                 )
             )
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from markupsafe import Markup
 
 from ...evaluation.results import NominationResult
 from ...model.campaign import Campaign
 from ...text import name_sort_key, sort_key
-from ..html_table import Column, href, link, table
+from ..html_table import Column, cell, href, link, sample_mark, table
 from ..page import Page, Site
 from .board_paging import detail_path
 from .campaign_boards import shown_outcome
@@ -60,8 +58,7 @@ def _unit_page(site: Site, unit_id: str, concerning: list[tuple[Campaign, Nomina
         award = c.award(n.award)
         rows.append(
             [
-                Markup(escape(f"{registry.nominee(n)[0]} ({n.kind.label})"))
-                + (Markup(" <em>(minh họa)</em>") if n.fictional else ""),
+                Markup(cell(f"{registry.nominee(n)[0]} ({n.kind.label})")) + sample_mark(n.fictional),
                 shown_outcome(site, c, result, r),
                 award.name if award else n.award,
                 link(href(path, detail_path(c, result, n), site.publishing.directory_urls), f"{c.short_name or c.name} {c.year}"),
