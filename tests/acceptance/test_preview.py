@@ -66,8 +66,10 @@ def serving(root: Path, log: Path) -> Iterator[Preview]:
             stderr=subprocess.STDOUT,
         )
         preview = Preview(url, log)
+        helpers: list[int] = []
         try:
             _until(lambda: process.poll() is None and preview.page("") is not None, f"serve never answered: {preview.output()}")
+            helpers = _children(process.pid)
             yield preview
         finally:
             process.send_signal(signal.SIGTERM)  # Ctrl+C is ignored when the tests run in a background job
@@ -76,6 +78,14 @@ def serving(root: Path, log: Path) -> Iterator[Preview]:
             except subprocess.TimeoutExpired:
                 process.kill()  # never left running after the test
                 raise
+        # The process that regenerates the pages ends with the preview.
+        assert helpers, "the preview regenerates in a process of its own"
+        _until(lambda: not any(Path(f"/proc/{pid}").exists() for pid in helpers), "a process of the preview outlived it")
+
+
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` started (Linux's /proc)."""
+    return [int(child) for task in Path(f"/proc/{pid}/task").iterdir() for child in (task / "children").read_text().split()]
 
 
 def test_the_preview_shows_a_saved_record_a_new_page_and_a_renamed_unit(tree: Path, tmp_path: Path) -> None:

@@ -5,10 +5,12 @@ such build (which ``strict: true`` turns into a failure) and keeps every other p
 preview runs MkDocs' live reload server with a builder of its own (it has no search index: Pagefind indexes the site
 ``thidua build`` writes):
 
-- after any change it validates the records (the cache reads only the files that changed) and writes the Markdown that
-  changed (``generate`` leaves the other files untouched, so their times say what is new);
+- after any change it has its regenerating process (``regenerator``) validate the records (the cache reads only the
+  files that changed) and write the Markdown that changed (``generate`` leaves the other files untouched, so their
+  times say what is new);
 - when the navigation or the set of pages is as at the last build, and neither the theme nor mkdocs.yml changed, MkDocs
   builds only the pages whose Markdown is newer than their HTML; otherwise it builds every page;
+- then the regenerating process writes the downloads, while the server shows the pages.
 
 Records are watched with inotify (20,000 files would make MkDocs' polling watcher slow); the generated Markdown is not
 watched, since the builder writes it itself.
@@ -24,10 +26,11 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.plugins import BasePlugin
 from watchdog.events import (
     DirDeletedEvent,
@@ -41,11 +44,8 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
-from ..outputs import problem_formats
-from ..records.validate import validate_tree
-from .build import GENERATED, NAV_CONFIG, generate
-from .page import Page
-from .render import write_pages
+from .build import GENERATED, NAV_CONFIG
+from .regenerator import Regenerator
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -72,11 +72,29 @@ class _DirtyWarning(logging.Filter):
 _DIRTY = _DirtyWarning()
 
 
-class BuiltPages(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-    """Notes which pages the builds after one change rendered (the pages, then the downloads' build), and whether one
-    of them built every page; ``count`` is the last build's alone (the preview says how many it rebuilt)."""
+class _Compiled(jinja2.BytecodeCache):
+    """The theme's templates compiled once for every build of the preview (MkDocs makes a new Jinja environment for each
+    build, and compiling Material's templates took a third of a build of two pages); a template whose source changed is
+    compiled again (Jinja checks the source's checksum)."""
 
     def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+class BuiltPages(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Notes which pages the builds after one change rendered (the pages, then the downloads' build), and whether one
+    of them built every page; ``count`` is the last build's alone (the preview says how many it rebuilt). Gives every
+    build the templates compiled by the builds before."""
+
+    def __init__(self) -> None:
+        self.compiled = _Compiled()
         self.start()
 
     def start(self) -> None:
@@ -86,6 +104,10 @@ class BuiltPages(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.count = 0
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Any) -> jinja2.Environment:
+        env.bytecode_cache = self.compiled
+        return env
 
     def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
         self.built.add(page.url)
@@ -102,25 +124,16 @@ class Preview:
         self.site_dir = site_dir
         self.serve_url = serve_url
         self.pages = BuiltPages()
-        self.downloads: list[Page] = []  # left by the last regeneration, written after the pages are built
-        self.writing: threading.Thread | None = None  # writing the last change's downloads, beside the server
-        self.failed: Exception | None = None  # what stopped it
+        self.regenerator = Regenerator(root, as_of, site_dir)  # forked at the first regeneration
         self.built_from: tuple[object, ...] | None = None  # what the last build was made from, when it succeeded
         self.server: LiveReloadServer | None = None
 
     def regenerate(self, why: str = "Trang xem thử giữ nội dung cũ cho đến khi hồ sơ hết lỗi.") -> bool:
         """Validate and write the Markdown that changed; False, with every problem and ``why`` printed, while a record
         has errors."""
-        result = validate_tree(self.root, use_cache=True)
-        if not result.ok:
-            sys.stdout.write(problem_formats.as_text(result.problems, result.files))
-            sys.stdout.write(why + "\n")
-            return False
-        self.downloads = []
-        written = generate(result, self.root, self.as_of, self.downloads)
-        if written:
-            sys.stdout.write(f"Đã cập nhật {written} trang từ hồ sơ.\n")
-        return True
+        ok, said = self.regenerator.regenerate(why)
+        sys.stdout.write(said)
+        return ok
 
     def _state(self) -> tuple[object, ...]:
         """The navigation, the files of docs/, and the theme's files and mkdocs.yml with their times: when any differs
@@ -132,49 +145,26 @@ class Preview:
         return (self.root / NAV_CONFIG).read_bytes(), files, stamps
 
     def build(self) -> None:
-        """The server's builder: regenerate, then build with MkDocs; the downloads are written after, beside the server
-        (it shows no page until its builder returns, and a workbook takes seconds at province scale)."""
-        self.wait_for_downloads()  # two never write docs/ at once
+        """The server's builder: regenerate, then build with MkDocs; the downloads are written after, by the
+        regenerating process (the server shows no page until its builder returns, and a workbook takes seconds at
+        province scale)."""
+        self.wait_for_downloads()  # said at the next build: the change this build is for must still be shown
         self.pages.start()
-        if _in_turn(self.regenerate):
+        if self.regenerate():
             self.build_site()
-            self.build_downloads(in_background=True)
+            self.build_downloads()
 
-    def build_downloads(self, in_background: bool = False) -> None:
-        """Write the downloads ``regenerate`` left for after the pages, into docs/ and straight into the preview's
-        site (they are files published byte for byte: MkDocs has nothing to build for them)."""
-        waiting, self.downloads = self.downloads, []
-        if not waiting or self.built_from is None:
-            return
-        if not in_background:
-            self._write_downloads(waiting)
-            return
-        self.writing = threading.Thread(target=self._write_downloads, args=(waiting,), name="thidua-downloads", daemon=True)
-        self.writing.start()
-
-    def _write_downloads(self, waiting: list[Page]) -> None:
-        try:
-            docs = self.root / "docs"
-            write_pages(waiting, docs, self.root)
-            for page in waiting:
-                published = self.site_dir / page.path
-                made = (docs / page.path).read_bytes()
-                if not published.is_file() or published.read_bytes() != made:
-                    published.parent.mkdir(parents=True, exist_ok=True)
-                    published.write_bytes(made)
-        except Exception as exc:  # said on the builder's thread, at the next build
-            self.failed = exc
+    def build_downloads(self) -> None:
+        """Have the downloads the last regeneration left written into docs/ and the preview's site, once the pages
+        are built (dropped when the build failed: they are made again at the next change)."""
+        self.regenerator.write_downloads(publish=self.built_from is not None)
 
     def wait_for_downloads(self) -> None:
-        if self.writing is not None:
-            self.writing.join()
-            self.writing = None
-        failed, self.failed = self.failed, None
-        if failed is not None:  # said, not raised: the change this build is for must still be shown
-            sys.stdout.write(
-                f"Không ghi được các tệp tải về của trang xem thử ({failed}); "
-                "các trang vẫn được cập nhật, tệp tải về được ghi lại ở lần sửa sau.\n"
-            )
+        sys.stdout.write(self.regenerator.wait())
+
+    def close(self) -> None:
+        """Stop the regenerating process (once it has written what it was writing)."""
+        self.regenerator.close()
 
     def build_site(self) -> None:
         """Build every page, or only those whose Markdown is newer than their HTML when nothing else changed."""
@@ -227,27 +217,6 @@ class _Watch(FileSystemEventHandler):
         return bool(parts) and not (parts[0] == "docs" and len(parts) > 1 and parts[1] in GENERATED)
 
 
-def _in_turn(work: Callable[[], bool]) -> bool:
-    """``work()`` on a thread of its own, where ``fork_map`` does the work in turn: the server's builder runs on the main
-    thread, beside the server's and the watchers' threads, and a worker forked there could wait forever on a lock one of
-    them held."""
-    done: list[bool] = []
-    failed: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            done.append(work())
-        except BaseException as exc:  # raised again below, on the builder's thread
-            failed.append(exc)
-
-    thread = threading.Thread(target=run, name="thidua-regenerate")
-    thread.start()
-    thread.join()
-    if failed:
-        raise failed[0]
-    return done[0]
-
-
 def _error_page(site_dir: Path, code: int) -> bytes | None:
     """The site's own page for a missing page or a failure (Vietnamese, from the theme), as MkDocs' serve does."""
     page = site_dir / f"{code}.html"
@@ -266,10 +235,10 @@ def serve(root: Path, as_of: dt.date, address: str) -> int:
     preview = Preview(root, as_of, site_dir, f"http://{host}:{port}/")
     observer = Observer()
     try:
-        if not preview.regenerate("Chưa mở được trang xem thử vì hồ sơ còn lỗi."):  # no other thread yet: may fork
-            return 1
-        if threading.current_thread() is threading.main_thread():  # after the forked workers have gone
+        if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, _stop)
+        if not preview.regenerate("Chưa mở được trang xem thử vì hồ sơ còn lỗi."):  # forks: no other thread yet
+            return 1
         sys.stdout.write("Đang dựng trang xem thử…\n")
         preview.build_site()
         preview.build_downloads()
@@ -298,7 +267,6 @@ def serve(root: Path, as_of: dt.date, address: str) -> int:
             server.shutdown()
     finally:
         observer.stop()
-        if preview.writing is not None:
-            preview.writing.join()
+        preview.close()
         shutil.rmtree(site_dir, ignore_errors=True)
     return 0

@@ -40,9 +40,9 @@ def _run(item: Any) -> Any:
 def fork_map(work: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
     """``[work(item) for item in items]``, in forked workers when there are several items and cores.
 
-    Only the main thread forks: a thread that forks while others run (``thidua serve`` regenerates from a timer
-    thread beside the file watcher) could leave a worker waiting forever on a lock another thread held, so from
-    any other thread the work is done in turn, here.
+    Only the main thread forks: a thread that forks while others run could leave a worker waiting forever on a lock
+    another thread held, so from any other thread the work is done in turn, here (``thidua serve`` regenerates in a
+    process of its own, forked before its threads start, for this reason).
     """
     if len(items) < 2 or workers() < 2 or threading.current_thread() is not threading.main_thread():
         return [work(item) for item in items]

@@ -4,15 +4,19 @@ the navigation, the set of files or the theme changed; a broken record leaves th
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
-import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from watchdog.events import FileModifiedEvent, FileMovedEvent
 
 from conftest import edit
-from thidua.site.serve import Preview, _in_turn, _Watch
+from thidua.site import regenerator
+from thidua.site.serve import Preview, _Watch
 
 AS_OF = dt.date(2025, 11, 20)
 PLAN_PAGE = "docs/phong-trao/chung-tay-cchc-2025/index.md"
@@ -22,8 +26,23 @@ STORY_HTML = "tin-tuc/cuu-chien-binh-tra-lai-tai-san/index.html"
 
 
 @pytest.fixture
-def preview(tree: Path, tmp_path: Path) -> Preview:
-    return Preview(tree, AS_OF, tmp_path / "site", "http://127.0.0.1:8000/")
+def preview(tree: Path, tmp_path: Path) -> Iterator[Preview]:
+    preview = Preview(tree, AS_OF, tmp_path / "site", "http://127.0.0.1:8000/")
+    yield preview
+    preview.close()
+
+
+def _gated(monkeypatch: pytest.MonkeyPatch, gate: Path, closed: Callable[[], None]) -> None:
+    """The regenerating process (forked at the first regeneration, so patched before it) writes the downloads only
+    while ``gate`` exists, and calls ``closed`` instead while it does not (it waits, or fails)."""
+    original = regenerator.write_downloads
+
+    def write(*args: Any) -> None:
+        if not gate.exists():
+            closed()
+        original(*args)
+
+    monkeypatch.setattr(regenerator, "write_downloads", write)
 
 
 def _built(preview: Preview) -> Preview:
@@ -81,6 +100,26 @@ def test_one_record_saved_rebuilds_only_its_pages(
     assert (preview.site_dir / STORY_HTML).read_bytes() == (fresh.site_dir / STORY_HTML).read_bytes()
 
 
+def test_the_theme_is_compiled_once_for_every_build_and_again_when_it_changes(
+    tree: Path, preview: Preview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs makes a new Jinja environment for each build: the preview hands each one the templates compiled before,
+    and a theme file changed is compiled again (its page shows the change)."""
+    compiled: list[str] = []
+    dump = preview.pages.compiled.dump_bytecode
+    monkeypatch.setattr(preview.pages.compiled, "dump_bytecode", lambda bucket: (compiled.append(bucket.key), dump(bucket)))
+    _built(preview)
+    assert len(compiled) > 10  # Material's templates and ours
+    compiled.clear()
+    edit(tree, STORY, "summary: >-\n", "summary: >-\n  Câu mở đầu mới.\n")
+    preview.build()
+    assert compiled == [] and "Câu mở đầu mới." in (preview.site_dir / STORY_HTML).read_text("utf-8")
+    main = tree / "overrides/main.html"
+    main.write_text(main.read_text("utf-8").replace("{% extends", "<!-- giao diện mới -->\n{% extends", 1), "utf-8")
+    preview.build()
+    assert len(compiled) == 1 and "giao diện mới" in (preview.site_dir / STORY_HTML).read_text("utf-8")
+
+
 def test_a_new_page_a_new_navigation_or_a_theme_change_rebuilds_every_page(tree: Path, preview: Preview) -> None:
     """A campaign's short name changed (the navigation changes), a story added (a new page) or a theme file touched:
     every page is built again, so that every page's navigation shows it."""
@@ -123,16 +162,24 @@ def test_the_watcher_ignores_the_pages_the_preview_writes(tree: Path, preview: P
     assert len(calls) == 3
 
 
-def test_regeneration_runs_on_a_thread_of_its_own() -> None:
-    """The builder runs on the main thread beside the server's: regeneration runs elsewhere (fork_map then does not
-    fork), and what it raises is raised again to the builder."""
-    assert _in_turn(lambda: threading.current_thread() is not threading.main_thread())
+def test_regeneration_runs_in_a_process_of_its_own_that_ends_with_the_preview(
+    tree: Path, preview: Preview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The builder runs beside the server's threads: regeneration runs in a process forked once (where the pages are
+    rendered in forked workers), what it raises is raised to the builder with its traceback, and closing the preview
+    ends the process."""
 
-    def broken() -> bool:
-        raise RuntimeError("hỏng")
+    def broken(*args: object) -> int:
+        raise RuntimeError(f"hỏng ở tiến trình {os.getpid()}")
 
-    with pytest.raises(RuntimeError, match="hỏng"):
-        _in_turn(broken)
+    monkeypatch.setattr(regenerator, "generate", broken)
+    with pytest.raises(regenerator.RegenerationFailed, match=r"RuntimeError: hỏng ở tiến trình (\d+)") as failed:
+        preview.regenerate()
+    pid = preview.regenerator.pid
+    assert pid is not None and f"hỏng ở tiến trình {pid}" in str(failed.value) and pid != os.getpid()
+    preview.close()
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
 
 
 def test_a_warning_from_mkdocs_is_said_in_vietnamese_and_the_next_build_is_whole(
@@ -156,44 +203,58 @@ def test_a_warning_from_mkdocs_is_said_in_vietnamese_and_the_next_build_is_whole
 
 
 def test_a_change_shows_on_the_pages_before_the_downloads_are_made_again(
-    tree: Path, preview: Preview, monkeypatch: pytest.MonkeyPatch
+    tree: Path, preview: Preview, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A unit renamed: the server's builder (the server shows nothing until it returns) builds the pages and leaves the
-    downloads to a thread beside the server, which writes them into docs/ and the preview's site."""
+    downloads to the regenerating process, which writes them into docs/ and the preview's site."""
+    gate = tmp_path / "gate"
+    gate.touch()
+    _gated(monkeypatch, gate, lambda: _until(gate.exists))
     _built(preview)
     preview.build_downloads()
+    preview.wait_for_downloads()
     csv = "phong-trao/chung-tay-cchc-2025/tai-ve/chung-tay-cchc-2025-ho-so.csv"
     assert "Tư pháp - hộ tịch" in (preview.site_dir / csv).read_text("utf-8-sig")
-    release = threading.Event()
-    write = preview._write_downloads
-    monkeypatch.setattr(preview, "_write_downloads", lambda waiting: (release.wait(60), write(waiting)))
+    gate.unlink()
     edit(tree, "records/units/tu-phap-ho-tich.yml", "name: Tư pháp - hộ tịch\n", "name: Tư pháp - hộ tịch xã\n")
     preview.build()  # returns while the downloads wait
     assert "Tư pháp - hộ tịch xã" in (preview.site_dir / "don-vi/tu-phap-ho-tich/index.html").read_text("utf-8")
     assert "Tư pháp - hộ tịch xã" not in (preview.site_dir / csv).read_text("utf-8-sig")
-    release.set()
+    gate.touch()
     preview.wait_for_downloads()
     for folder in (preview.site_dir, tree / "docs"):
         assert "Tư pháp - hộ tịch xã" in (folder / csv).read_text("utf-8-sig")
 
 
 def test_a_download_that_cannot_be_written_is_said_and_the_next_change_still_shown(
-    tree: Path, preview: Preview, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tree: Path, preview: Preview, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """An error while writing the downloads beside the server is said in Vietnamese at the next build, which still
-    shows its change."""
-    _built(preview)
-    original = __import__("thidua.site.serve", fromlist=["write_pages"]).write_pages
+    """An error while writing the downloads is said in Vietnamese at the next build, which still shows its change."""
+    gate = tmp_path / "gate"
+    gate.touch()
 
-    def full_disk(*args: object) -> int:
+    tried = tmp_path / "tried"
+
+    def full_disk() -> None:
+        tried.touch()
         raise OSError("đĩa đầy")
 
-    monkeypatch.setattr("thidua.site.serve.write_pages", full_disk)
+    _gated(monkeypatch, gate, full_disk)
+    _built(preview)
+    gate.unlink()
     edit(tree, "records/units/tu-phap-ho-tich.yml", "name: Tư pháp - hộ tịch\n", "name: Tư pháp - hộ tịch xã\n")
     preview.build()
-    monkeypatch.setattr("thidua.site.serve.write_pages", original)
+    _until(tried.exists)  # the downloads are written after the build returns
+    gate.touch()
     edit(tree, "records/units/tu-phap-ho-tich.yml", "name: Tư pháp - hộ tịch xã\n", "name: Tư pháp - hộ tịch xã mới\n")
     capsys.readouterr()
     preview.build()
     assert "Không ghi được các tệp tải về của trang xem thử (đĩa đầy)" in capsys.readouterr().out
     assert "Tư pháp - hộ tịch xã mới" in (preview.site_dir / "don-vi/tu-phap-ho-tich/index.html").read_text("utf-8")
+
+
+def _until(condition: Callable[[], bool]) -> None:
+    deadline = time.monotonic() + 60
+    while not condition():
+        assert time.monotonic() < deadline, "the gate never opened"
+        time.sleep(0.05)

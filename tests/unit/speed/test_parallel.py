@@ -51,8 +51,22 @@ def test_rendering_side_by_side_gives_the_pages_of_rendering_in_turn() -> None:
     assert forked == serial
 
 
+def test_the_preview_renders_side_by_side_and_makes_its_downloads_when_written() -> None:
+    """With ``later`` (the preview), the pages are rendered by forked workers too, and the downloads come back as
+    makers, whose bytes are those a build writes."""
+    registry = registry_from(validate_tree(ROOT).records)
+    as_of = dt.date(2025, 12, 20)
+    results = {r.campaign.id: r for r in evaluate_registry(registry, as_of)}
+    built = render_pages(registry, results, as_of, parallel_from=10**9)
+    previewed = render_pages(registry, results, as_of, parallel_from=0, later=True)
+    assert [page.path for page in previewed] == [page.path for page in built]
+    made = [page for page in previewed if page.make is not None]
+    assert made and all(page.path.startswith("phong-trao/") and "/tai-ve/" in page.path for page in made)
+    assert [page.make() if page.make else page for page in previewed] == [page.data or page for page in built]
+
+
 def test_work_from_another_thread_is_done_in_turn_not_forked() -> None:
-    """fork_map forks only from the main thread (serve calls it from a timer thread): elsewhere it runs the work here."""
+    """fork_map forks only from the main thread: elsewhere (beside other threads) it runs the work here."""
     import os
     import threading
 

@@ -25,3 +25,4 @@ PAGE_SETS: tuple[Callable[[Site], list[Page]], ...] = (
 )
 # The longest to render at province scale, longest first: started first when sets are rendered side by side.
 LONGEST = (campaign_boards.eligibility_pages, exports.pages, campaign_boards.dossier_pages, units.pages, lookup.pages)
+DOWNLOADS = exports.pages  # files made byte for byte (the preview makes them after showing the pages)
