@@ -52,6 +52,24 @@ WATERMARK = (
 )
 
 
+# What may follow an element in its parent (ECMA-376 sequences): Word refuses a file whose children are out of order.
+_AFTER = {
+    "w:framePr": ("w:widowControl", "w:numPr", "w:pBdr", "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr"),
+    "w:pBdr": ("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr"),
+    "w:rPr": ("w:sectPr", "w:pPrChange"),
+    "w:tblBorders": ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"),
+    "w:tblLayout": ("w:tblCellMar", "w:tblLook"),
+    "w:pgBorders": ("w:lnNumType", "w:pgNumType", "w:cols", "w:formProt", "w:vAlign", "w:titlePg", "w:docGrid"),
+}
+
+
+def _place(parent: object, xml: str) -> None:
+    """Add a child where the schema's sequence puts it."""
+    element = parse_xml(xml)
+    tag = element.tag.replace("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}", "w:")
+    parent.insert_element_before(element, *_AFTER[tag])  # type: ignore[attr-defined]
+
+
 def _fonts(element: object) -> None:
     """Times New Roman for every script of a run or style (Word picks the East Asian slot for some characters)."""
     rpr = element.get_or_add_rPr()  # type: ignore[attr-defined]
@@ -113,8 +131,9 @@ def _para(
         fmt.first_line_indent = Mm(first_line)
     if text:
         _run(p, text, bold=bold, italic=italic, size=size)
-    else:
-        p.style.font.size = Pt(size)  # type: ignore[union-attr]
+    else:  # an empty line as high as its size says: the paragraph mark's own size, not its style's
+        half = round(size * 2)
+        _place(p._p.get_or_add_pPr(), f'<w:rPr {nsdecls("w")}><w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>')
     return p
 
 
@@ -135,19 +154,20 @@ def _rule(where: Container, width_mm: float, cell_mm: float) -> None:
     side = max((cell_mm - width_mm) / 2, 0)
     p.paragraph_format.left_indent = Mm(side)
     p.paragraph_format.right_indent = Mm(side)
-    p._p.get_or_add_pPr().append(
-        parse_xml(f'<w:pBdr {nsdecls("w")}><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>')
+    _place(
+        p._p.get_or_add_pPr(), f'<w:pBdr {nsdecls("w")}><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
     )
 
 
 def _borderless(table: object) -> None:
     tbl = table._tbl  # type: ignore[attr-defined]
-    tbl.tblPr.append(
-        parse_xml(
+    _place(
+        tbl.tblPr,
+        (
             f"<w:tblBorders {nsdecls('w')}>"
             + "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
             + "</w:tblBorders>"
-        )
+        ),
     )
 
 
@@ -161,7 +181,7 @@ def _table(doc: DocxDocument, widths: tuple[float, ...], *, borders: bool = Fals
         _borderless(table)
     for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
         column.w = Mm(width)  # LibreOffice lays a table out by its grid, Word by its cells: both are set
-    table._tbl.tblPr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
+    _place(table._tbl.tblPr, f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>')
     for cell, width in zip(table.rows[0].cells, widths, strict=True):
         cell.width = Mm(width)
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
@@ -180,14 +200,15 @@ def _draft_header(doc: DocxDocument, *, numbers: bool, text_mm: float = 165) -> 
         first._p.getparent().remove(first._p)
         _tag(header, "{%p if draft %}")  # type: ignore[arg-type]
         mark = _para(header, "DỰ THẢO", bold=True, size=13)  # type: ignore[arg-type]
-        mark._p.get_or_add_pPr().append(
-            parse_xml(
+        _place(
+            mark._p.get_or_add_pPr(),
+            (
                 f"<w:pBdr {nsdecls('w')}>"
                 + "".join(
                     f'<w:{s} w:val="single" w:sz="8" w:space="2" w:color="000000"/>' for s in ("top", "left", "bottom", "right")
                 )
                 + "</w:pBdr>"
-            )
+            ),
         )
         mark.paragraph_format.right_indent = Mm(text_mm - 30)
         mark._p.append(parse_xml(WATERMARK))
@@ -373,14 +394,15 @@ def certificate() -> DocxDocument:
     doc = Document()
     _base(doc, landscape=True, margins=(15, 15, 20, 20))
     _draft_header(doc, numbers=False, text_mm=257)
-    doc.sections[0]._sectPr.append(
-        parse_xml(
+    _place(
+        doc.sections[0]._sectPr,
+        (
             f'<w:pgBorders {nsdecls("w")} w:offsetFrom="page">'
             + "".join(
                 f'<w:{s} w:val="double" w:sz="18" w:space="24" w:color="9B1C1C"/>' for s in ("top", "left", "bottom", "right")
             )
             + "</w:pgBorders>"
-        )
+        ),
     )
     _para(doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", align=CENTER, bold=True, size=14, before=6)
     _para(doc, "Độc lập - Tự do - Hạnh phúc", align=CENTER, bold=True, size=15)
@@ -424,12 +446,10 @@ def blank() -> DocxDocument:
     _draft_header(doc, numbers=False, text_mm=277)
     for text, x, y, width, size, bold, italic in BLANK_FIELDS:
         p = _para(doc, text, align=CENTER, bold=bold, italic=italic, size=size)
-        p._p.get_or_add_pPr().insert(
-            0,
-            parse_xml(
-                f'<w:framePr {nsdecls("w")} w:w="{round(width * 56.6929)}" w:hSpace="0" w:wrap="around" '
-                f'w:vAnchor="page" w:hAnchor="page" w:x="{round(x * 56.6929)}" w:y="{round(y * 56.6929)}"/>'
-            ),
+        _place(
+            p._p.get_or_add_pPr(),
+            f'<w:framePr {nsdecls("w")} w:w="{round(width * 56.6929)}" w:hSpace="0" w:wrap="around" '
+            f'w:vAnchor="page" w:hAnchor="page" w:x="{round(x * 56.6929)}" w:y="{round(y * 56.6929)}"/>',
         )
     _para(doc, size=2)  # an ordinary paragraph after the frames: LibreOffice anchors frames on the text that follows
     return doc
