@@ -231,7 +231,7 @@ def test_the_same_records_give_the_same_bytes(planned: dict[str, Planned]) -> No
     assert {e.date_time for e in entries} == {(2025, 12, 15, 0, 0, 0)}
     props = Document(io.BytesIO(first)).core_properties
     assert props.revision == 1 and props.last_printed is None
-    assert props.created == props.modified == dt.datetime(2025, 12, 15, tzinfo=dt.timezone.utc)
+    assert props.created == props.modified == dt.datetime(2025, 12, 15, tzinfo=dt.UTC)
     assert props.author == "Ủy ban nhân dân xã Kim Phượng"
 
 
