@@ -7,7 +7,7 @@ from typing import Any
 from ..evaluation.results import CampaignResult
 from ..model import Registry
 from ..model.campaign import Campaign
-from ..model.records import AwardGrant, Decision, Nomination
+from ..model.records import Decision, Nomination
 from ..text import dong, table_date
 from ..vocabulary import NomineeKind
 from .facts import (
@@ -46,21 +46,6 @@ def _awardee(registry: Registry, n: Nomination) -> tuple[str, str]:
     return person.name, registry.units[person.unit].name
 
 
-def _amount(c: Campaign, d: Decision, index: int, grant: AwardGrant, gaps: Gaps) -> str:
-    """The money of one grant as the list writes it; a blank and a gap where the award carries money the decision
-    does not write."""
-    if grant.amount is not None:
-        return dong(grant.amount)
-    award = c.award(grant.award)
-    if award is None or award.amount is None:
-        return ""
-    return gaps.add(
-        *_where(d),
-        ("awards", index),
-        f"quyết định chưa ghi số tiền thưởng (amount) cho hồ sơ {grant.nomination}; hãy ghi số tiền như trong quyết định, ví dụ amount: 702000.",
-    )
-
-
 def _award_names(c: Campaign, d: Decision) -> str:
     """The awards a decision grants, by name, in the plan's order."""
     granted = {g.award for g in d.awards}
@@ -80,9 +65,9 @@ def _missing_awardees(result: CampaignResult, decisions: list[Decision]) -> dict
 
 def _annex(registry: Registry, c: Campaign, d: Decision, number: str, gaps: Gaps) -> dict[str, Any]:
     nominations = {n.id: n for n in registry.nominations.get(c.id, ())}
-    ordered = sorted(enumerate(d.awards), key=lambda pair: nominations[pair[1].nomination].kind != NomineeKind.COLLECTIVE)
+    ordered = sorted(d.awards, key=lambda grant: nominations[grant.nomination].kind != NomineeKind.COLLECTIVE)
     rows, total, counts = [], 0, {NomineeKind.COLLECTIVE: 0, NomineeKind.INDIVIDUAL: 0}
-    for place, (index, grant) in enumerate(ordered, start=1):
+    for place, grant in enumerate(ordered, start=1):
         n = nominations[grant.nomination]
         name, unit = _awardee(registry, n)
         award = c.award(grant.award)
@@ -92,7 +77,7 @@ def _annex(registry: Registry, c: Campaign, d: Decision, number: str, gaps: Gaps
                 "name": name,
                 "unit": unit,
                 "award": award.name if award else grant.award,
-                "amount": _amount(c, d, index, grant, gaps),
+                "amount": dong(grant.amount) if grant.amount is not None else "",
             }
         )
         total += grant.amount or 0
@@ -120,7 +105,10 @@ def _articles(c: Campaign, d: Decision, annex: dict[str, Any]) -> list[dict[str,
     ]
     if annex["total"]:
         articles.append(
-            {"head": "Điều 2.", "text": f"Tiền thưởng kèm theo theo danh sách kèm theo; tổng số tiền: {dong(annex['sum'])} đồng."}
+            {
+                "head": "Điều 2.",
+                "text": f"Các tập thể, cá nhân được tặng kèm tiền thưởng theo danh sách kèm theo; tổng số tiền: {dong(annex['sum'])} đồng.",
+            }
         )
     articles.append(
         {

@@ -13,7 +13,7 @@ from ..problems import Problem
 from ..records.record import Record, Result
 from ..speed.gcpause import paused_collection
 from .collect import campaign_documents, docx_bytes
-from .facts import Gap, Planned
+from .facts import Gap
 from .pdf import convert
 
 
@@ -25,10 +25,11 @@ def gap_problem(records: dict[tuple[str, str], Record], gap: Gap) -> Problem:
     return record.problem(gap.path, "document-gap", gap.message[:1].upper() + gap.message[1:], at_key=True)
 
 
-def _warn(records: dict[tuple[str, str], Record], planned: Planned, shown: str) -> None:
-    for gap in planned.gaps:
+def _warn(records: dict[tuple[str, str], Record], drafts: dict[Gap, list[str]]) -> None:
+    """Each missing fact once, with the drafts it makes."""
+    for gap, names in drafts.items():
         problem = gap_problem(records, gap)
-        sys.stdout.write(f"{problem.location()}: [{problem.record}] {problem.message} → {shown} là bản DỰ THẢO.\n")
+        sys.stdout.write(f"{problem.location()}: [{problem.record}] {problem.message} Bản DỰ THẢO: {', '.join(names)}.\n")
 
 
 @paused_collection()
@@ -43,6 +44,7 @@ def write_documents(result: Result, root: Path, as_of: dt.date, output: Path, on
     records = {(r.kind.name, r.id): r for r in result.records}
     output = output if output.is_absolute() else root / output
     written: list[tuple[Path, dt.date]] = []
+    gaps: dict[Gap, list[str]] = {}
     drafts = 0
     for evaluated in evaluate_tree(registry, root, as_of):
         if only is not None and evaluated.campaign.id != only:
@@ -51,9 +53,10 @@ def write_documents(result: Result, root: Path, as_of: dt.date, output: Path, on
             target = output / planned.campaign / f"{planned.name}.docx"
             write_bytes_atomic(target, docx_bytes(planned, root))
             written.append((target, planned.day))
-            shown = str(target.relative_to(root) if target.is_relative_to(root) else target)
-            _warn(records, planned, shown)
+            for gap in planned.gaps:
+                gaps.setdefault(gap, []).append(target.name)
             drafts += planned.draft
+    _warn(records, gaps)
     folder = output.relative_to(root) if output.is_relative_to(root) else output
     sys.stdout.write(
         f"Đã ghi {len(written)} văn bản .docx vào {folder}/ ({drafts} bản dự thảo vì còn thiếu dữ kiện, xem các dòng trên).\n"

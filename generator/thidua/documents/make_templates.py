@@ -150,7 +150,7 @@ def _tag(where: Container, tag: str) -> None:
 
 def _rule(where: Container, width_mm: float, cell_mm: float) -> None:
     """A short centred line (a paragraph's top border, the paragraph indented to the width), as under the header names."""
-    p = _para(where, size=2)
+    p = _para(where, size=2, before=3)  # below the line above, not through it
     side = max((cell_mm - width_mm) / 2, 0)
     p.paragraph_format.left_indent = Mm(side)
     p.paragraph_format.right_indent = Mm(side)
