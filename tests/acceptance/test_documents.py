@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from conftest import ROOT, Run, edit
+from conftest import ROOT, Run, edit, private_values
+from site_text import file_text
 
 OUT = "build/documents/chung-tay-cchc-2025"
 DECISION = "records/decisions/chung-tay-cchc-2025/qd-khen-thuong-2025.yml"
@@ -42,6 +43,16 @@ def test_documents_are_written_for_each_campaign(tree: Path, cli: Callable[..., 
     assert (
         "records/nominations/chung-tay-cchc-2025/ca-nhan-la-thi-nhung.yml:10:1: [hồ sơ đề nghị ca-nhan-la-thi-nhung] " in run.out
     )
+
+
+def test_no_private_field_reaches_a_document(tree: Path, cli: Callable[..., Run]) -> None:
+    """No birth date, phone or ID number of anyone in any document (read inside the .docx zip)."""
+    assert cli("--root", str(tree), "documents", "--as-of", "2025-12-20").code == 0
+    secrets = private_values(tree)
+    assert secrets
+    contents = [file_text(path) for path in sorted((tree / OUT).glob("*.docx"))]
+    assert len(contents) == 16 and all("Kim Phượng" in c for c in contents)  # text read, not only XML
+    assert [s for s in secrets if any(s in c for c in contents)] == []
 
 
 def test_same_records_same_bytes(tree: Path, tmp_path: Path, cli: Callable[..., Run]) -> None:
