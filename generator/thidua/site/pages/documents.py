@@ -1,11 +1,13 @@
-"""The official documents of each decided campaign (phong-trao/<id>/van-ban/): the Tờ trình, the council's Biên bản,
-the Quyết định with its list and the Giấy khen, as Word files. Drafts (a fact still missing) are not published."""
+"""The documents of each decision (phong-trao/<id>/van-ban/): the Quyết định with its list and the awardees' Giấy khen,
+as Word files. Drafts (a fact still missing) are not published; nor the Tờ trình and the council's Biên bản, working
+papers whose number grows with the nominations (thidua documents writes them), while the site shows their facts."""
 
 from __future__ import annotations
 
 from functools import partial
 
-from ...documents.collect import campaign_documents, docx_bytes
+from ...documents.collect import docx_bytes
+from ...documents.decision import decision_documents
 from ...documents.facts import Planned
 from ...model.campaign import Campaign
 from ..page import Page, Site
@@ -14,10 +16,10 @@ FOLDER = "van-ban"  # under the campaign's folder
 
 
 def published(site: Site, c: Campaign) -> list[Planned]:
-    """The documents a campaign publishes: once a numbered decision grants awards, every document that is not a draft."""
+    """The documents a campaign publishes: those of its numbered decisions that are not drafts."""
     if not any(d.kind == "khen-thuong" for d in site.registry.decisions.get(c.id, ())):
         return []
-    return [p for p in campaign_documents(site.registry, site.results[c.id]) if not p.draft]
+    return [p for p in decision_documents(site.registry, site.results[c.id]) if not p.draft]
 
 
 def path(c: Campaign, planned: Planned) -> str:
