@@ -216,6 +216,8 @@ def _draft_header(doc: DocxDocument, *, numbers: bool, text_mm: float = 165) -> 
         _tag(header, "{%p if sample %}")  # type: ignore[arg-type]
         _para(header, "Dữ liệu minh họa: văn bản mẫu dựng từ hồ sơ hư cấu, không phải văn bản thật.", italic=True, size=11)  # type: ignore[arg-type]
         _tag(header, "{%p endif %}")  # type: ignore[arg-type]
+        if header is not section.header or not numbers:
+            _para(header, size=2)  # type: ignore[arg-type]  # Word wants a paragraph in every header
     if numbers:
         page = _para(section.header, align=CENTER, size=14)  # type: ignore[arg-type]
         for xml in (
