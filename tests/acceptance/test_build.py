@@ -45,6 +45,7 @@ def test_no_private_field_reaches_the_site(built: Path) -> None:
     secrets = private_values(built.parent)
     assert len(secrets) > 60  # the sample data has birth dates, phones and ID numbers to look for
     assert any(s.count("/") == 2 for s in secrets)
+    assert list(built.rglob("*.docx"))  # the official documents are read too, inside their zip
     leaks = []
     for path in sorted(built.rglob("*")):
         if path.is_file():

@@ -295,7 +295,7 @@ def test_the_plan_page_lists_the_downloads_and_each_link_opens_a_file(site: Path
     offered that the page does not list."""
     page = site / f"phong-trao/{CAMPAIGN}/index.html"
     html = main_html(page)
-    section = html[html.index('id="tai-ve"') :]
+    section = html[html.index('id="tai-ve"') : html.index('id="van-ban"')]  # the official documents come after
     links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', section)
     assert [text_of(label) for _, label in links] == [
         "Bảng theo dõi hồ sơ đề nghị khen thưởng (Excel)",
@@ -309,6 +309,18 @@ def test_the_plan_page_lists_the_downloads_and_each_link_opens_a_file(site: Path
     assert all(path.is_file() for path in opened)
     assert opened == {path.resolve() for path in (site / FOLDER).iterdir()}
     assert "Tải về" in page_text(page) and "số liệu tính đến ngày 20/12/2025" in page_text(page)
+
+
+def test_the_plan_page_lists_the_official_documents(site: Path) -> None:
+    """«Văn bản»: each published .docx listed by what it is, each link a file of the built site, every file listed."""
+    page = site / f"phong-trao/{CAMPAIGN}/index.html"
+    html = main_html(page)
+    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', html[html.index('id="van-ban"') :])
+    labels = [text_of(label) for _, label in links]
+    assert "Quyết định số 215/QĐ-UBND kèm danh sách" in labels and "Giấy khen: Nguyễn Thị Lan" in labels
+    opened = {(page.parent / href).resolve() for href, _ in links}
+    assert opened == {path.resolve() for path in (site / f"phong-trao/{CAMPAIGN}/van-ban").iterdir()}
+    assert len(opened) == 5  # the decision and its four certificates; Tờ trình and Biên bản stay with the office
 
 
 def _texts(folder: Path) -> dict[str, str]:

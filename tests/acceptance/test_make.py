@@ -1,4 +1,4 @@
-"""make test installs Debian's chromium and Java when they are missing; when apt-get cannot run, it says in
+"""make test installs Debian's chromium, Java and LibreOffice when they are missing; when apt-get cannot run, it says in
 Vietnamese what to run instead, and stops. Run with a PATH of stand-ins: no package is ever installed here."""
 
 from __future__ import annotations
@@ -12,7 +12,11 @@ import pytest
 
 from conftest import ROOT
 
-TARGETS = {"browser": ("chromium", "chromium"), "java": ("java", "default-jre-headless")}
+TARGETS = {
+    "browser": ("chromium", "chromium"),
+    "java": ("java", "default-jre-headless"),
+    "office": ("soffice", "libreoffice-writer-nogui fonts-liberation2 poppler-utils"),
+}
 LOCKED = "E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 4242 (apt-get)"
 
 

@@ -75,11 +75,28 @@ def test_filled_skeleton_validates(tree: Path, cli) -> None:  # type: ignore[no-
 
 def test_help_placeholders_are_vietnamese(cli) -> None:  # type: ignore[no-untyped-def]
     """No option of any verb shows argparse's English placeholder (its name in capitals)."""
-    verbs = ("validate", "evaluate", "build", "serve", "new", "new nomination", "new unit", "new person", "new campaign")
+    verbs = (
+        "validate",
+        "evaluate",
+        "documents",
+        "build",
+        "serve",
+        "new",
+        "new nomination",
+        "new unit",
+        "new person",
+        "new campaign",
+    )
     for verb in ("", *verbs):
         out = cli(*verb.split(), "--help").out
         assert "Cách dùng: thidua" in out
-        english = set(re.findall(r"\b[A-Z][A-Z_]{2,}\b", out)) - {"JSON", "CODEOWNERS", "SOURCE_DATE_EPOCH", "THIDUA_CACHE_DIR"}
+        english = set(re.findall(r"\b[A-Z][A-Z_]{2,}\b", out)) - {
+            "JSON",
+            "PDF",
+            "CODEOWNERS",
+            "SOURCE_DATE_EPOCH",
+            "THIDUA_CACHE_DIR",
+        }
         assert english == set(), (verb, english)
     assert "--campaign MÃ_PHONG_TRÀO" in cli("new", "nomination", "--help").out
 

@@ -348,7 +348,7 @@ def test_a_decision_writes_the_money_its_award_carries(tree: Path) -> None:
     edit(tree, DECISION, "    amount: 702000\n", "    amount: 700000\n")
     assert found(tree, DECISION) == [
         (
-            19,
+            21,
             13,
             "amount-mismatch",
             "Số tiền 700.000 đồng khác mức tính được 702.000 đồng (0,3 × 2.340.000 đồng (Mức lương cơ sở), áp dụng ngày "
@@ -356,7 +356,7 @@ def test_a_decision_writes_the_money_its_award_carries(tree: Path) -> None:
         )
     ]
     edit(tree, DECISION, "    amount: 700000\n", "")
-    assert [(code, line) for line, _, code, _ in found(tree, DECISION)] == [("amount-missing", 17)]
+    assert [(code, line) for line, _, code, _ in found(tree, DECISION)] == [("amount-missing", 19)]
 
 
 def test_the_campaign_totals_the_money_of_its_decisions(tree: Path) -> None:
@@ -412,7 +412,7 @@ def test_a_decision_signed_while_opinions_are_taken_is_refused(tree: Path) -> No
 def test_a_dossier_granted_without_being_posted_is_refused(tree: Path) -> None:
     """Posted on 10/12 with Tư pháp - hộ tịch only: the decision of 15/12 may grant it, not Nguyễn Thị Lan."""
     _posting(tree, "2025-12-10", ("tap-the-tu-phap-ho-tich",))
-    assert [(line, code) for line, _, code, _ in found(tree, DECISION)] == [(18, "decision-unposted")]
+    assert [(line, code) for line, _, code, _ in found(tree, DECISION)] == [(20, "decision-unposted")]
 
 
 def test_the_posting_page_shows_the_window_the_list_and_the_opinions(tree: Path) -> None:

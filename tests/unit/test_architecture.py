@@ -26,7 +26,8 @@ ALLOWED: dict[str, set[str]] = {
     "records": {"speed", "model"},  # cross-checks read a valid plan through the model
     "outputs": {"model", "evaluation", "records", "repo", "speed"},
     "repo": {"model", "records"},
-    "site": {"model", "evaluation", "outputs", "records", "repo", "speed"},
+    "documents": {"model", "evaluation", "outputs", "records", "speed"},
+    "site": {"model", "evaluation", "outputs", "records", "repo", "speed", "documents"},
 }
 # The model may import only the vocabulary, text helpers and the clock: not even problems.
 MODEL_MAY_IMPORT = {"thidua.vocabulary", "thidua.text", "thidua.clock"}

@@ -251,7 +251,7 @@ class EvidenceReader:
         source = f"quyết định khen thưởng {title}"
         key = (award_source.award, subject)
         items = tuple(
-            Item(f"{d.id}/{nomination}", subject, "khen-thuong", title, d.date, d.number, None, None, d.file)
+            Item(f"{d.id}/{nomination}", subject, "khen-thuong", title, d.date, d.number or "", None, None, d.file)
             for d, nomination in grants.granted.get(key, ())
         )
         if items:

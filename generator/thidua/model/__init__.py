@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from ..vocabulary import NomineeKind
 from .amounts import Amount, amount_from
 from .campaign import Campaign, _date, campaign_from
-from .commune import Item, Law, Level, Person, Provision, Rating, RatingEntry, Register, Scale, Status, Unit, doc_ref
+from .commune import Item, Law, Letterhead, Level, Person, Provision, Rating, RatingEntry, Register, Scale, Status, Unit, doc_ref
 from .records import (
     Council,
     CouncilMeeting,
@@ -65,7 +65,8 @@ class Registry:
     reports: dict[str, tuple[Report, ...]] = field(default_factory=dict)  # by campaign
     nominations: dict[str, tuple[Nomination, ...]] = field(default_factory=dict)  # by campaign
     meetings: dict[str, tuple[CouncilMeeting, ...]] = field(default_factory=dict)  # by campaign
-    decisions: dict[str, tuple[Decision, ...]] = field(default_factory=dict)  # by campaign
+    decisions: dict[str, tuple[Decision, ...]] = field(default_factory=dict)  # by campaign, those with a number
+    drafts: dict[str, tuple[Decision, ...]] = field(default_factory=dict)  # by campaign: decisions without a number yet
     stories: dict[str, Story] = field(default_factory=dict)  # exemplary people and deeds, by id
     registers: dict[str, Register] = field(default_factory=dict)  # dated evidence items, by register
     postings: dict[str, tuple[Posting, ...]] = field(default_factory=dict)  # lists posted for opinions, by campaign
@@ -126,12 +127,7 @@ def registry_from(records: Iterable[ValidRecord]) -> Registry:
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for record in records:
         by_kind.setdefault(record.kind.name, []).append(record.data)
-    units = {
-        u["id"]: Unit(
-            u["id"], u["name"], u["kind"], u.get("parent"), u.get("head"), tuple(u.get("owners", ())), bool(u.get("fictional"))
-        )
-        for u in by_kind.get("unit", [])
-    }
+    units = {u["id"]: _unit(u) for u in by_kind.get("unit", [])}
     people = {p["id"]: _person(p) for p in by_kind.get("person", [])}
     laws = {
         x["id"]: Law(
@@ -184,10 +180,27 @@ def registry_from(records: Iterable[ValidRecord]) -> Registry:
         reports=_by_campaign(report_from(r) for r in by_kind.get("report", [])),
         nominations=_by_campaign(nomination_from(n) for n in by_kind.get("nomination", [])),
         meetings=_by_campaign(meeting_from(m) for m in by_kind.get("meeting", [])),
-        decisions=_by_campaign(decision_from(d) for d in by_kind.get("decision", [])),
+        decisions=_by_campaign(decision_from(d) for d in by_kind.get("decision", []) if "number" in d),
+        drafts=_by_campaign(decision_from(d) for d in by_kind.get("decision", []) if "number" not in d),
         postings=_by_campaign(posting_from(x) for x in by_kind.get("posting", [])),
         stories={s["id"]: story_from(s) for s in sorted(by_kind.get("story", []), key=lambda s: str(s["id"]))},
         registers={r["id"]: _register(r) for r in by_kind.get("register", [])},
+    )
+
+
+def _unit(u: dict[str, Any]) -> Unit:
+    head = u.get("letterhead", {})
+    offset = u.get("print_offset", {"x": 0, "y": 0})
+    return Unit(
+        u["id"],
+        u["name"],
+        u["kind"],
+        u.get("parent"),
+        u.get("head"),
+        tuple(u.get("owners", ())),
+        bool(u.get("fictional")),
+        Letterhead(tuple(head.get("name", ())), head.get("authority"), head.get("short")),
+        (float(offset["x"]), float(offset["y"])),
     )
 
 

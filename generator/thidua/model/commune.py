@@ -41,6 +41,15 @@ class Law:
 
 
 @dataclass(frozen=True)
+class Letterhead:
+    """How a unit is named at the top left of its documents (Nghị định 30/2020): lines the unit writes itself."""
+
+    name: tuple[str, ...] = ()  # its own name, in capitals, line by line
+    authority: str | None = None  # the line above it (the body it belongs to)
+    short: str | None = None  # how its sub-units name it on their authority line
+
+
+@dataclass(frozen=True)
 class Unit:
     id: str
     name: str
@@ -49,6 +58,8 @@ class Unit:
     head: str | None
     owners: tuple[str, ...]
     fictional: bool = False
+    letterhead: Letterhead = Letterhead()
+    print_offset: tuple[float, float] = (0.0, 0.0)  # mm (right, down) the printer needs on pre-printed certificates
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,8 @@ class Signer:
     person: str | None
     name: str | None
     position: str | None
+    authority: str | None = None  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH": the first line of the signature block
+    title: str | None = None  # "CHỦ TỊCH": the title printed under it
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,7 @@ class CouncilMeeting:
     resolutions: tuple[Resolution, ...]
     minutes_number: str | None
     recusals: tuple[tuple[str, str], ...] = ()  # (member, nomination) the member did not vote on
+    fictional: bool = False
 
     def votes_for(self, nomination: str) -> int | None:
         return next((v.in_favour for v in self.votes if v.nomination == nomination), None)
@@ -190,13 +193,16 @@ class Decision:
     id: str
     campaign: str
     kind: str  # "khen-thuong" or "huy-bo"
-    number: str
+    number: str | None  # None: a draft, not numbered (nor in force) yet; the registry keeps drafts apart
     date: dt.date
     signer: Signer
     awards: tuple[AwardGrant, ...]
     revokes: tuple[Revocation, ...]
     file: str | None
     fictional: bool = False  # sample data: every page and row showing it says so
+    issued_as: str | None = None  # "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …": the line under the title of the decision
+    recipients: tuple[str, ...] = ()  # «Nơi nhận»
+    issuer: str | None = None  # the issuing unit, where it is not the plan's
 
 
 @dataclass(frozen=True)
@@ -254,7 +260,7 @@ def _day(text: str | None) -> dt.date | None:
 
 
 def _signer(data: dict[str, Any]) -> Signer:
-    return Signer(data.get("person"), data.get("name"), data.get("position"))
+    return Signer(data.get("person"), data.get("name"), data.get("position"), data.get("authority"), data.get("title"))
 
 
 def report_from(data: dict[str, Any]) -> Report:
@@ -370,6 +376,7 @@ def meeting_from(data: dict[str, Any]) -> CouncilMeeting:
         ),
         data.get("minutes", {}).get("number"),
         tuple((x["person"], x["nomination"]) for x in data.get("recusals", ())),
+        bool(data.get("fictional", False)),
     )
 
 
@@ -378,11 +385,14 @@ def decision_from(data: dict[str, Any]) -> Decision:
         data["id"],
         data["campaign"],
         data["kind"],
-        data["number"],
+        data.get("number"),
         dt.date.fromisoformat(data["date"]),
         _signer(data["signer"]),
         tuple(AwardGrant(a["award"], a["nomination"], a.get("amount")) for a in data.get("awards", ())),
         tuple(Revocation(r["decision"], r["nomination"], r["reason"]) for r in data.get("revokes", ())),
         data.get("file"),
         bool(data.get("fictional", False)),
+        data.get("issued_as"),
+        tuple(data.get("recipients", ())),
+        data.get("issuer"),
     )

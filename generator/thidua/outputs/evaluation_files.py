@@ -25,10 +25,15 @@ def evaluate_tree(registry: Registry, root: Path, as_of: dt.date) -> list[Campai
 
 def write_atomic(path: Path, text: str) -> None:
     """Write a file whole or not at all."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, content: bytes) -> None:
+    """Write a file whole or not at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write(text)
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(content)
     os.replace(temporary, path)
 
 

@@ -73,7 +73,9 @@ def publishing(config: Path) -> Publishing:
     url = data.get("site_url")
     url = url.rstrip("/") + "/" if isinstance(url, str) and url.startswith(("http://", "https://")) else None
     name = data.get("site_name")
-    return Publishing(name if isinstance(name, str) else "", url, data.get("use_directory_urls", True) is not False)
+    return Publishing(
+        name if isinstance(name, str) else "", url, data.get("use_directory_urls", True) is not False, config.parent
+    )
 
 
 def site_url_problem(config: Path) -> str | None:

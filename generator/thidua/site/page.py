@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
 
@@ -37,6 +38,7 @@ class Publishing:
     site_name: str = ""
     site_url: str | None = None  # absolute, ending in "/", or None when mkdocs.yml has none
     directory_urls: bool = True
+    root: Path | None = None  # the repository (its own document templates, templates/documents/), when known
 
 
 @dataclass(frozen=True)

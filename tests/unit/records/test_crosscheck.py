@@ -485,7 +485,7 @@ def test_decision_awarding_a_nomination_under_another_award_is_reported(tree: Pa
     assert problems_in(tree, CAMPAIGN) == []
     assert found(tree, DECISION) == [
         (
-            17,
+            19,
             12,
             "award-mismatch",
             "Hồ sơ «ca-nhan-nguyen-thi-lan» đề nghị «giay-khen-chu-tich-ubnd-xa», không phải «bang-khen»; hãy kiểm tra lại.",

@@ -664,7 +664,7 @@ def test_decision_khen_thuong_with_revokes_names_the_revokes_line(tree: Path) ->
     )
     assert found(tree, DECISION) == [
         (
-            20,
+            27,
             1,
             "not-allowed",
             "Trường «revokes» không được dùng ở đây: "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..page import Page, Site
-from . import campaign_boards, exports, home, honour, lookup, plan, posting, procedure, stories, units
+from . import campaign_boards, documents, exports, home, honour, lookup, plan, posting, procedure, stories, units
 
 # Each renders a set of pages independent of the others, so that sets can be rendered side by side.
 # The order is the order of the site's navigation within each section.
@@ -22,6 +22,7 @@ PAGE_SETS: tuple[Callable[[Site], list[Page]], ...] = (
     units.pages,
     lookup.pages,
     exports.pages,
+    documents.pages,
 )
 # The longest to render at province scale, longest first: started first when sets are rendered side by side.
 LONGEST = (campaign_boards.eligibility_pages, exports.pages, campaign_boards.dossier_pages, units.pages, lookup.pages)

@@ -12,6 +12,7 @@ from ...outputs.result_json import total_amount
 from ...text import dong, name_sort_key, sort_key
 from ...vocabulary import CriterionState, NomineeKind
 from ..page import Page, Site
+from . import documents
 from .board_paging import detail_path
 
 
@@ -35,6 +36,7 @@ class Honour:
     votes: str | None  # «6/8»: the council's vote that stands
     detail: str  # the eligibility detail, from docs/
     stories: tuple[Story, ...]
+    documents: tuple[tuple[str, str], ...] = ()  # (link from the board, label): the decision and the certificate
 
 
 def _met(campaign: Campaign, result: NominationResult) -> tuple[str, ...]:
@@ -63,6 +65,7 @@ def _entries(site: Site, year: int) -> list[Honour]:
         result = site.results[c.id]
         decisions = {d.id: d for d in registry.decisions.get(c.id, ())}
         evaluated = {r.nomination.id: r for r in result.nominations}
+        files = {p.name: p for p in documents.published(site, c)}
         for g in result.granted:
             r = evaluated[g.nomination]
             n = r.nomination
@@ -86,6 +89,14 @@ def _entries(site: Site, year: int) -> list[Honour]:
                     f"{r.vote.in_favour}/{r.vote.denominator}" if r.vote else None,
                     detail_path(c, result, n),
                     _stories(published, c, n.kind, n.nominee),
+                    tuple(
+                        (f"../{documents.path(c, files[name])}", label)
+                        for name, label in (
+                            (f"quyet-dinh-{g.decision}", "Quyết định kèm danh sách"),
+                            (f"giay-khen-{g.decision}-{n.id}", "Giấy khen"),
+                        )
+                        if name in files
+                    ),
                 )
             )
 

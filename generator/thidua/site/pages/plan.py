@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...evaluation.describe import describe, describe_money, describe_ranking
 from ...model.campaign import Campaign
 from ..page import Page, Site
-from . import exports
+from . import documents, exports
 
 # How the plan's window treats its first and last day.
 ENDS = {
@@ -27,6 +27,7 @@ def _plan_page(site: Site, c: Campaign) -> Page:
         ends=ENDS,
         downloads=[(f"{exports.FOLDER}/{d.file}", d.label) for d in downloads],
         calendar=any(d.file.endswith(".ics") for d in downloads),
+        documents=[(f"{documents.FOLDER}/{p.name}.docx", p.label, p.fictional) for p in documents.published(site, c)],
     )
     return Page(f"phong-trao/{c.id}/index.md", text, ("Phong trào", f"{c.short_name or c.name} {c.year}", "Kế hoạch"))
 
