@@ -138,10 +138,13 @@ def test_a_record_with_errors_keeps_the_preview_and_says_what_to_fix(tree: Path,
 
 
 def test_the_preview_does_not_start_while_a_record_has_errors(tree: Path, cli) -> None:
-    """With a record in error, serve prints every problem and why it does not start, and exits 1."""
+    """With a record in error, serve prints every problem and why it does not start, and exits 1, leaving the process
+    it ran in as it was (no handler of its own for SIGTERM: processes forked later would inherit it)."""
     edit(tree, STORY, "date: 2025-09-12", "date: 12/09/2025")
+    handler = signal.getsignal(signal.SIGTERM)
     run = cli("--root", str(tree), "serve", "--as-of", AS_OF, "--dev-addr", f"127.0.0.1:{_free_port()}")
     assert run.code == 1
+    assert signal.getsignal(signal.SIGTERM) is handler
     assert run.out.endswith(
         "hãy viết 2025-09-12 thay cho 12/09/2025.\n"
         "Hồ sơ chưa hợp lệ: 1 lỗi trong 1 tệp (đã đọc 106 tệp hồ sơ). Hãy sửa các lỗi trên rồi chạy lại.\n"

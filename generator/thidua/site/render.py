@@ -10,7 +10,7 @@ from ..evaluation.results import CampaignResult
 from ..model import Registry
 from ..speed.parallel import fork_map
 from .page import Page, Publishing, Site, environment
-from .pages import DOWNLOADS, LONGEST, PAGE_SETS
+from .pages import LONGEST, MADE_LATER, PAGE_SETS
 
 PARALLEL_FROM = 2000  # people and nominations: below this, forking workers costs more than it saves
 
@@ -27,14 +27,14 @@ def render_pages(
     """Every generated page, from every set of pages, in a stable order; the sets side by side in forked workers when
     the people and nominations number ``parallel_from`` or more (the pages are the same either way).
 
-    With ``later`` (the preview), the downloads are made when written: their set is listed here, not in a worker (a
-    download made later in a worker would never come back).
+    With ``later`` (the preview), the downloads and documents are made when written: their sets are listed here, not in
+    a worker (a file made later in a worker would never come back).
     """
     site = Site(registry, results, as_of, environment(), publishing or Publishing(), later)
     size = len(registry.people) + sum(len(group) for group in registry.nominations.values())
     if size < parallel_from:
         return [page for pages in PAGE_SETS for page in pages(site)]
-    here = [i for i, pages in enumerate(PAGE_SETS) if later and pages is DOWNLOADS]
+    here = [i for i, pages in enumerate(PAGE_SETS) if later and pages in MADE_LATER]
     # One job per long set, longest first, then one job for all the short ones (each job costs a round trip).
     jobs = [[PAGE_SETS.index(long)] for long in LONGEST if PAGE_SETS.index(long) not in here]
     jobs += [[i for i, pages in enumerate(PAGE_SETS) if pages not in LONGEST and i not in here]]

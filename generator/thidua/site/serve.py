@@ -234,9 +234,9 @@ def serve(root: Path, as_of: dt.date, address: str) -> int:
     site_dir = Path(tempfile.mkdtemp(prefix="thidua-serve-"))
     preview = Preview(root, as_of, site_dir, f"http://{host}:{port}/")
     observer = Observer()
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    terminated = signal.signal(signal.SIGTERM, _stop) if on_main_thread else None
     try:
-        if threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGTERM, _stop)
         if not preview.regenerate("Chưa mở được trang xem thử vì hồ sơ còn lỗi."):  # forks: no other thread yet
             return 1
         sys.stdout.write("Đang dựng trang xem thử…\n")
@@ -269,4 +269,6 @@ def serve(root: Path, as_of: dt.date, address: str) -> int:
         observer.stop()
         preview.close()
         shutil.rmtree(site_dir, ignore_errors=True)
+        if on_main_thread:  # as it was: processes forked later by the caller must not inherit _stop
+            signal.signal(signal.SIGTERM, terminated)
     return 0

@@ -26,4 +26,5 @@ PAGE_SETS: tuple[Callable[[Site], list[Page]], ...] = (
 )
 # The longest to render at province scale, longest first: started first when sets are rendered side by side.
 LONGEST = (campaign_boards.eligibility_pages, exports.pages, campaign_boards.dossier_pages, units.pages, lookup.pages)
-DOWNLOADS = exports.pages  # files made byte for byte (the preview makes them after showing the pages)
+# Files published byte for byte, made when written (the preview makes them after showing the pages).
+MADE_LATER = (exports.pages, documents.pages)
