@@ -180,16 +180,22 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_documents(args: argparse.Namespace) -> int:
     from .documents.files import write_documents
+    from .outputs import output_folder
+    from .site.build import site_path
 
+    root = Path(args.root).resolve()
+    try:  # before anything is read or written: a folder that must not be replaced stops the command untouched
+        output_folder.check(root, site_path(root, Path(args.output)), "--output", "build/documents")
+    except output_folder.FolderError as exc:
+        raise UsageError(str(exc)) from None
     result = _valid_or_report(args, "Chưa soạn được văn bản vì hồ sơ còn lỗi.")
     if result is None:
         return EXIT_INVALID
-    root = Path(args.root).resolve()
     return write_documents(result, root, as_of_date(args.as_of), Path(args.output), args.campaign, args.pdf)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .site import output_folder
+    from .outputs import output_folder
     from .site.build import build_site, site_path
 
     root = Path(args.root).resolve()

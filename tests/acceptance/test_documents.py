@@ -55,6 +55,29 @@ def test_no_private_field_reaches_a_document(tree: Path, cli: Callable[..., Run]
     assert [s for s in secrets if any(s in c for c in contents)] == []
 
 
+@pytest.mark.parametrize("folder", ["records", "records/documents", ".", "docs", "van-ban-cua-toi"])
+def test_a_folder_thidua_did_not_write_is_never_written_into(tree: Path, cli: Callable[..., Run], folder: str) -> None:
+    """The repository, its data, or a folder holding someone's files: refused in Vietnamese before anything is read
+    or written (exit 2), everything left as it was; a folder thidua wrote is replaced whole."""
+    (tree / "van-ban-cua-toi").mkdir()
+    (tree / "van-ban-cua-toi/quyet-dinh-qd-khen-thuong-2025.docx").write_bytes(b"ban cua van phong")
+    before = sorted(str(p.relative_to(tree)) for p in tree.rglob("*") if ".git" not in p.parts)
+    run = cli("--root", str(tree), "documents", "--as-of", "2025-12-20", "--output", folder)
+    assert run.code == 2 and "hãy chọn" in run.err.lower() and "--output" in run.err
+    assert sorted(str(p.relative_to(tree)) for p in tree.rglob("*") if ".git" not in p.parts) == before
+    assert (tree / "van-ban-cua-toi/quyet-dinh-qd-khen-thuong-2025.docx").read_bytes() == b"ban cua van phong"
+
+
+def test_a_second_run_replaces_the_documents_of_the_first(tree: Path, cli: Callable[..., Run]) -> None:
+    """The output folder is written beside and swapped in whole: a document the records no longer make is gone."""
+    assert cli("--root", str(tree), "documents", "--as-of", "2025-12-20").code == 0
+    stale = tree / OUT / "to-trinh-cu.docx"
+    stale.write_bytes(b"")
+    assert cli("--root", str(tree), "documents", "--as-of", "2025-12-20").code == 0
+    assert not stale.exists() and (tree / OUT / "quyet-dinh-qd-khen-thuong-2025.docx").is_file()
+    assert [p.name for p in (tree / "build").iterdir()] == ["documents"]  # no staging folder left
+
+
 def test_same_records_same_bytes(tree: Path, tmp_path: Path, cli: Callable[..., Run]) -> None:
     """Two runs, two output folders: every file identical byte for byte."""
     first, second = tmp_path / "a", tmp_path / "b"

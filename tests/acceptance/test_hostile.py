@@ -23,9 +23,9 @@ import pytest
 
 from conftest import ROOT, copy_repository, edit, found, write
 from thidua.cli import main
+from thidua.outputs import output_folder
 from thidua.records.fastcheck import compile_checks, passes
 from thidua.records.schemas import build_validators, load_schemas
-from thidua.site import output_folder
 from thidua.speed.cache import cache_file
 
 AS_OF = "2025-12-20"

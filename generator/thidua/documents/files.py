@@ -7,7 +7,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ..model import registry_from
+from ..model import Registry, registry_from
+from ..outputs import output_folder
 from ..outputs.evaluation_files import evaluate_tree, write_bytes_atomic
 from ..problems import Problem
 from ..records.record import Record, Result
@@ -36,13 +37,40 @@ def _warn(records: dict[tuple[str, str], Record], drafts: dict[Gap, list[str]]) 
 def write_documents(result: Result, root: Path, as_of: dt.date, output: Path, only: str | None, pdf: bool) -> int:
     """Write each campaign's documents under ``output/<campaign>/``; exit 0, or 1 when a PDF was asked and could not
     be made (the .docx are written all the same). A document with a missing fact is written as a draft, with a
-    warning naming the record's file and field."""
+    warning naming the record's file and field. ``output`` (checked by ``output_folder.check``) is written in a
+    staging folder beside it and swapped in whole: never half written, and only a folder thidua wrote is replaced."""
     registry = registry_from(result.records)
     if only is not None and only not in registry.campaigns:
         sys.stderr.write(f"thidua: lỗi: không có phong trào «{only}»; các phong trào: {', '.join(sorted(registry.campaigns))}.\n")
         return 2
-    records = {(r.kind.name, r.id): r for r in result.records}
     output = output if output.is_absolute() else root / output
+    staging = output_folder.staging(output)
+    try:
+        written, drafts = _write(registry, result, root, as_of, staging, only)
+        problem = _pdf(written) if pdf else None
+    except BaseException:
+        output_folder.discard(staging)
+        raise
+    output_folder.swap(staging, output)
+    folder = output.relative_to(root) if output.is_relative_to(root) else output
+    sys.stdout.write(
+        f"Đã ghi {len(written)} văn bản .docx vào {folder}/ ({drafts} bản dự thảo vì còn thiếu dữ kiện, xem các dòng trên).\n"
+    )
+    if not pdf:
+        return 0
+    if problem:
+        sys.stdout.write(problem + "\n")
+        return 1
+    sys.stdout.write(f"Đã chuyển {len(written)} văn bản sang PDF (LibreOffice), cùng thư mục.\n")
+    return 0
+
+
+def _write(
+    registry: Registry, result: Result, root: Path, as_of: dt.date, output: Path, only: str | None
+) -> tuple[list[tuple[Path, dt.date]], int]:
+    """Every campaign's documents as .docx under ``output``, each missing fact said once: the files and their dates,
+    and how many are drafts."""
+    records = {(r.kind.name, r.id): r for r in result.records}
     written: list[tuple[Path, dt.date]] = []
     gaps: dict[Gap, list[str]] = {}
     drafts = 0
@@ -57,17 +85,12 @@ def write_documents(result: Result, root: Path, as_of: dt.date, output: Path, on
                 gaps.setdefault(gap, []).append(target.name)
             drafts += planned.draft
     _warn(records, gaps)
-    folder = output.relative_to(root) if output.is_relative_to(root) else output
-    sys.stdout.write(
-        f"Đã ghi {len(written)} văn bản .docx vào {folder}/ ({drafts} bản dự thảo vì còn thiếu dữ kiện, xem các dòng trên).\n"
-    )
-    if not pdf:
-        return 0
+    return written, drafts
+
+
+def _pdf(written: list[tuple[Path, dt.date]]) -> str | None:
+    """Convert the documents to PDF beside them: what to say when LibreOffice could not."""
     problem = None
     for folder_of in sorted({path.parent for path, _ in written}):
         problem = problem or convert([(p, d) for p, d in written if p.parent == folder_of], folder_of)
-    if problem:
-        sys.stdout.write(problem + "\n")
-        return 1
-    sys.stdout.write(f"Đã chuyển {len(written)} văn bản sang PDF (LibreOffice), cùng thư mục.\n")
-    return 0
+    return problem

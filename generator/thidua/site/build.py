@@ -14,10 +14,11 @@ import yaml
 
 from ..clock import epoch_of
 from ..model import registry_from
+from ..outputs import output_folder
 from ..outputs.evaluation_files import evaluate_tree
 from ..records.record import Result
 from ..speed.gcpause import paused_collection
-from . import output_folder, search_index
+from . import search_index
 from .crawl import publish_crawl_files
 from .nav import nav_config
 from .page import Page, Publishing

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 MARK = ".thidua-site"  # in every folder thidua built; only such a folder may be replaced
-MARK_TEXT = "Thư mục này do «thidua build» dựng; lần dựng sau thay toàn bộ thư mục. Đừng lưu gì khác vào đây.\n"
+MARK_TEXT = "Thư mục này do thidua dựng; lần chạy sau thay toàn bộ thư mục. Đừng lưu gì khác vào đây.\n"
 STAGING = ".site-"  # prefix of the staging folders, beside the output folder
 OWNER = ".thidua-staging"  # in a staging folder while a build runs: the process id of that build
 PROTECTED = ("records", "schemas", "docs", "generator", "overrides", ".git")
@@ -48,37 +48,38 @@ def _relation(site: Path, kept: Path) -> str | None:
     return None
 
 
-def check(root: Path, site: Path) -> None:
-    """Raise FolderError when ``site`` is not a folder a build may replace."""
+def check(root: Path, site: Path, option: str = "--site-dir", example: str = "site") -> None:
+    """Raise FolderError when ``site`` is not a folder a build may replace (given with ``option``, for which
+    ``example`` is a good value)."""
     root = root.resolve()
     shown = site.relative_to(root) if site.is_relative_to(root) else site
     if site.is_symlink():
         raise FolderError(
-            f"thư mục đầu ra {shown} là liên kết tượng trưng (symlink); hãy chọn một thư mục thật, ví dụ --site-dir site."
+            f"thư mục đầu ra {shown} là liên kết tượng trưng (symlink); hãy chọn một thư mục thật, ví dụ {option} {example}."
         )
     site = site.resolve()
     if _relation(site, root) in ("chính là", "chứa"):
         raise FolderError(
             f"thư mục đầu ra {shown} {_relation(site, root)} kho hồ sơ; dựng vào đó sẽ xóa cả kho. "
-            "Hãy chọn một thư mục riêng, ví dụ --site-dir site."
+            f"Hãy chọn một thư mục riêng, ví dụ {option} {example}."
         )
     for name in PROTECTED:
         relation = _relation(site, (root / name).resolve())
         if relation:
             raise FolderError(
                 f"thư mục đầu ra {shown} {relation} thư mục {name}/ của kho; dựng vào đó sẽ xóa dữ liệu. "
-                "Hãy chọn một thư mục riêng, ví dụ --site-dir site."
+                f"Hãy chọn một thư mục riêng, ví dụ {option} {example}."
             )
     if site.exists() and not site.is_dir():
-        raise FolderError(f"{shown} là một tệp, không phải thư mục; hãy chọn thư mục khác cho --site-dir.")
+        raise FolderError(f"{shown} là một tệp, không phải thư mục; hãy chọn thư mục khác cho {option}.")
     if site.is_dir() and any(site.iterdir()) and not (site / MARK).is_file():
         raise FolderError(
             f"thư mục {shown} đã có nội dung nhưng không do thidua dựng (thiếu tệp {MARK}); thidua không xóa nó. "
-            "Hãy chọn thư mục khác cho --site-dir, hoặc tự chuyển nội dung đi rồi chạy lại."
+            f"Hãy chọn thư mục khác cho {option}, hoặc tự chuyển nội dung đi rồi chạy lại."
         )
     if _tracked(root, site):
         raise FolderError(
-            f"thư mục {shown} có tệp do git theo dõi; dựng vào đó sẽ xóa chúng. Hãy chọn thư mục khác cho --site-dir."
+            f"thư mục {shown} có tệp do git theo dõi; dựng vào đó sẽ xóa chúng. Hãy chọn thư mục khác cho {option}."
         )
 
 
