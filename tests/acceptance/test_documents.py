@@ -78,6 +78,32 @@ def test_a_second_run_replaces_the_documents_of_the_first(tree: Path, cli: Calla
     assert [p.name for p in (tree / "build").iterdir()] == ["documents"]  # no staging folder left
 
 
+@pytest.mark.parametrize(
+    ("field", "reason"),
+    [
+        ("{% if %}", "TemplateSyntaxError: Expected an expression, got 'end of statement block'"),
+        ("{{ ''.__class__.__mro__ }}", "SecurityError: access to attribute '__class__' of 'str' object is unsafe."),
+        ("{{ khong_co }}", "UndefinedError: 'khong_co' is undefined"),
+    ],
+)
+def test_a_communes_template_that_cannot_be_filled_is_named(tree: Path, cli: Callable[..., Run], field: str, reason: str) -> None:
+    """A template edited by hand with a broken field, a field reaching into Python, or a fact no record gives: the
+    template is named with what is wrong (exit 1), and no document is written."""
+    own = tree / "templates/documents/quyet-dinh.docx"
+    own.parent.mkdir(parents=True)
+    doc = Document(str(ROOT / "generator/thidua/documents/templates/quyet-dinh.docx"))
+    doc.paragraphs[0].add_run(field)
+    doc.save(str(own))
+    run = cli("--root", str(tree), "documents", "--as-of", "2025-12-20")
+    assert run.code == 1
+    assert run.out.endswith(
+        f"templates/documents/quyet-dinh.docx: mẫu Word không điền được ({reason}). Hãy sửa các trường {{{{ … }}}} và "
+        "{% … %} của mẫu trong Word theo hướng dẫn (trang «Soạn văn bản từ hồ sơ» của Hướng dẫn), hoặc bỏ tệp mẫu này "
+        "để dùng mẫu của thidua.\nChưa văn bản nào được ghi; thư mục cũ (nếu có) được giữ nguyên.\n"
+    )
+    assert [p for p in (tree / "build").rglob("*")] == []  # no document, no staging folder left
+
+
 def test_same_records_same_bytes(tree: Path, tmp_path: Path, cli: Callable[..., Run]) -> None:
     """Two runs, two output folders: every file identical byte for byte."""
     first, second = tmp_path / "a", tmp_path / "b"

@@ -7,12 +7,31 @@ import io
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
 
 from .fixed_zip import fixed
 
 TWIPS_PER_MM = 56.6929
+
+
+class TemplateProblem(Exception):
+    """A Word template that cannot be filled (a commune's own, edited by hand), and why."""
+
+    def __init__(self, template: Path, reason: str) -> None:
+        super().__init__(reason)
+        self.template = template
+        self.reason = reason
+
+    def message(self, root: Path) -> str:
+        """What to do, in Vietnamese, naming the template by its path in the repository."""
+        shown = self.template.relative_to(root) if self.template.is_relative_to(root) else self.template
+        return (
+            f"{shown}: mẫu Word không điền được ({self.reason}). Hãy sửa các trường {{{{ … }}}} và {{% … %}} của mẫu trong "
+            "Word theo hướng dẫn (trang «Soạn văn bản từ hồ sơ» của Hướng dẫn), hoặc bỏ tệp mẫu này để dùng mẫu của thidua."
+        )
 
 
 def _shift_frames(document: Any, offset: tuple[float, float]) -> None:
@@ -37,7 +56,10 @@ def render(
     """The filled document: text escaped for XML, frames moved by ``offset``, core properties and zip times fixed to
     ``day`` (the document's own date), so that the same facts give the same bytes."""
     doc = DocxTemplate(str(template))
-    doc.render(context, autoescape=True)
+    try:  # sandboxed: a template is a file anyone may replace, and its fields may only read the facts given
+        doc.render(context, jinja_env=SandboxedEnvironment(undefined=jinja2.StrictUndefined), autoescape=True)
+    except jinja2.TemplateError as exc:
+        raise TemplateProblem(template, f"{type(exc).__name__}: {exc}") from None
     document = doc.docx
     if offset != (0.0, 0.0):
         _shift_frames(document, offset)

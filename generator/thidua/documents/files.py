@@ -14,6 +14,7 @@ from ..problems import Problem
 from ..records.record import Record, Result
 from ..speed.gcpause import paused_collection
 from .collect import campaign_documents, docx_bytes
+from .docx_render import TemplateProblem
 from .facts import Gap
 from .pdf import convert
 
@@ -48,6 +49,10 @@ def write_documents(result: Result, root: Path, as_of: dt.date, output: Path, on
     try:
         written, drafts = _write(registry, result, root, as_of, staging, only)
         problem = _pdf(written) if pdf else None
+    except TemplateProblem as exc:
+        output_folder.discard(staging)
+        sys.stdout.write(f"{exc.message(root)}\nChưa văn bản nào được ghi; thư mục cũ (nếu có) được giữ nguyên.\n")
+        return 1
     except BaseException:
         output_folder.discard(staging)
         raise
