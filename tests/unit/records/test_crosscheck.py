@@ -170,7 +170,7 @@ def test_document_type_not_in_the_dossier_is_reported(tree: Path) -> None:
     edit(tree, NOMINATION, "  - type: bao-cao-thanh-tich\n", "  - type: quyet-dinh\n")
     assert found(tree, NOMINATION) == [
         (
-            37,
+            38,
             11,
             "unknown-document",
             "«quyet-dinh» không phải văn bản trong hồ sơ của phong trào; "
@@ -184,7 +184,7 @@ def test_minutes_without_meeting_are_reported_at_the_document(tree: Path) -> Non
     edit(tree, NOMINATION, MEETING_BLOCK, "")
     assert found(tree, NOMINATION) == [
         (
-            21,
+            22,
             5,
             "meeting-missing",
             "Biên bản họp của cơ quan phải ghi cuộc họp: hãy thêm meeting với chair, secretary, present, absent, "
@@ -198,7 +198,7 @@ def test_meeting_on_a_document_that_is_not_minutes_is_reported_at_its_key(tree: 
     edit(tree, NOMINATION, f"    file: {FILES}/to-trinh.pdf\n", f"    file: {FILES}/to-trinh.pdf\n" + MEETING_BLOCK)
     assert found(tree, NOMINATION) == [
         (
-            21,
+            22,
             5,
             "meeting-not-minutes",
             "Chỉ Biên bản họp mới ghi cuộc họp; hãy xóa meeting khỏi Tờ trình khen thưởng của cơ quan.",
@@ -210,7 +210,7 @@ def test_more_in_favour_than_voters_is_reported(tree: Path) -> None:
     """The number in favour cannot exceed the number who voted."""
     edit(tree, NOMINATION, "      in_favour: 3\n", "      in_favour: 4\n")
     assert found(tree, NOMINATION) == [
-        (35, 18, "too-many-votes", "4 người đồng ý nhiều hơn 3 người biểu quyết; hãy kiểm tra lại."),
+        (36, 18, "too-many-votes", "4 người đồng ý nhiều hơn 3 người biểu quyết; hãy kiểm tra lại."),
     ]
 
 
@@ -218,7 +218,7 @@ def test_more_voters_than_present_is_reported(tree: Path) -> None:
     """The number who voted cannot exceed the number present."""
     edit(tree, NOMINATION, "      voters: 3\n", "      voters: 4\n")
     assert found(tree, NOMINATION) == [
-        (36, 15, "too-many-voters", "4 người biểu quyết nhiều hơn 3 người có mặt; hãy kiểm tra lại."),
+        (37, 15, "too-many-voters", "4 người biểu quyết nhiều hơn 3 người có mặt; hãy kiểm tra lại."),
     ]
 
 
@@ -226,7 +226,7 @@ def test_chair_not_present_is_reported(tree: Path) -> None:
     """The chair of a unit meeting must be among those present."""
     edit(tree, NOMINATION, "      chair: dang-thi-thu-huong\n", "      chair: ha-van-thang\n")
     assert found(tree, NOMINATION) == [
-        (28, 14, "not-present", "«ha-van-thang» phải có trong danh sách present (có mặt)."),
+        (29, 14, "not-present", "«ha-van-thang» phải có trong danh sách present (có mặt)."),
     ]
 
 
@@ -238,7 +238,7 @@ def test_document_file_that_does_not_exist_is_reported(tree: Path) -> None:
     edit(tree, NOMINATION, f"{FILES}/to-trinh.pdf", f"{FILES}/to-trinh-ky.pdf")
     assert found(tree, NOMINATION) == [
         (
-            20,
+            21,
             11,
             "missing-file",
             f"Không có tệp «{FILES}/to-trinh-ky.pdf» trong kho; hãy tải bản quét lên đúng đường dẫn này, hoặc sửa đường dẫn.",
@@ -250,7 +250,7 @@ def test_document_file_escaping_the_repository_is_refused(tree: Path) -> None:
     """A path climbing out of the repository with ``..`` is refused even if the file exists there."""
     edit(tree, NOMINATION, f"file: {FILES}/to-trinh.pdf", "file: ../../etc/passwd.pdf")
     assert found(tree, NOMINATION) == [
-        (20, 11, "file-outside", "Tệp «../../etc/passwd.pdf» nằm ngoài kho; hãy đặt bản quét trong records/files/."),
+        (21, 11, "file-outside", "Tệp «../../etc/passwd.pdf» nằm ngoài kho; hãy đặt bản quét trong records/files/."),
     ]
 
 
@@ -262,7 +262,7 @@ def test_document_file_that_is_a_symlink_to_outside_is_refused(tree: Path) -> No
     link.unlink()
     link.symlink_to(outside)
     assert found(tree, NOMINATION) == [
-        (20, 11, "file-outside", f"Tệp «{FILES}/to-trinh.pdf» nằm ngoài kho; hãy đặt bản quét trong records/files/."),
+        (21, 11, "file-outside", f"Tệp «{FILES}/to-trinh.pdf» nằm ngoài kho; hãy đặt bản quét trong records/files/."),
     ]
 
 

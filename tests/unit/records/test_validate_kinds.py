@@ -447,7 +447,7 @@ def test_nomination_unquoted_05_as_document_number_asks_for_quotes(tree: Path) -
     edit(tree, NOMINATION, "number: 06/BB-VP\n", "number: 05\n")
     assert found(tree, NOMINATION) == [
         (
-            22,
+            23,
             13,
             "yaml-leading-zero",
             "«05» bắt đầu bằng số 0 nên bị một số công cụ đọc thành số hệ 8; nếu đây là chữ "
@@ -527,7 +527,7 @@ def test_nomination_vote_mode_misspelt_suggests_the_close_one(tree: Path) -> Non
     edit(tree, NOMINATION, "vote_mode: gio-tay\n", "vote_mode: gio-tai\n")
     assert found(tree, NOMINATION) == [
         (
-            34,
+            35,
             18,
             "enum",
             "Trường «vote_mode»: «gio-tai» không hợp lệ; hãy chọn một trong: gio-tay, bo-phieu-kin. Có phải ý bạn là «gio-tay»?",
