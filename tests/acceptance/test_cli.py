@@ -168,7 +168,7 @@ def test_a_bad_value_does_not_hide_the_other_problems_of_its_record(tree, cli) -
     assert run.out.splitlines()[:-1] == [
         f"{NOMINATION}:8:14: [hồ sơ đề nghị ca-nhan-nguyen-thi-lan] Không tìm thấy đơn vị «van-phong» trong records/units. "
         "Có phải ý bạn là «van-phong-thong-ke»?",
-        f"{NOMINATION}:7:15: [hồ sơ đề nghị ca-nhan-nguyen-thi-lan] Trường «submitted_at»: ngày phải viết theo dạng "
+        f"{NOMINATION}:9:15: [hồ sơ đề nghị ca-nhan-nguyen-thi-lan] Trường «submitted_at»: ngày phải viết theo dạng "
         "năm-tháng-ngày; hãy viết 2025-11-27 thay cho 27/11/2025.",
     ]
 

@@ -211,3 +211,11 @@ def test_the_pull_requests_the_cms_opens_are_checked_like_any_other() -> None:
     gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text("utf-8"))
     assert not {"rules", "only", "except"} & set(gitlab["check"])
     assert any("thidua validate" in line for line in gitlab["check"]["script"])
+
+
+def test_a_tree_without_the_vendored_cms_is_told_what_is_missing(tmp_path: Path) -> None:
+    """Without vendor/sveltia-cms/, the build says which file is missing instead of failing with a traceback."""
+    (tmp_path / "schemas").mkdir()
+    assert publish_cms(tmp_path / "site", tmp_path, {}) == [
+        f"{VENDOR}/manifest.json: thiếu tệp; trang quản trị /quan-tri/ cần thư mục {VENDOR}/ của kho (lấy lại từ git)."
+    ]

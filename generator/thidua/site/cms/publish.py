@@ -17,7 +17,7 @@ from typing import Any
 from ...records.layout import FILES_FOLDER
 from ...records.schemas import schema_files
 from .config import api_hosts, cms_config, config_text
-from .vendor import Vendored, read_manifest
+from .vendor import MANIFEST, VENDOR, Vendored, read_manifest
 
 FOLDER = "quan-tri"
 ASSETS = "sveltia-cms"  # the vendored files, under /quan-tri/
@@ -124,6 +124,8 @@ def schemas_of(root: Path) -> dict[str, dict[str, Any]]:
 
 def publish_cms(site: Path, root: Path, settings: Mapping[str, Any]) -> list[str]:
     """Write /quan-tri/ into ``site``; returns what is wrong with the vendored files (nothing written then)."""
+    if not (root / VENDOR / MANIFEST).is_file():
+        return [f"{VENDOR}/{MANIFEST}: thiếu tệp; trang quản trị /quan-tri/ cần thư mục {VENDOR}/ của kho (lấy lại từ git)."]
     vendored = read_manifest(root)
     problems = vendored.problems()
     if problems:
