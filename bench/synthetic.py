@@ -66,7 +66,7 @@ def write(out: Path, units: int, nominations: int, seed: int) -> None:
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
-    for folder in ("records", "schemas", "overrides"):
+    for folder in ("records", "schemas", "overrides", "vendor"):
         shutil.copytree(ROOT / folder, out / folder)
     sys.path.insert(0, str(ROOT / "generator"))
     from thidua.site.build import GENERATED  # pages thidua build writes: not copied, the build writes them again

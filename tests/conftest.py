@@ -41,7 +41,7 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
 
 
 def copy_repository(target: Path) -> Path:
-    """Copy what a build reads (records, schemas, hand-written docs, theme overrides, mkdocs.yml) into ``target``."""
+    """Copy what a build reads (records, schemas, hand-written docs, theme overrides, mkdocs.yml, vendor) into ``target``."""
     shutil.copytree(ROOT / "records", target / "records")
     shutil.copytree(ROOT / "schemas", target / "schemas")
     shutil.copytree(
@@ -49,6 +49,8 @@ def copy_repository(target: Path) -> Path:
     )
     shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    # The vendored CMS (3 MB, read only): linked, not copied, into every tree a test builds.
+    (target / "vendor").symlink_to(ROOT / "vendor", target_is_directory=True)
     return target
 
 

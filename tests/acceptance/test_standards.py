@@ -148,10 +148,13 @@ def test_the_404_page_links_home(site: tuple[str | None, Path]) -> None:
 
 
 def _page_addresses(folder: Path, address: str) -> set[str]:
-    """The address of every built page (a folder with index.html), as a reader types it."""
+    """The address of every built page (a folder with index.html), as a reader types it; not /quan-tri/, the forms
+    for staff (marked noindex), which search engines have no reason to list."""
     found = set()
     for index in folder.rglob("index.html"):
         relative = index.parent.relative_to(folder).as_posix()
+        if relative == "quan-tri":
+            continue
         found.add(address if relative == "." else f"{address}{relative}/")
     return found
 

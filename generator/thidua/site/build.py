@@ -19,6 +19,7 @@ from ..outputs.evaluation_files import evaluate_tree
 from ..records.record import Result
 from ..speed.gcpause import paused_collection
 from . import search_index
+from .cms.publish import publish_cms
 from .crawl import publish_crawl_files
 from .nav import nav_config
 from .page import Page, Publishing
@@ -137,6 +138,10 @@ def build_site(result: Result, root: Path, site_dir: Path, as_of: dt.date) -> in
         return 1
     # robots.txt and sitemap.xml for search engines (crawl.py): a step of its own, after MkDocs.
     publish_crawl_files(staging, publishing(root / "mkdocs.yml"), as_of)
+    if cms_problems := publish_cms(staging, root, _settings(root / "mkdocs.yml")):
+        output_folder.discard(staging)
+        sys.stdout.write("\n".join(cms_problems) + "\nTrang cũ được giữ nguyên.\n")
+        return 1
     problem = _in_staging(staging, lambda: search_index.index_site(staging))
     if problem is not None:
         output_folder.discard(staging)
