@@ -153,7 +153,7 @@ def test_invalid_record_referenced_by_others_reports_only_itself(tree, cli) -> N
     run = cli("--root", str(tree), "validate")
     assert run.code == 1
     assert run.out.splitlines()[:-1] == [
-        "records/people/nguyen-thi-lan.yml:3:1: [cá nhân nguyen-thi-lan] Thiếu trường «unit» (Đơn vị công tác) trong hồ sơ; "
+        "records/people/nguyen-thi-lan.yml:1:1: [cá nhân nguyen-thi-lan] Thiếu trường «unit» (Đơn vị công tác) trong hồ sơ; "
         "hãy thêm dòng «unit: …»."
     ]
 

@@ -332,13 +332,15 @@ def test_a_hamlet_head_files_a_nomination_through_the_form(browser: Browser, rep
 def test_saving_changes_only_what_was_edited(browser: Browser, repo: Repo) -> None:
     """A record edited and put back is saved byte for byte as it was; an edited summary changes that line only.
 
-    The CMS drops YAML comments when it saves: the sample record's comment lines (its illustrated state, also in
-    records/README.md) are taken out of the copy first, as a record written through the form has none.
+    The CMS drops YAML comments when it saves: the sample records have none (what they said is in ``editor_note``,
+    the first field, as the form writes it). It drops blank lines too: the sample record's blank lines (where its
+    comments were, so that line numbers stayed) are taken out of the copy first, as a record written through the form
+    has none.
     """
     path = repo.root / NOMINATIONS / "ca-nhan-nguyen-thi-lan.yml"
-    lines = path.read_text("utf-8").splitlines(keepends=True)
-    assert lines[0].startswith("# ")
-    path.write_text("".join(line for line in lines if not line.startswith("#")), "utf-8")
+    text = path.read_text("utf-8")
+    assert text.startswith("editor_note: 'Trạng thái mẫu: ") and not [line for line in text.splitlines() if "#" in line]
+    path.write_text("".join(line for line in text.splitlines(keepends=True) if line.strip()), "utf-8")
     before = path.read_bytes()
     context, page = _cms(browser, repo)
     _open(page, repo, "nominations", "chung-tay-cchc-2025/ca-nhan-nguyen-thi-lan")

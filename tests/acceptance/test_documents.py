@@ -121,7 +121,7 @@ def test_a_decision_without_a_number_is_a_draft(tree: Path, cli: Callable[..., R
     run = cli("--root", str(tree), "documents", "--as-of", "2025-12-20")
     assert run.code == 0, run.out
     assert (
-        f"{DECISION}:4:1: [quyết định qd-khen-thuong-2025] Quyết định chưa có số, ký hiệu (number): văn bản là bản dự thảo"
+        f"{DECISION}:1:1: [quyết định qd-khen-thuong-2025] Quyết định chưa có số, ký hiệu (number): văn bản là bản dự thảo"
         in run.out
     )
     decision = texts(tree / OUT / "quyet-dinh-qd-khen-thuong-2025.docx")

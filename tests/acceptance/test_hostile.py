@@ -528,7 +528,11 @@ def test_an_empty_signer_is_one_mistake_with_one_message(tree) -> None:
     """``signer:`` left empty (a choice of two shapes, both objects) is reported once, not once per way to read it."""
     path = "records/nominations/chung-tay-cchc-2025/ca-nhan-dam-van-khoi.yml"
     edit(
-        tree, path, "    signer:\n      person: luc-van-binh\n      position: KT. Trưởng xóm - Phó Trưởng xóm\n", "    signer:\n"
+        tree,
+        path,
+        "    signer:\n      person: luc-van-binh\n      position: KT. Trưởng xóm - Phó Trưởng xóm\n"
+        "      authority: KT. TRƯỞNG XÓM\n      title: PHÓ TRƯỞNG XÓM\n",
+        "    signer:\n",
     )
     assert found(tree, path) == [
         (20, 12, "empty", "Trường «signer» đang để trống; hãy điền nhóm trường (mỗi dòng «tên: giá trị»).")

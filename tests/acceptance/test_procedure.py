@@ -151,7 +151,7 @@ def test_the_plan_sets_the_unit_vote_rule(tree: Path) -> None:
 
 # --- 3. who signs the Tờ trình -----------------------------------------------------------------------------------
 
-PROPOSAL_SIGNER = "    signer:\n      person: dang-thi-thu-huong\n    file: records/files/chung-tay-cchc-2025/ca-nhan-nguyen-thi-lan/to-trinh.pdf"
+PROPOSAL_SIGNER = "    signer:\n      person: dang-thi-thu-huong\n      title: PHỤ TRÁCH BỘ PHẬN\n"
 
 
 def _proposal_signed_by(tree: Path, person: str, position: str | None = None) -> tuple[str, ...]:

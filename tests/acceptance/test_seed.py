@@ -6,9 +6,11 @@ import re
 import unicodedata
 
 import pytest
+import yaml
 
 from conftest import AS_OF, DATA, ROOT, copy_repository
-from site_text import page_text
+from samples import built
+from site_text import file_text, page_text
 from thidua.cli import main
 from thidua.model import registry_from
 from thidua.records.validate import validate_tree
@@ -88,3 +90,35 @@ def test_the_commune_has_its_fourteen_hamlets() -> None:
     """The 14 hamlets the plan is sent to exist as units."""
     registry = registry_from(validate_tree(ROOT).records)
     assert sum(1 for u in registry.units.values() if u.kind == "xom") == 14
+
+
+def test_the_records_say_nothing_in_comments() -> None:
+    """The forms at /quan-tri/ drop YAML comments when they save: no record says anything in a comment; what the
+    comments said (sources, why, the state a sample illustrates) is in each record's ``editor_note``."""
+    commented = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "records").rglob("*.yml"))
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if line.lstrip().startswith("#") or " #" in line.split("'")[0].split('"')[0]
+    ]
+    assert commented == []
+    notes = {path.name: yaml.safe_load(path.read_text("utf-8")).get("editor_note") for path in (ROOT / "records").rglob("*.yml")}
+    assert notes["ca-nhan-nguyen-thi-lan.yml"].startswith("Trạng thái mẫu: hồ sơ cá nhân đầy đủ")
+    assert notes["luat-thi-dua-khen-thuong-2022.yml"].startswith("Nguồn: ")
+
+
+def test_an_editor_note_never_reaches_the_site(tmp_path) -> None:
+    """``editor_note`` is for the office: no page, download or document of the built site shows one."""
+    root = copy_repository(tmp_path / "repo")
+    site = built(root, AS_OF)
+    notes = [yaml.safe_load(path.read_text("utf-8")).get("editor_note") for path in sorted((root / "records").rglob("*.yml"))]
+    phrases = {note.split(". ")[0][:60] for note in notes if note}
+    assert len(phrases) > 20
+    shown = [
+        (phrase, path.name)
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+        for phrase in phrases
+        if phrase in file_text(path)
+    ]
+    assert shown == []

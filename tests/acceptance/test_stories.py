@@ -103,7 +103,7 @@ def test_an_empty_body_and_a_missing_author_are_reported(tree: Path) -> None:
     body = text[text.index("body:\n") : text.index("written_by:")]
     write(tree, OTHER, text.replace(body, "body: []\n").replace("written_by: van-hoa-xa-hoi\n", ""))
     assert found(tree, OTHER) == [
-        (3, 1, "required", "Thiếu trường «written_by» (Đơn vị viết bài) trong hồ sơ; hãy thêm dòng «written_by: …»."),
+        (1, 1, "required", "Thiếu trường «written_by» (Đơn vị viết bài) trong hồ sơ; hãy thêm dòng «written_by: …»."),
         (12, 7, "too-few", "Trường «body» phải có ít nhất 1 mục."),
     ]
 

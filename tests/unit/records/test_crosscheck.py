@@ -86,13 +86,13 @@ def test_unknown_person_is_reported_with_a_suggestion(tree: Path) -> None:
 
 
 def test_unknown_campaign_is_reported_with_a_suggestion(tree: Path) -> None:
-    """A report in a folder of a campaign that does not exist is reported at its campaign field."""
+    """A report in a folder of a campaign that does not exist is reported at the start of the record."""
     text = (tree / REPORT).read_text("utf-8").replace("campaign: chung-tay-cchc-2025\n", "campaign: chung-tay-cchc-2024\n")
     moved = "records/reports/chung-tay-cchc-2024/van-phong-thong-ke.yml"
     write(tree, moved, text)
     assert found(tree, moved) == [
         (
-            3,
+            1,
             1,
             "unknown-campaign-folder",
             "Thư mục «chung-tay-cchc-2024» trong records/reports không phải mã phong trào nào; hãy chuyển tệp vào "
@@ -552,7 +552,7 @@ def test_dated_items_need_a_declared_window(tree: Path) -> None:
         "evidence:\n  - id: giay-khen\n    name: Giấy khen\n    source: {items: {register: giay-khen}}\n    subject: nominee\n",
     )
     assert found(tree, CAMPAIGN) == []
-    edit(tree, CAMPAIGN, "period:\n  from: 2025-01-01\n  to: 2025-12-31\n  ends: both  # tính cả ngày đầu và ngày cuối\n", "")
+    edit(tree, CAMPAIGN, "period:\n  from: 2025-01-01\n  to: 2025-12-31\n  ends: both\n", "")
     [(_, _, code, message)] = found(tree, CAMPAIGN)
     assert code == "period-missing" and "ends" in message
 

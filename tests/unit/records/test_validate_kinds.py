@@ -100,7 +100,7 @@ def test_unit_without_a_name_is_reported_at_the_start_of_the_record(tree: Path) 
     """A unit missing its required name is reported with the field's Vietnamese title."""
     edit(tree, UNIT, "name: Văn phòng - thống kê\n", "")
     assert found(tree, UNIT) == [
-        (4, 1, "required", "Thiếu trường «name» (Tên đơn vị) trong hồ sơ; hãy thêm dòng «name: …»."),
+        (1, 1, "required", "Thiếu trường «name» (Tên đơn vị) trong hồ sơ; hãy thêm dòng «name: …»."),
     ]
 
 
@@ -190,7 +190,7 @@ def test_law_with_a_misspelt_required_key_reports_both_the_missing_and_the_unkno
     """``efective_from`` is reported as unknown with a suggestion, and effective_from as missing."""
     edit(tree, LAW, "effective_from:", "efective_from:")
     assert found(tree, LAW) == [
-        (3, 1, "required", "Thiếu trường «effective_from» (Có hiệu lực từ) trong hồ sơ; hãy thêm dòng «effective_from: …»."),
+        (1, 1, "required", "Thiếu trường «effective_from» (Có hiệu lực từ) trong hồ sơ; hãy thêm dòng «effective_from: …»."),
         (9, 1, "unknown-key", "Trường «efective_from» không có trong mẫu văn bản pháp luật. Có phải ý bạn là «effective_from»?"),
     ]
 
@@ -438,7 +438,7 @@ def test_nomination_without_proposer_is_reported(tree: Path) -> None:
     """A nomination missing proposed_by is reported with its Vietnamese title."""
     edit(tree, NOMINATION, "proposed_by: van-phong-thong-ke\n", "")
     assert found(tree, NOMINATION) == [
-        (3, 1, "required", "Thiếu trường «proposed_by» (Đơn vị đề nghị) trong hồ sơ; hãy thêm dòng «proposed_by: …»."),
+        (1, 1, "required", "Thiếu trường «proposed_by» (Đơn vị đề nghị) trong hồ sơ; hãy thêm dòng «proposed_by: …»."),
     ]
 
 
