@@ -207,7 +207,7 @@ def _save(page: Page, repo: Repo) -> list[str]:
     """Press Lưu, wait until what the CMS wrote stops changing, copy it back into the repository; returns the paths."""
     page.get_by_role("button", name="Lưu", exact=True).click()
     written: dict[str, bytes] = {}
-    for _ in range(50):
+    for _ in range(300):  # up to a minute: a slow machine never fails the test
         page.wait_for_timeout(200)
         now = {path: base64.b64decode(data) for path, data in page.evaluate(DUMP).items() if not path.startswith(".git/")}
         changed = {p: raw for p, raw in now.items() if not (repo.root / p).is_file() or (repo.root / p).read_bytes() != raw}

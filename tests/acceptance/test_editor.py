@@ -240,7 +240,7 @@ MISTAKES = {
         NOMINATION,
         "proposed_by: van-phong-thong-ke\n",
         "",
-        "‸id: ca-nhan-nguyen-thi-lan\n",
+        "‸editor_note: 'Trạng thái mẫu: hồ sơ cá nhân",
         "required",
         'Missing property "proposed_by".',
     ),
