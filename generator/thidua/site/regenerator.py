@@ -28,7 +28,17 @@ from .render import write_pages
 
 
 class RegenerationFailed(RuntimeError):
-    """The regeneration raised: the message is its traceback, printed by MkDocs' server."""
+    """The regeneration raised (the message is its traceback), or its process has gone."""
+
+    def said(self) -> str:
+        """What to print: the error's last line in Vietnamese, the whole traceback with THIDUA_DEBUG=1."""
+        last = str(self).strip().splitlines()[-1] if str(self).strip() else type(self).__name__
+        if os.environ.get("THIDUA_DEBUG"):
+            return f"{self}\n"
+        return (
+            f"thidua: lỗi nội bộ khi sinh lại trang ({last}). Trang xem thử giữ nội dung cũ. "
+            "Hãy chạy lại với THIDUA_DEBUG=1 và báo cho người bảo trì.\n"
+        )
 
 
 class Regenerator:
@@ -73,7 +83,12 @@ class Regenerator:
         assert self._conn is not None
         failed = ""
         while self._pending:  # the answers to earlier requests first
-            status, *answer = self._conn.recv()
+            try:
+                status, *answer = self._conn.recv()
+            except (EOFError, OSError):  # killed (out of memory…): forking another here, beside threads, could hang
+                raise RegenerationFailed(
+                    "tiến trình sinh lại trang của bản xem thử đã dừng; hãy dừng thidua serve (Ctrl+C) rồi chạy lại"
+                ) from None
             self._pending -= 1
             failed = failed or (answer[0] if status == "failed" else "")
         if failed:

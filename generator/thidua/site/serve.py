@@ -45,7 +45,7 @@ from watchdog.events import (
 from watchdog.observers import Observer
 
 from .build import GENERATED, NAV_CONFIG
-from .regenerator import Regenerator
+from .regenerator import RegenerationFailed, Regenerator
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -148,11 +148,16 @@ class Preview:
         """The server's builder: regenerate, then build with MkDocs; the downloads are written after, by the
         regenerating process (the server shows no page until its builder returns, and a workbook takes seconds at
         province scale)."""
-        self.wait_for_downloads()  # said at the next build: the change this build is for must still be shown
-        self.pages.start()
-        if self.regenerate():
-            self.build_site()
-            self.build_downloads()
+        try:
+            self.wait_for_downloads()  # said at the next build: the change this build is for must still be shown
+            self.pages.start()
+            if not self.regenerate():
+                return
+        except RegenerationFailed as failed:  # said, not raised: MkDocs' server would print a traceback in English
+            sys.stdout.write(failed.said())
+            return
+        self.build_site()
+        self.build_downloads()
 
     def build_downloads(self) -> None:
         """Have the downloads the last regeneration left written into docs/ and the preview's site, once the pages

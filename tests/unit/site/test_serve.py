@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import signal
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -180,6 +181,44 @@ def test_regeneration_runs_in_a_process_of_its_own_that_ends_with_the_preview(
     preview.close()
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def test_a_failing_regeneration_is_said_in_vietnamese_and_the_pages_are_kept(
+    tree: Path, preview: Preview, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The builder says an error of the regeneration in one Vietnamese line (the traceback with THIDUA_DEBUG=1), and a
+    regenerating process that was killed is said so: MkDocs' server would print an English traceback, and the pages
+    stay as they were."""
+    broken = tmp_path / "broken"
+    original = regenerator.generate
+
+    def maybe_broken(*args: Any) -> int:
+        if broken.exists():
+            raise RuntimeError("hỏng")
+        return original(*args)
+
+    monkeypatch.setattr(regenerator, "generate", maybe_broken)
+    _built(preview)
+    html = (preview.site_dir / STORY_HTML).read_bytes()
+    broken.touch()
+    edit(tree, STORY, "summary: >-\n", "summary: >-\n  Câu mở đầu mới.\n")
+    capsys.readouterr()
+    preview.build()
+    assert capsys.readouterr().out == (
+        "thidua: lỗi nội bộ khi sinh lại trang (RuntimeError: hỏng). Trang xem thử giữ nội dung cũ. "
+        "Hãy chạy lại với THIDUA_DEBUG=1 và báo cho người bảo trì.\n"
+    )
+    monkeypatch.setenv("THIDUA_DEBUG", "1")
+    preview.build()
+    assert "Traceback (most recent call last)" in capsys.readouterr().out
+    monkeypatch.delenv("THIDUA_DEBUG")
+    assert (preview.site_dir / STORY_HTML).read_bytes() == html
+    assert preview.regenerator.pid is not None
+    os.kill(preview.regenerator.pid, signal.SIGKILL)
+    preview.build()
+    assert "tiến trình sinh lại trang của bản xem thử đã dừng; hãy dừng thidua serve (Ctrl+C) rồi chạy lại" in (
+        capsys.readouterr().out
+    )
 
 
 def test_a_warning_from_mkdocs_is_said_in_vietnamese_and_the_next_build_is_whole(
