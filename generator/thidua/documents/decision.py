@@ -162,7 +162,7 @@ def decision_documents(registry: Registry, result: CampaignResult) -> list[Plann
             issued_as = gaps.add(
                 *_where(d),
                 ("issued_as",),
-                "quyết định chưa ghi thẩm quyền ban hành: hãy ghi issued_as, ví dụ CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ KIM PHƯỢNG.",
+                "quyết định chưa ghi thẩm quyền ban hành: hãy ghi issued_as, ví dụ CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ (tên xã, viết hoa).",
             )
         shared = tuple(gaps.found)  # what the certificates share with the decision
         for nomination in missing.get(d.id, ()):
