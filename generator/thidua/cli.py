@@ -181,11 +181,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def cmd_documents(args: argparse.Namespace) -> int:
     from .documents.files import write_documents
     from .outputs import output_folder
-    from .site.build import site_path
 
     root = Path(args.root).resolve()
     try:  # before anything is read or written: a folder that must not be replaced stops the command untouched
-        output_folder.check(root, site_path(root, Path(args.output)), "--output", "build/documents")
+        output_folder.check(root, output_folder.under(root, Path(args.output)), "--output", "build/documents")
     except output_folder.FolderError as exc:
         raise UsageError(str(exc)) from None
     result = _valid_or_report(args, "Chưa soạn được văn bản vì hồ sơ còn lỗi.")
@@ -196,11 +195,11 @@ def cmd_documents(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .outputs import output_folder
-    from .site.build import build_site, site_path
+    from .site.build import build_site
 
     root = Path(args.root).resolve()
     try:  # before anything is read or written: a folder that must not be replaced stops the build untouched
-        output_folder.check(root, site_path(root, Path(args.site_dir)))
+        output_folder.check(root, output_folder.under(root, Path(args.site_dir)))
     except output_folder.FolderError as exc:
         raise UsageError(str(exc)) from None
     result = _valid_or_report(args, "Chưa dựng trang thông tin vì hồ sơ còn lỗi; trang cũ (nếu có) được giữ nguyên.")

@@ -44,18 +44,14 @@ def write_documents(result: Result, root: Path, as_of: dt.date, output: Path, on
     if only is not None and only not in registry.campaigns:
         sys.stderr.write(f"thidua: lỗi: không có phong trào «{only}»; các phong trào: {', '.join(sorted(registry.campaigns))}.\n")
         return 2
-    output = output if output.is_absolute() else root / output
+    output = output_folder.under(root, output)
     staging = output_folder.staging(output)
     try:
-        written, drafts = _write(registry, result, root, as_of, staging, only)
-        problem = _pdf(written) if pdf else None
-    except TemplateProblem as exc:
-        output_folder.discard(staging)
+        written, drafts = output_folder.in_staging(staging, lambda: _write(registry, result, root, as_of, staging, only))
+    except TemplateProblem as exc:  # the staging folder is gone
         sys.stdout.write(f"{exc.message(root)}\nChưa văn bản nào được ghi; thư mục cũ (nếu có) được giữ nguyên.\n")
         return 1
-    except BaseException:
-        output_folder.discard(staging)
-        raise
+    problem = output_folder.in_staging(staging, lambda: _pdf(written)) if pdf else None
     output_folder.swap(staging, output)
     folder = output.relative_to(root) if output.is_relative_to(root) else output
     sys.stdout.write(

@@ -14,6 +14,7 @@ from ..model import Registry, registry_from
 from ..records.record import Result
 from ..repo.githistory import nomination_landings
 from ..speed.gcpause import paused_collection
+from . import output_folder
 from .report_text import render_text
 from .result_json import dumps
 
@@ -43,7 +44,7 @@ def evaluate_all(result: Result, root: Path, as_of: dt.date, output: Path, only:
     if only is not None and only not in registry.campaigns:
         sys.stderr.write(f"thidua: lỗi: không có phong trào «{only}»; các phong trào: {', '.join(sorted(registry.campaigns))}.\n")
         return 2
-    output = output if output.is_absolute() else root / output
+    output = output_folder.under(root, output)
     for evaluated in evaluate_tree(registry, root, as_of):
         if only is not None and evaluated.campaign.id != only:
             continue

@@ -12,7 +12,9 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 MARK = ".thidua-site"  # in every folder thidua built; only such a folder may be replaced
 MARK_TEXT = "Thư mục này do thidua dựng; lần chạy sau thay toàn bộ thư mục. Đừng lưu gì khác vào đây.\n"
@@ -21,8 +23,16 @@ OWNER = ".thidua-staging"  # in a staging folder while a build runs: the process
 PROTECTED = ("records", "schemas", "docs", "generator", "overrides", ".git")
 
 
+T = TypeVar("T")
+
+
 class FolderError(Exception):
     """An output folder that must not be replaced (a usage error: nothing was touched)."""
+
+
+def under(root: Path, folder: Path) -> Path:
+    """An output folder as given on the command line: relative to the repository root unless absolute."""
+    return folder if folder.is_absolute() else root / folder
 
 
 def _tracked(root: Path, folder: Path) -> bool:
@@ -138,3 +148,12 @@ def swap(folder: Path, site: Path) -> None:
 
 def discard(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def in_staging(staging: Path, work: Callable[[], T]) -> T:
+    """Run one step of the writing; an exception or an interruption discards the staging folder."""
+    try:
+        return work()
+    except BaseException:
+        discard(staging)
+        raise

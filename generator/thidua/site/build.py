@@ -6,9 +6,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import yaml
 
@@ -28,7 +26,6 @@ from .render import render_pages, write_pages
 # Folders and files under docs/ that the generator owns; everything else there is hand-written.
 GENERATED = ("index.md", "phong-trao", "bang-vang", "don-vi", "tra-cuu", "tin-tuc", "cach-xet-chon")
 NAV_CONFIG = "build/mkdocs.yml"
-T = TypeVar("T")
 
 
 @paused_collection()
@@ -92,23 +89,9 @@ def site_url_problem(config: Path) -> str | None:
     )
 
 
-def site_path(root: Path, site_dir: Path) -> Path:
-    """The output folder as given: relative to the repository root unless absolute."""
-    return site_dir if site_dir.is_absolute() else root / site_dir
-
-
-def _in_staging(staging: Path, work: Callable[[], T]) -> T:
-    """Run one step of the build; an exception or an interruption discards the staging folder."""
-    try:
-        return work()
-    except BaseException:
-        output_folder.discard(staging)
-        raise
-
-
 def build_site(result: Result, root: Path, site_dir: Path, as_of: dt.date) -> int:
     """Build into a staging folder, then swap it in; ``site_dir`` was checked by ``output_folder.check``."""
-    site_dir = site_path(root, site_dir)
+    site_dir = output_folder.under(root, site_dir)
     if problem := site_url_problem(root / "mkdocs.yml"):
         sys.stdout.write(problem)
         return 1
@@ -127,7 +110,9 @@ def build_site(result: Result, root: Path, site_dir: Path, as_of: dt.date) -> in
         "--site-dir",
         str(staging),
     ]
-    done = _in_staging(staging, lambda: subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False))
+    done = output_folder.in_staging(
+        staging, lambda: subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
+    )
     if done.returncode != 0:
         output_folder.discard(staging)
         sys.stdout.write(done.stdout + done.stderr)
@@ -142,7 +127,7 @@ def build_site(result: Result, root: Path, site_dir: Path, as_of: dt.date) -> in
         output_folder.discard(staging)
         sys.stdout.write("\n".join(cms_problems) + "\nTrang cũ được giữ nguyên.\n")
         return 1
-    problem = _in_staging(staging, lambda: search_index.index_site(staging))
+    problem = output_folder.in_staging(staging, lambda: search_index.index_site(staging))
     if problem is not None:
         output_folder.discard(staging)
         sys.stdout.write(
